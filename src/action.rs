@@ -1,0 +1,106 @@
+//! Everything a user can ask of the reader, named after intent.
+//!
+//! Keys and mouse events become actions in [`crate::keymap`]; only
+//! [`crate::app::App::update`] turns actions into state changes.
+
+/// One request from the user (or the terminal) to the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the reader.
+    Quit,
+    /// Select the previous row, or scroll the body up a line.
+    MoveUp,
+    /// Select the next row, or scroll the body down a line.
+    MoveDown,
+    /// Up a page.
+    PageUp,
+    /// Down a page.
+    PageDown,
+    /// Up half a page.
+    HalfPageUp,
+    /// Down half a page.
+    HalfPageDown,
+    /// To the first row or the top of the article.
+    GoTop,
+    /// To the last row or the end of the article.
+    GoBottom,
+    /// Focus the next pane.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrevious,
+    /// Open the selected article, or jump to the selected organisation.
+    Open,
+    /// Start typing a find in the article.
+    StartFind,
+    /// Go to the next match.
+    NextMatch,
+    /// Go to the previous match.
+    PreviousMatch,
+    /// Clear the find and its highlights.
+    ClearFind,
+    /// Show or hide the key help.
+    ToggleHelp,
+    /// A character typed into the find prompt.
+    FindInput(char),
+    /// Delete the last character of the find prompt.
+    FindBackspace,
+    /// Keep the find and leave the prompt.
+    FindAccept,
+    /// Abandon the find and go back to where reading was.
+    FindCancel,
+    /// The terminal changed size.
+    Resize {
+        /// New width in cells.
+        width: u16,
+        /// New height in cells.
+        height: u16,
+    },
+    /// The mouse wheel turned over a cell.
+    ScrollAt {
+        /// Column of the pointer.
+        column: u16,
+        /// Row of the pointer.
+        row: u16,
+        /// Lines to scroll: negative is up.
+        lines: i8,
+    },
+    /// The mouse clicked a cell.
+    ClickAt {
+        /// Column of the pointer.
+        column: u16,
+        /// Row of the pointer.
+        row: u16,
+    },
+}
+
+impl Action {
+    /// What the action does, for the help overlay and the status-bar hints.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Quit => "quit",
+            Self::MoveUp => "up",
+            Self::MoveDown => "down",
+            Self::PageUp => "page up",
+            Self::PageDown => "page down",
+            Self::HalfPageUp => "half page up",
+            Self::HalfPageDown => "half page down",
+            Self::GoTop => "top",
+            Self::GoBottom => "bottom",
+            Self::FocusNext => "next pane",
+            Self::FocusPrevious => "previous pane",
+            Self::Open => "open",
+            Self::StartFind => "find",
+            Self::NextMatch => "next match",
+            Self::PreviousMatch => "previous match",
+            Self::ClearFind => "clear find",
+            Self::ToggleHelp => "help",
+            Self::FindInput(_) => "type",
+            Self::FindBackspace => "delete",
+            Self::FindAccept => "keep matches",
+            Self::FindCancel => "cancel",
+            Self::Resize { .. } => "resize",
+            Self::ScrollAt { .. } => "wheel scroll",
+            Self::ClickAt { .. } => "click",
+        }
+    }
+}

@@ -1,0 +1,350 @@
+//! The reader's state, and the one place it changes: [`App::update`].
+
+mod find;
+mod reading;
+
+use ratatui::layout::{Position, Rect};
+
+use crate::action::Action;
+use crate::entities::Recogniser;
+use crate::keymap::Mode;
+use crate::scroll::Cursor;
+use crate::store::Store;
+use crate::ui::{self, Panes, theme::Theme};
+
+pub use find::{Find, Step};
+pub use reading::Reading;
+
+/// Which pane keys act on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Focus {
+    /// The article list.
+    #[default]
+    Articles,
+    /// The opened article.
+    Body,
+    /// The agencies and outlets of the opened article.
+    Entities,
+}
+
+impl Focus {
+    const ORDER: [Self; 3] = [Self::Articles, Self::Body, Self::Entities];
+
+    fn cycled(self, forward: bool) -> Self {
+        let at = Self::ORDER.iter().position(|f| *f == self).unwrap_or(0);
+        let next = if forward {
+            at + 1
+        } else {
+            at + Self::ORDER.len() - 1
+        };
+        Self::ORDER[next % Self::ORDER.len()]
+    }
+}
+
+/// Everything the reader shows.
+#[derive(Debug)]
+pub struct App {
+    /// The articles.
+    pub store: Store,
+    /// Finds organisations in opened articles.
+    pub recogniser: Recogniser,
+    /// Colours and text attributes.
+    pub theme: Theme,
+    /// The terminal's size, as last reported.
+    pub viewport: Rect,
+    /// Which pane keys act on.
+    pub focus: Focus,
+    /// Which keys are in force.
+    pub mode: Mode,
+    /// Selection in the article list.
+    pub list: Cursor,
+    /// Selection in the entities pane.
+    pub entities: Cursor,
+    /// The article in the body pane.
+    pub reading: Option<Reading>,
+    /// The find in the article.
+    pub find: Find,
+    /// First line of the help overlay shown.
+    pub help_scroll: usize,
+    /// A one-off message for the status bar.
+    pub message: Option<String>,
+    /// Set when the user asked to leave.
+    pub should_quit: bool,
+}
+
+impl App {
+    /// A reader over `store`, sized for `viewport`, with the first article open.
+    pub fn new(store: Store, recogniser: Recogniser, theme: Theme, viewport: Rect) -> Self {
+        let mut app = Self {
+            store,
+            recogniser,
+            theme,
+            viewport,
+            focus: Focus::default(),
+            mode: Mode::default(),
+            list: Cursor::default(),
+            entities: Cursor::default(),
+            reading: None,
+            find: Find::default(),
+            help_scroll: 0,
+            message: None,
+            should_quit: false,
+        };
+        app.open(0);
+        app
+    }
+
+    /// The panes at the current size, or `None` when the terminal is too small.
+    pub fn panes(&self) -> Option<Panes> {
+        ui::layout(self.viewport)
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize { .. } | Action::ScrollAt { .. }) {
+            self.message = None;
+        }
+        match action {
+            Action::Quit => self.should_quit = true,
+            Action::MoveUp => self.move_by(-1),
+            Action::MoveDown => self.move_by(1),
+            Action::PageUp => self.move_by(-self.page()),
+            Action::PageDown => self.move_by(self.page()),
+            Action::HalfPageUp => self.move_by(-(self.page() / 2).max(1)),
+            Action::HalfPageDown => self.move_by((self.page() / 2).max(1)),
+            Action::GoTop => self.move_by(isize::MIN / 2),
+            Action::GoBottom => self.move_by(isize::MAX / 2),
+            Action::FocusNext => self.focus = self.focus.cycled(true),
+            Action::FocusPrevious => self.focus = self.focus.cycled(false),
+            Action::Open => self.open_selected(),
+            Action::ToggleHelp => self.toggle_help(),
+            Action::StartFind => self.start_find(),
+            Action::FindInput(c) => {
+                self.find.query.push(c);
+                self.rerun_find();
+            }
+            Action::FindBackspace => {
+                self.find.query.pop();
+                self.rerun_find();
+            }
+            Action::FindAccept => self.mode = Mode::Normal,
+            Action::FindCancel => {
+                self.mode = Mode::Normal;
+                self.find.clear();
+                if let Some(reading) = &mut self.reading {
+                    reading.scroll = self.find.origin;
+                }
+            }
+            Action::NextMatch => self.step_match(false),
+            Action::PreviousMatch => self.step_match(true),
+            Action::ClearFind => self.find.clear(),
+            Action::Resize { width, height } => {
+                self.viewport = Rect::new(0, 0, width, height);
+            }
+            Action::ScrollAt { column, row, lines } => {
+                self.scroll_at(Position::new(column, row), isize::from(lines));
+            }
+            Action::ClickAt { column, row } => self.click_at(Position::new(column, row)),
+        }
+        self.fit_to_viewport();
+    }
+
+    /// Rows a page moves in the focused pane.
+    fn page(&self) -> isize {
+        let Some(panes) = self.panes() else { return 1 };
+        let rect = match self.focus {
+            Focus::Articles => panes.articles,
+            Focus::Body => panes.body,
+            Focus::Entities => panes.entities,
+        };
+        isize::try_from(ui::inner(rect).height.max(1)).unwrap_or(1)
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        if self.mode == Mode::Help {
+            self.help_scroll = self.help_scroll.saturating_add_signed(delta);
+            return;
+        }
+        match self.focus {
+            Focus::Articles => self.list.move_by(delta, self.store.articles.len()),
+            Focus::Body => {
+                if let Some(reading) = &mut self.reading {
+                    reading.scroll = reading.scroll.saturating_add_signed(delta);
+                }
+            }
+            Focus::Entities => {
+                let len = self.reading.as_ref().map_or(0, |r| r.named.len());
+                self.entities.move_by(delta, len);
+            }
+        }
+    }
+
+    fn open_selected(&mut self) {
+        match self.focus {
+            Focus::Articles => {
+                self.open(self.list.selected);
+                self.focus = Focus::Body;
+            }
+            Focus::Body => {}
+            Focus::Entities => self.jump_to_selected_entity(),
+        }
+    }
+
+    /// Opens article `index` in the body; the find is carried over.
+    fn open(&mut self, index: usize) {
+        let Some(article) = self.store.articles.get(index) else {
+            self.reading = None;
+            return;
+        };
+        let width = self.body_width();
+        self.reading = Some(Reading::open(index, article, &self.recogniser, width));
+        self.entities = Cursor::default();
+        if self.find.is_active() {
+            self.find.run(&article.body, 0);
+            self.reveal_current_match();
+        }
+    }
+
+    fn jump_to_selected_entity(&mut self) {
+        let height = self.body_height();
+        if let Some(reading) = &mut self.reading
+            && let Some(named) = reading.named.get(self.entities.selected)
+        {
+            let first = named.first;
+            reading.reveal(first, height);
+            self.focus = Focus::Body;
+        }
+    }
+
+    fn toggle_help(&mut self) {
+        self.mode = if self.mode == Mode::Help {
+            Mode::Normal
+        } else {
+            self.help_scroll = 0;
+            Mode::Help
+        };
+    }
+
+    fn start_find(&mut self) {
+        if self.reading.is_none() {
+            self.message = Some("No article is open".to_owned());
+            return;
+        }
+        self.mode = Mode::Find;
+        self.focus = Focus::Body;
+        self.find.clear();
+        self.find.origin = self.reading.as_ref().map_or(0, |r| r.scroll);
+    }
+
+    /// Runs the find again after the query changed, from where reading began.
+    fn rerun_find(&mut self) {
+        let Some(reading) = &mut self.reading else {
+            return;
+        };
+        reading.scroll = self.find.origin;
+        let Some(article) = self.store.articles.get(reading.index) else {
+            return;
+        };
+        let from = reading
+            .document
+            .offset_of(self.find.origin)
+            .unwrap_or_default();
+        self.find.run(&article.body, from);
+        self.reveal_current_match();
+    }
+
+    fn step_match(&mut self, backwards: bool) {
+        if !self.find.is_active() {
+            self.message = Some("No find: press / to search the article".to_owned());
+            return;
+        }
+        match self.find.step(backwards) {
+            Step::Moved => {}
+            Step::Wrapped if backwards => {
+                self.message = Some("Search hit TOP, continuing at BOTTOM".to_owned());
+            }
+            Step::Wrapped => {
+                self.message = Some("Search hit BOTTOM, continuing at TOP".to_owned());
+            }
+            Step::NoMatches => {
+                self.message = Some(format!("Pattern not found: {}", self.find.query));
+            }
+        }
+        self.reveal_current_match();
+    }
+
+    fn reveal_current_match(&mut self) {
+        let height = self.body_height();
+        if let (Some(reading), Some(current)) = (&mut self.reading, self.find.current_match()) {
+            reading.reveal(current.start, height);
+        }
+    }
+
+    fn scroll_at(&mut self, at: Position, lines: isize) {
+        let Some(panes) = self.panes() else { return };
+        if panes.articles.contains(at) {
+            self.list.move_by(lines, self.store.articles.len());
+        } else if panes.body.contains(at) {
+            if let Some(reading) = &mut self.reading {
+                reading.scroll = reading.scroll.saturating_add_signed(lines);
+            }
+        } else if panes.entities.contains(at) {
+            let len = self.reading.as_ref().map_or(0, |r| r.named.len());
+            self.entities.move_by(lines, len);
+        }
+    }
+
+    fn click_at(&mut self, at: Position) {
+        let Some(panes) = self.panes() else { return };
+        let list = ui::inner(panes.articles);
+        if list.contains(at) {
+            let index = self.list.offset + usize::from(at.y - list.y);
+            if index < self.store.articles.len() {
+                self.focus = Focus::Articles;
+                self.list.select(index, self.store.articles.len());
+                self.open(index);
+            }
+        } else if panes.body.contains(at) {
+            self.focus = Focus::Body;
+        } else if panes.entities.contains(at) {
+            self.focus = Focus::Entities;
+        }
+    }
+
+    fn body_width(&self) -> usize {
+        self.panes()
+            .map_or(40, |p| usize::from(ui::inner(p.body).width.max(1)))
+    }
+
+    fn body_height(&self) -> usize {
+        self.panes()
+            .map_or(1, |p| usize::from(ui::inner(p.body).height.max(1)))
+    }
+
+    /// Keeps every selection and scroll valid for the current size.
+    fn fit_to_viewport(&mut self) {
+        let Some(panes) = self.panes() else { return };
+        let rows = |rect: Rect| usize::from(ui::inner(rect).height);
+        self.list
+            .follow(self.store.articles.len(), rows(panes.articles));
+        let (width, height) = (self.body_width(), self.body_height());
+        if let Some(reading) = &mut self.reading {
+            if let Some(article) = self.store.articles.get(reading.index) {
+                reading.relayout(article, width);
+            }
+            reading.clamp(height);
+            // The pane shows a heading above each kind, so the window follows
+            // the selection's display row, not its index.
+            self.entities
+                .select(self.entities.selected, reading.named.len());
+            let row = ui::entities::display_row(&reading.named, self.entities.selected);
+            let total = ui::entities::display_rows(&reading.named);
+            let height = rows(panes.entities);
+            self.entities.offset = crate::scroll::follow(row, self.entities.offset, height)
+                .min(crate::scroll::max_offset(total, height));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,336 @@
+//! `update` over sequences of actions, on a fixture store.
+
+use super::*;
+use crate::entities::Gazetteer;
+use crate::ui::theme;
+
+fn app_sized(width: u16, height: u16) -> App {
+    let store = Store::from_json_str(
+        "store.json",
+        include_str!("../../tests/fixtures/store.json"),
+    )
+    .unwrap();
+    let gazetteer = Gazetteer::parse(
+        "gazetteer.json",
+        include_str!("../../tests/fixtures/gazetteer.json"),
+    )
+    .unwrap();
+    App::new(
+        store,
+        Recogniser::new(gazetteer).unwrap(),
+        theme::MONOCHROME,
+        Rect::new(0, 0, width, height),
+    )
+}
+
+fn app() -> App {
+    app_sized(80, 24)
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.update(*action);
+    }
+}
+
+fn type_query(app: &mut App, query: &str) {
+    app.update(Action::StartFind);
+    for c in query.chars() {
+        app.update(Action::FindInput(c));
+    }
+}
+
+fn opened_id(app: &App) -> &str {
+    let index = app.reading.as_ref().unwrap().index;
+    &app.store.articles[index].id
+}
+
+#[test]
+fn first_article_is_open_at_start_with_its_organisations() {
+    let app = app();
+    assert_eq!(opened_id(&app), "raid");
+    let names: Vec<_> = app
+        .reading
+        .as_ref()
+        .unwrap()
+        .named
+        .iter()
+        .map(|n| n.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Europol",
+            "Belgian Federal Prosecutor's Office",
+            "Eurojust",
+            "Amaq News Agency",
+            "Associated Press",
+            "Halumu"
+        ]
+    );
+}
+
+#[test]
+fn moving_selects_and_enter_opens_in_the_body() {
+    let mut app = app();
+    run(&mut app, &[Action::MoveDown, Action::MoveDown]);
+    assert_eq!(app.list.selected, 2);
+    assert_eq!(opened_id(&app), "raid", "moving alone does not open");
+    app.update(Action::Open);
+    assert_eq!(opened_id(&app), "ferry");
+    assert_eq!(app.focus, Focus::Body);
+}
+
+#[test]
+fn selection_stops_at_both_ends() {
+    let mut app = app();
+    run(
+        &mut app,
+        &[Action::MoveUp, Action::GoBottom, Action::MoveDown],
+    );
+    assert_eq!(app.list.selected, 3);
+    run(&mut app, &[Action::GoTop]);
+    assert_eq!(app.list.selected, 0);
+}
+
+#[test]
+fn focus_cycles_both_ways() {
+    let mut app = app();
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Body);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Entities);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Articles);
+    app.update(Action::FocusPrevious);
+    assert_eq!(app.focus, Focus::Entities);
+}
+
+#[test]
+fn body_scrolls_and_clamps_to_its_last_page() {
+    let mut app = app_sized(60, 15);
+    run(
+        &mut app,
+        &[Action::FocusNext, Action::MoveDown, Action::MoveDown],
+    );
+    assert_eq!(app.reading.as_ref().unwrap().scroll, 2);
+    app.update(Action::GoBottom);
+    let reading = app.reading.as_ref().unwrap();
+    let height = usize::from(ui::inner(app.panes().unwrap().body).height);
+    assert_eq!(reading.scroll, reading.document.lines.len() - height);
+    app.update(Action::GoTop);
+    assert_eq!(app.reading.as_ref().unwrap().scroll, 0);
+}
+
+#[test]
+fn find_counts_matches_and_wraps_with_a_message() {
+    let mut app = app();
+    type_query(&mut app, "europol");
+    assert_eq!(app.mode, Mode::Find);
+    assert_eq!(app.find.counter(), "1/3");
+    app.update(Action::FindAccept);
+    assert_eq!(app.mode, Mode::Normal);
+    run(&mut app, &[Action::NextMatch, Action::NextMatch]);
+    assert_eq!(app.find.counter(), "3/3");
+    assert_eq!(app.message, None);
+    app.update(Action::NextMatch);
+    assert_eq!(app.find.counter(), "1/3");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Search hit BOTTOM, continuing at TOP")
+    );
+    app.update(Action::PreviousMatch);
+    assert_eq!(app.find.counter(), "3/3");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Search hit TOP, continuing at BOTTOM")
+    );
+}
+
+#[test]
+fn find_is_smart_case() {
+    let mut app = app();
+    type_query(&mut app, "Europol");
+    assert_eq!(app.find.matches.len(), 3);
+    app.update(Action::FindCancel);
+    type_query(&mut app, "EUROPOL");
+    assert_eq!(app.find.matches.len(), 0);
+    assert_eq!(app.find.counter(), "0/0");
+}
+
+#[test]
+fn current_match_is_scrolled_into_view() {
+    let mut app = app_sized(60, 15);
+    type_query(&mut app, "where");
+    let reading = app.reading.as_ref().unwrap();
+    let line = reading
+        .document
+        .line_of(app.find.current_match().unwrap().start);
+    let height = usize::from(ui::inner(app.panes().unwrap().body).height);
+    assert!(line >= reading.scroll && line < reading.scroll + height);
+    assert!(reading.scroll > 0, "the match was below the first page");
+}
+
+#[test]
+fn cancelling_the_find_returns_to_where_reading_was() {
+    let mut app = app_sized(60, 15);
+    run(&mut app, &[Action::FocusNext, Action::MoveDown]);
+    type_query(&mut app, "where");
+    assert_ne!(app.reading.as_ref().unwrap().scroll, 1);
+    app.update(Action::FindCancel);
+    assert_eq!(app.reading.as_ref().unwrap().scroll, 1);
+    assert!(!app.find.is_active());
+    assert!(app.find.matches.is_empty());
+}
+
+#[test]
+fn escape_clears_matches_and_never_quits() {
+    let mut app = app();
+    type_query(&mut app, "servers");
+    app.update(Action::FindAccept);
+    assert_eq!(app.find.matches.len(), 4);
+    app.update(Action::ClearFind);
+    assert!(app.find.matches.is_empty());
+    assert!(!app.should_quit);
+    app.update(Action::Quit);
+    assert!(app.should_quit);
+}
+
+#[test]
+fn backspace_to_empty_clears_the_matches() {
+    let mut app = app();
+    type_query(&mut app, "ap");
+    assert!(!app.find.matches.is_empty());
+    run(&mut app, &[Action::FindBackspace, Action::FindBackspace]);
+    assert!(app.find.matches.is_empty());
+    assert_eq!(app.find.current, None);
+}
+
+#[test]
+fn next_match_without_a_find_says_how_to_start_one() {
+    let mut app = app();
+    app.update(Action::NextMatch);
+    assert!(app.message.as_deref().unwrap().contains("press /"));
+}
+
+#[test]
+fn resize_rewraps_and_keeps_the_reading_position() {
+    let mut app = app();
+    let wide = app.reading.as_ref().unwrap().document.width;
+    app.update(Action::FocusNext);
+    app.update(Action::GoBottom);
+    app.update(Action::Resize {
+        width: 60,
+        height: 15,
+    });
+    let reading = app.reading.as_ref().unwrap();
+    assert!(reading.document.width < wide);
+    assert!(reading.scroll > 0);
+}
+
+#[test]
+fn too_small_a_terminal_keeps_state_and_recovers() {
+    let mut app = app();
+    app.update(Action::Resize {
+        width: 1,
+        height: 1,
+    });
+    run(
+        &mut app,
+        &[Action::MoveDown, Action::PageDown, Action::StartFind],
+    );
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    assert!(app.panes().is_some());
+}
+
+#[test]
+fn wheel_scrolls_the_pane_under_the_pointer() {
+    let mut app = app();
+    let panes = app.panes().unwrap();
+    app.update(Action::ScrollAt {
+        column: panes.articles.x + 2,
+        row: panes.articles.y + 2,
+        lines: 3,
+    });
+    assert_eq!(app.list.selected, 3);
+    app.update(Action::ScrollAt {
+        column: panes.body.x + 2,
+        row: panes.body.y + 2,
+        lines: 3,
+    });
+    assert_eq!(app.reading.as_ref().unwrap().scroll, 3);
+    assert_eq!(app.focus, Focus::Articles, "the wheel does not move focus");
+}
+
+#[test]
+fn click_selects_and_opens_an_article() {
+    let mut app = app();
+    app.update(Action::FocusNext);
+    let list = ui::inner(app.panes().unwrap().articles);
+    app.update(Action::ClickAt {
+        column: list.x + 3,
+        row: list.y + 1,
+    });
+    assert_eq!(app.list.selected, 1);
+    assert_eq!(opened_id(&app), "orchard");
+    assert_eq!(app.focus, Focus::Articles);
+    app.update(Action::ClickAt {
+        column: list.x + 3,
+        row: list.y + 20,
+    });
+    assert_eq!(
+        app.list.selected, 1,
+        "a click below the last row selects nothing"
+    );
+}
+
+#[test]
+fn enter_on_an_organisation_jumps_to_its_first_mention() {
+    let mut app = app_sized(60, 15);
+    run(&mut app, &[Action::FocusNext, Action::FocusNext]);
+    // Halumu, the last organisation, is first named in the second paragraph.
+    run(&mut app, &[Action::GoBottom, Action::Open]);
+    let reading = app.reading.as_ref().unwrap();
+    let halumu = reading.named.last().unwrap();
+    assert_eq!(halumu.name, "Halumu");
+    let line = reading.document.line_of(halumu.first);
+    assert!(line >= reading.scroll);
+    assert_eq!(app.focus, Focus::Body);
+}
+
+#[test]
+fn help_takes_the_movement_keys_while_open() {
+    let mut app = app();
+    app.update(Action::ToggleHelp);
+    assert_eq!(app.mode, Mode::Help);
+    app.update(Action::MoveDown);
+    assert_eq!(app.help_scroll, 1);
+    assert_eq!(app.list.selected, 0);
+    app.update(Action::ToggleHelp);
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn an_empty_store_opens_nothing_and_does_not_panic() {
+    let mut app = App::new(
+        Store::default(),
+        Recogniser::new(Gazetteer::default()).unwrap(),
+        theme::COLOUR,
+        Rect::new(0, 0, 80, 24),
+    );
+    assert!(app.reading.is_none());
+    run(
+        &mut app,
+        &[
+            Action::MoveDown,
+            Action::Open,
+            Action::StartFind,
+            Action::NextMatch,
+            Action::GoBottom,
+        ],
+    );
+    assert_eq!(app.mode, Mode::Normal);
+}

@@ -1,0 +1,177 @@
+//! An article laid out for reading at one width: title, byline, URL, then
+//! the wrapped body. Lines remember their byte range, so highlights and
+//! matches (ranges into the body) can be drawn on them.
+
+use std::ops::Range;
+
+use crate::store::{Article, Published};
+use crate::wrap::wrap;
+
+/// Which part of the article a line shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The headline.
+    Title,
+    /// Source · author · date.
+    Byline,
+    /// The article's address.
+    Url,
+    /// The blank line between the header and the body.
+    Gap,
+    /// The body text.
+    Body,
+}
+
+/// One line of the laid-out article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocLine {
+    /// Which text the range points into.
+    pub part: Part,
+    /// Byte range in that text.
+    pub range: Range<usize>,
+}
+
+/// An article wrapped to a width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The width the lines were wrapped to, in cells.
+    pub width: usize,
+    /// The byline text that [`Part::Byline`] lines point into.
+    pub byline: String,
+    /// Every line, header first.
+    pub lines: Vec<DocLine>,
+    /// Index of the first body line.
+    pub body_start: usize,
+}
+
+impl Document {
+    /// Lays `article` out at `width` cells.
+    pub fn layout(article: &Article, width: usize) -> Self {
+        let byline = byline(article);
+        let mut lines = Vec::new();
+        let mut add = |part, text: &str| {
+            lines.extend(
+                wrap(text, width)
+                    .into_iter()
+                    .map(|range| DocLine { part, range }),
+            );
+        };
+        add(Part::Title, &article.title);
+        if !byline.is_empty() {
+            add(Part::Byline, &byline);
+        }
+        if let Some(url) = &article.url {
+            add(Part::Url, url);
+        }
+        lines.push(DocLine {
+            part: Part::Gap,
+            range: 0..0,
+        });
+        let body_start = lines.len();
+        lines.extend(wrap(&article.body, width).into_iter().map(|range| DocLine {
+            part: Part::Body,
+            range,
+        }));
+        Self {
+            width,
+            byline,
+            lines,
+            body_start,
+        }
+    }
+
+    /// The text a line shows.
+    pub fn text<'a>(&'a self, article: &'a Article, line: &DocLine) -> &'a str {
+        let whole = match line.part {
+            Part::Title => &article.title,
+            Part::Byline => &self.byline,
+            Part::Url => article.url.as_deref().unwrap_or_default(),
+            Part::Gap => "",
+            Part::Body => &article.body,
+        };
+        whole.get(line.range.clone()).unwrap_or_default()
+    }
+
+    /// The index of the line that shows body byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        let body = &self.lines[self.body_start..];
+        let after = body.partition_point(|line| line.range.start <= offset);
+        self.body_start + after.saturating_sub(1)
+    }
+
+    /// The body byte offset at the start of line `index` (for keeping the
+    /// reading position when the width changes).
+    pub fn offset_of(&self, index: usize) -> Option<usize> {
+        self.lines
+            .get(index.max(self.body_start))
+            .map(|line| line.range.start)
+    }
+}
+
+/// "Source · Author · 2026-03-14", leaving out what the article lacks.
+fn byline(article: &Article) -> String {
+    [
+        article.source.as_deref(),
+        article.author.as_deref(),
+        article
+            .published
+            .as_ref()
+            .map(Published::readable)
+            .as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article() -> Article {
+        let mut article = Article::new("A headline", "First paragraph here.\n\nSecond one.");
+        article.source = Some("Reuters".into());
+        article.published = Some(Published::parse("2026-01-02").unwrap());
+        article.url = Some("https://example.org/a".into());
+        article
+    }
+
+    #[test]
+    fn header_comes_before_the_body() {
+        let article = article();
+        let doc = Document::layout(&article, 40);
+        let texts: Vec<_> = doc.lines.iter().map(|l| doc.text(&article, l)).collect();
+        assert_eq!(
+            texts,
+            [
+                "A headline",
+                "Reuters · 2026-01-02",
+                "https://example.org/a",
+                "",
+                "First paragraph here.",
+                "",
+                "Second one."
+            ]
+        );
+        assert_eq!(doc.body_start, 4);
+    }
+
+    #[test]
+    fn body_offsets_map_to_lines_and_back() {
+        let article = article();
+        let doc = Document::layout(&article, 10);
+        let second = article.body.find("Second").unwrap();
+        let line = doc.line_of(second);
+        assert_eq!(doc.text(&article, &doc.lines[line]), "Second");
+        assert_eq!(doc.offset_of(line), Some(second));
+        assert_eq!(doc.line_of(0), doc.body_start);
+    }
+
+    #[test]
+    fn byline_leaves_out_missing_parts() {
+        let article = Article::new("t", "b");
+        let doc = Document::layout(&article, 20);
+        assert!(doc.lines.iter().all(|l| l.part != Part::Byline));
+    }
+}

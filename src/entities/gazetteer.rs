@@ -1,0 +1,282 @@
+//! The gazetteer: known organisations, their kind and the names they go by.
+//!
+//! Stored as JSON:
+//!
+//! ```json
+//! {"organisations": [
+//!   {"name": "Europol", "kind": "agency", "aliases": ["EUROPOL"]},
+//!   {"name": "The Sun", "kind": "outlet", "aliases": [{"text": "The Sun", "case": "exact"}]}
+//! ]}
+//! ```
+
+use serde::Deserialize;
+
+use super::Kind;
+
+/// The gazetteer compiled into the binary.
+pub const BUILTIN_JSON: &str = include_str!("../../assets/gazetteer.json");
+
+/// How the letter case of a name must match the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CaseRule {
+    /// Only exactly as written ("AP", "VICE", "Mirror").
+    Exact,
+    /// Any letter case.
+    Ignore,
+    /// Any case, as long as the first letter is capitalised where the name's is.
+    Capitalised,
+}
+
+impl CaseRule {
+    /// The rule for a name given without one: acronyms (no lowercase letter)
+    /// must match exactly, so "AP" never fires inside "ap" or "Ap"; other
+    /// names match in any case but must keep their capital first letter.
+    pub fn default_for(name: &str) -> Self {
+        let has_lower = name.chars().any(char::is_lowercase);
+        if has_lower {
+            Self::Capitalised
+        } else {
+            Self::Exact
+        }
+    }
+
+    /// Whether `found` (which equals `name` ignoring ASCII case) is acceptable.
+    pub fn accepts(self, name: &str, found: &str) -> bool {
+        match self {
+            Self::Exact => name == found,
+            Self::Ignore => true,
+            Self::Capitalised => {
+                let wanted = name.chars().next().is_some_and(char::is_uppercase);
+                !wanted || found.chars().next().is_some_and(char::is_uppercase)
+            }
+        }
+    }
+}
+
+/// One name an organisation goes by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    /// The name as written.
+    pub text: String,
+    /// How its case must match.
+    pub case: CaseRule,
+}
+
+/// A known organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    /// Canonical name, shown in the pane.
+    pub name: String,
+    /// Agency or outlet.
+    pub kind: Kind,
+    /// Every name that identifies it, the canonical one first.
+    pub aliases: Vec<Alias>,
+}
+
+/// A list of known organisations.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Gazetteer {
+    /// The organisations, in file order.
+    pub organisations: Vec<Organisation>,
+}
+
+/// Why a gazetteer file could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{origin}:{line}:{column}: {message}")]
+pub struct GazetteerError {
+    /// The file, or "built-in".
+    pub origin: String,
+    /// Line of the problem, from 1.
+    pub line: usize,
+    /// Column of the problem, from 1.
+    pub column: usize,
+    /// What was wrong.
+    pub message: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    organisations: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    name: String,
+    kind: Kind,
+    #[serde(default)]
+    aliases: Vec<AliasEntry>,
+    #[serde(default)]
+    case: Option<CaseRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum AliasEntry {
+    Plain(String),
+    Ruled { text: String, case: CaseRule },
+}
+
+impl Gazetteer {
+    /// The gazetteer that ships with newsdesk.
+    pub fn builtin() -> Result<Self, GazetteerError> {
+        Self::parse("built-in gazetteer", BUILTIN_JSON)
+    }
+
+    /// Parses gazetteer JSON; `origin` names the file in errors.
+    pub fn parse(origin: &str, text: &str) -> Result<Self, GazetteerError> {
+        let file: File = serde_json::from_str(text).map_err(|err| {
+            let full = err.to_string();
+            let suffix = format!(" at line {} column {}", err.line(), err.column());
+            GazetteerError {
+                origin: origin.to_owned(),
+                line: err.line(),
+                column: err.column().max(1),
+                message: full.strip_suffix(&suffix).unwrap_or(&full).to_owned(),
+            }
+        })?;
+        let organisations = file
+            .organisations
+            .into_iter()
+            .map(|entry| {
+                let canonical = Alias {
+                    case: entry
+                        .case
+                        .unwrap_or_else(|| CaseRule::default_for(&entry.name)),
+                    text: entry.name.clone(),
+                };
+                let aliases = std::iter::once(canonical)
+                    .chain(entry.aliases.into_iter().map(|alias| match alias {
+                        AliasEntry::Plain(text) => Alias {
+                            case: CaseRule::default_for(&text),
+                            text,
+                        },
+                        AliasEntry::Ruled { text, case } => Alias { text, case },
+                    }))
+                    .filter(|alias| !alias.text.trim().is_empty())
+                    .fold(Vec::<Alias>::new(), |mut aliases, alias| {
+                        // A name listed twice keeps the later, more specific case rule.
+                        match aliases.iter_mut().find(|a| a.text == alias.text) {
+                            Some(existing) => existing.case = alias.case,
+                            None => aliases.push(alias),
+                        }
+                        aliases
+                    });
+                Organisation {
+                    name: entry.name,
+                    kind: entry.kind,
+                    aliases,
+                }
+            })
+            .collect();
+        Ok(Self { organisations })
+    }
+
+    /// This gazetteer with `other`'s organisations laid over it: an entry of
+    /// `other` with the same canonical name replaces the one here.
+    #[must_use]
+    pub fn merged_with(mut self, other: Self) -> Self {
+        for org in other.organisations {
+            match self.organisations.iter_mut().find(|o| o.name == org.name) {
+                Some(existing) => *existing = org,
+                None => self.organisations.push(org),
+            }
+        }
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_gazetteer_parses_with_both_kinds() {
+        let gazetteer = Gazetteer::builtin().unwrap();
+        assert!(
+            gazetteer
+                .organisations
+                .iter()
+                .any(|o| o.kind == Kind::Agency)
+        );
+        assert!(
+            gazetteer
+                .organisations
+                .iter()
+                .any(|o| o.kind == Kind::Outlet)
+        );
+    }
+
+    #[test]
+    fn acronyms_default_to_exact_and_names_to_capitalised() {
+        assert_eq!(CaseRule::default_for("GCHQ"), CaseRule::Exact);
+        assert_eq!(CaseRule::default_for("AP"), CaseRule::Exact);
+        assert_eq!(CaseRule::default_for("Europol"), CaseRule::Capitalised);
+        assert_eq!(CaseRule::default_for("al-Bayan"), CaseRule::Capitalised);
+    }
+
+    #[test]
+    fn case_rules_accept_what_they_promise() {
+        assert!(CaseRule::Exact.accepts("AP", "AP"));
+        assert!(!CaseRule::Exact.accepts("AP", "ap"));
+        assert!(CaseRule::Capitalised.accepts("Europol", "EUROPOL"));
+        assert!(!CaseRule::Capitalised.accepts("Europol", "europol"));
+        assert!(CaseRule::Capitalised.accepts("al-Bayan", "Al-Bayan"));
+        assert!(CaseRule::Ignore.accepts("Halumu", "halumu"));
+    }
+
+    #[test]
+    fn aliases_take_plain_and_ruled_forms() {
+        let g = Gazetteer::parse(
+            "t",
+            r#"{"organisations":[{"name":"The Sun","kind":"outlet",
+                "aliases":["Sun newspaper",{"text":"The Sun","case":"exact"}]}]}"#,
+        )
+        .unwrap();
+        let aliases = &g.organisations[0].aliases;
+        assert_eq!(aliases.len(), 2, "the repeated name is merged");
+        assert_eq!(aliases[0].case, CaseRule::Exact, "its explicit rule wins");
+        assert_eq!(aliases[1].case, CaseRule::Capitalised);
+    }
+
+    #[test]
+    fn errors_name_origin_line_and_column() {
+        let err = Gazetteer::parse(
+            "mine.json",
+            "{\"organisations\":[\n{\"name\":\"X\",\"kind\":\"blog\"}]}",
+        )
+        .unwrap_err();
+        assert_eq!((err.line, err.origin.as_str()), (2, "mine.json"));
+        assert!(err.to_string().contains("unknown variant `blog`"), "{err}");
+    }
+
+    #[test]
+    fn user_entries_replace_builtin_ones_by_name() {
+        let base = Gazetteer::parse(
+            "a",
+            r#"{"organisations":[{"name":"X","kind":"agency"},{"name":"Y","kind":"agency"}]}"#,
+        )
+        .unwrap();
+        let mine = Gazetteer::parse(
+            "b",
+            r#"{"organisations":[{"name":"X","kind":"outlet"},{"name":"Z","kind":"outlet"}]}"#,
+        )
+        .unwrap();
+        let merged = base.merged_with(mine);
+        let summary: Vec<_> = merged
+            .organisations
+            .iter()
+            .map(|o| (o.name.as_str(), o.kind))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("X", Kind::Outlet),
+                ("Y", Kind::Agency),
+                ("Z", Kind::Outlet)
+            ]
+        );
+    }
+}

@@ -1,0 +1,289 @@
+//! Keys and mouse events to actions: a pure lookup, and the one table that
+//! both the reader and its help overlay read.
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use crate::action::Action;
+
+/// Which keys are in force.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Browsing and reading.
+    #[default]
+    Normal,
+    /// Typing a find query at the prompt.
+    Find,
+    /// The help overlay is open.
+    Help,
+}
+
+impl Mode {
+    /// The mode's name for the status bar.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Normal => "NORMAL",
+            Self::Find => "FIND",
+            Self::Help => "HELP",
+        }
+    }
+}
+
+/// A key and the action it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    /// The key.
+    pub code: KeyCode,
+    /// Whether Ctrl must be held.
+    pub ctrl: bool,
+    /// What it does.
+    pub action: Action,
+}
+
+const fn key(code: KeyCode, action: Action) -> Binding {
+    Binding {
+        code,
+        ctrl: false,
+        action,
+    }
+}
+
+const fn ctrl(c: char, action: Action) -> Binding {
+    Binding {
+        code: KeyCode::Char(c),
+        ctrl: true,
+        action,
+    }
+}
+
+/// The keys of [`Mode::Normal`], in the order the help shows them.
+pub const NORMAL: &[Binding] = &[
+    key(KeyCode::Char('j'), Action::MoveDown),
+    key(KeyCode::Down, Action::MoveDown),
+    key(KeyCode::Char('k'), Action::MoveUp),
+    key(KeyCode::Up, Action::MoveUp),
+    key(KeyCode::PageDown, Action::PageDown),
+    key(KeyCode::Char(' '), Action::PageDown),
+    key(KeyCode::PageUp, Action::PageUp),
+    key(KeyCode::Char('b'), Action::PageUp),
+    ctrl('d', Action::HalfPageDown),
+    ctrl('u', Action::HalfPageUp),
+    key(KeyCode::Char('g'), Action::GoTop),
+    key(KeyCode::Home, Action::GoTop),
+    key(KeyCode::Char('G'), Action::GoBottom),
+    key(KeyCode::End, Action::GoBottom),
+    key(KeyCode::Tab, Action::FocusNext),
+    key(KeyCode::Char('l'), Action::FocusNext),
+    key(KeyCode::BackTab, Action::FocusPrevious),
+    key(KeyCode::Char('h'), Action::FocusPrevious),
+    key(KeyCode::Enter, Action::Open),
+    key(KeyCode::Char('/'), Action::StartFind),
+    key(KeyCode::Char('n'), Action::NextMatch),
+    key(KeyCode::Char('N'), Action::PreviousMatch),
+    key(KeyCode::Esc, Action::ClearFind),
+    key(KeyCode::Char('?'), Action::ToggleHelp),
+    key(KeyCode::Char('q'), Action::Quit),
+    ctrl('c', Action::Quit),
+];
+
+/// The keys of [`Mode::Help`].
+pub const HELP: &[Binding] = &[
+    key(KeyCode::Char('j'), Action::MoveDown),
+    key(KeyCode::Down, Action::MoveDown),
+    key(KeyCode::Char('k'), Action::MoveUp),
+    key(KeyCode::Up, Action::MoveUp),
+    key(KeyCode::Esc, Action::ToggleHelp),
+    key(KeyCode::Char('?'), Action::ToggleHelp),
+    key(KeyCode::Char('q'), Action::ToggleHelp),
+    ctrl('c', Action::Quit),
+];
+
+/// The keys of [`Mode::Find`] besides the characters typed.
+pub const FIND: &[Binding] = &[
+    key(KeyCode::Enter, Action::FindAccept),
+    key(KeyCode::Esc, Action::FindCancel),
+    key(KeyCode::Backspace, Action::FindBackspace),
+    ctrl('c', Action::Quit),
+];
+
+/// The action a key press stands for in `mode`, if any.
+pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let table = match mode {
+        Mode::Normal => NORMAL,
+        Mode::Find => FIND,
+        Mode::Help => HELP,
+    };
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let bound = table
+        .iter()
+        .find(|b| b.code == key.code && b.ctrl == ctrl)
+        .map(|b| b.action);
+    match (bound, mode, key.code) {
+        (None, Mode::Find, KeyCode::Char(c)) if !ctrl => Some(Action::FindInput(c)),
+        _ => bound,
+    }
+}
+
+/// The action a terminal event stands for in `mode`, if any.
+pub fn action_for_event(event: &Event, mode: Mode) -> Option<Action> {
+    match event {
+        Event::Key(key) => action_for(*key, mode),
+        Event::Mouse(mouse) => action_for_mouse(*mouse),
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}
+
+/// Wheel scrolls the pane under the pointer; a left click selects.
+pub fn action_for_mouse(mouse: MouseEvent) -> Option<Action> {
+    let (column, row) = (mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::ScrollDown => Some(Action::ScrollAt {
+            column,
+            row,
+            lines: 3,
+        }),
+        MouseEventKind::ScrollUp => Some(Action::ScrollAt {
+            column,
+            row,
+            lines: -3,
+        }),
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::ClickAt { column, row }),
+        _ => None,
+    }
+}
+
+/// How a key is written in the help and the hints.
+pub fn key_label(binding: &Binding) -> String {
+    let name = match binding.code {
+        KeyCode::Char(' ') => "Space".to_owned(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Up => "↑".to_owned(),
+        KeyCode::Down => "↓".to_owned(),
+        KeyCode::Left => "←".to_owned(),
+        KeyCode::Right => "→".to_owned(),
+        KeyCode::PageUp => "PgUp".to_owned(),
+        KeyCode::PageDown => "PgDn".to_owned(),
+        KeyCode::BackTab => "Shift-Tab".to_owned(),
+        KeyCode::Backspace => "Bksp".to_owned(),
+        other => other.to_string(),
+    };
+    if binding.ctrl {
+        format!("Ctrl-{name}")
+    } else {
+        name
+    }
+}
+
+/// The keys bound to each action of `table`, in table order: one row per
+/// action, its keys joined ("j ↓").
+pub fn grouped(table: &[Binding]) -> Vec<(String, Action)> {
+    let mut rows: Vec<(String, Action)> = Vec::new();
+    for binding in table {
+        let label = key_label(binding);
+        match rows
+            .iter_mut()
+            .find(|(_, action)| *action == binding.action)
+        {
+            Some((keys, _)) => {
+                keys.push(' ');
+                keys.push_str(&label);
+            }
+            None => rows.push((label, binding.action)),
+        }
+    }
+    rows
+}
+
+/// The first key bound to `action` in `table`, for hints.
+pub fn first_key(table: &[Binding], action: Action) -> Option<String> {
+    table.iter().find(|b| b.action == action).map(key_label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn shifted_letters_and_backtab_match_their_bindings() {
+        let shift = KeyModifiers::SHIFT;
+        assert_eq!(
+            action_for(press(KeyCode::Char('G'), shift), Mode::Normal),
+            Some(Action::GoBottom)
+        );
+        assert_eq!(
+            action_for(press(KeyCode::BackTab, shift), Mode::Normal),
+            Some(Action::FocusPrevious)
+        );
+    }
+
+    #[test]
+    fn escape_never_quits() {
+        for mode in [Mode::Normal, Mode::Find, Mode::Help] {
+            let action = action_for(press(KeyCode::Esc, KeyModifiers::NONE), mode);
+            assert_ne!(action, Some(Action::Quit), "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn ctrl_c_quits_in_every_mode() {
+        for mode in [Mode::Normal, Mode::Find, Mode::Help] {
+            let action = action_for(press(KeyCode::Char('c'), KeyModifiers::CONTROL), mode);
+            assert_eq!(action, Some(Action::Quit), "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn find_prompt_takes_letters_that_are_keys_elsewhere() {
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(q, Mode::Find), Some(Action::FindInput('q')));
+        assert_eq!(action_for(q, Mode::Normal), Some(Action::Quit));
+    }
+
+    #[test]
+    fn ctrl_d_pages_but_d_does_not() {
+        assert_eq!(
+            action_for(
+                press(KeyCode::Char('d'), KeyModifiers::CONTROL),
+                Mode::Normal
+            ),
+            Some(Action::HalfPageDown)
+        );
+        assert_eq!(
+            action_for(press(KeyCode::Char('d'), KeyModifiers::NONE), Mode::Normal),
+            None
+        );
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let mut key = press(KeyCode::Char('j'), KeyModifiers::NONE);
+        key.kind = KeyEventKind::Release;
+        assert_eq!(action_for(key, Mode::Normal), None);
+    }
+
+    #[test]
+    fn help_rows_join_keys_of_one_action() {
+        let rows = grouped(NORMAL);
+        assert_eq!(rows[0], ("j ↓".to_owned(), Action::MoveDown));
+        assert!(
+            rows.iter()
+                .any(|(keys, a)| keys == "q Ctrl-c" && *a == Action::Quit)
+        );
+        let actions: Vec<_> = rows.iter().map(|(_, a)| *a).collect();
+        let mut unique = actions.clone();
+        unique.dedup();
+        assert_eq!(actions, unique, "each action appears once");
+    }
+}

@@ -1,0 +1,484 @@
+//! JSON stores (`{"articles": [...]}` or a bare array) and JSON Lines files.
+//!
+//! Articles are read leniently: every known field is taken as whatever JSON
+//! value it holds, and the schema is checked afterwards, so an article with a
+//! numeric `title` becomes a [`Problem`] instead of failing the whole file.
+//! Only malformed JSON stops loading.
+
+use std::fmt;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use super::{Article, Problem, Published, Store, StoreError, derived_id};
+
+/// Parses a whole-file JSON store into `store`.
+pub(super) fn parse_store(path: &Path, text: &str, store: &mut Store) -> Result<(), StoreError> {
+    let top: TopLevel = serde_json::from_str(text).map_err(|err| syntax(path, &err, 0))?;
+    for (index, raw) in top.0.into_iter().enumerate() {
+        store.accept(path, index, raw);
+    }
+    Ok(())
+}
+
+/// Parses a JSON Lines file: one article object per non-blank line.
+pub(super) fn parse_lines(path: &Path, text: &str, store: &mut Store) -> Result<(), StoreError> {
+    let mut index = 0;
+    for (number, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let raw: RawArticle =
+            serde_json::from_str(line).map_err(|err| syntax(path, &err, number))?;
+        store.accept(path, index, raw);
+        index += 1;
+    }
+    Ok(())
+}
+
+fn syntax(path: &Path, err: &serde_json::Error, line_offset: usize) -> StoreError {
+    let full = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+    StoreError::Syntax {
+        path: path.to_owned(),
+        line: err.line() + line_offset,
+        column: err.column().max(1),
+        message,
+    }
+}
+
+impl Store {
+    fn accept(&mut self, path: &Path, index: usize, raw: RawArticle) {
+        let mut problem = |message: String, skipped: bool, id: Option<String>| {
+            self.problems.push(Problem {
+                file: path.to_owned(),
+                index,
+                id,
+                message,
+                skipped,
+            });
+        };
+        let RawArticle::Object(fields) = raw else {
+            let RawArticle::NotObject(found) = raw else {
+                return;
+            };
+            problem(
+                format!("expected an article object, found {found}"),
+                true,
+                None,
+            );
+            return;
+        };
+        let id = match fields.id {
+            Loose::Str(id) | Loose::Num(id) if !id.is_empty() => Some(id),
+            _ => None,
+        };
+        let title = required(fields.title, "title");
+        let body = required(fields.body, "body");
+        let (title, body) = match (title, body) {
+            (Ok(title), Ok(body)) => (title, body),
+            (Err(message), _) | (_, Err(message)) => {
+                problem(message, true, id);
+                return;
+            }
+        };
+        let mut article = Article {
+            id: id.clone().unwrap_or_else(|| derived_id(&title, &body)),
+            title,
+            body,
+            source: optional(fields.source, "source").unwrap_or_else(|m| {
+                problem(m, false, id.clone());
+                None
+            }),
+            author: optional(fields.author, "author").unwrap_or_else(|m| {
+                problem(m, false, id.clone());
+                None
+            }),
+            url: optional(fields.url, "url").unwrap_or_else(|m| {
+                problem(m, false, id.clone());
+                None
+            }),
+            published: None,
+            tags: Vec::new(),
+        };
+        match optional(fields.published, "published") {
+            Ok(Some(text)) => match Published::parse(&text) {
+                Ok(date) => article.published = Some(date),
+                Err(err) => problem(format!("`published` {text:?}: {err}"), false, id.clone()),
+            },
+            Ok(None) => {}
+            Err(message) => problem(message, false, id.clone()),
+        }
+        match fields.tags {
+            Loose::Missing | Loose::Null => {}
+            Loose::Strs(tags) => article.tags = tags,
+            other => problem(
+                format!(
+                    "`tags` must be an array of strings, found {}",
+                    other.describe()
+                ),
+                false,
+                id,
+            ),
+        }
+        self.articles.push(article);
+    }
+}
+
+fn required(value: Loose, field: &str) -> Result<String, String> {
+    match value {
+        Loose::Str(text) => Ok(text),
+        Loose::Missing => Err(format!("missing field `{field}`")),
+        other => Err(format!(
+            "`{field}` must be a string, found {}",
+            other.describe()
+        )),
+    }
+}
+
+fn optional(value: Loose, field: &str) -> Result<Option<String>, String> {
+    match value {
+        Loose::Str(text) if text.trim().is_empty() => Ok(None),
+        Loose::Str(text) => Ok(Some(text)),
+        Loose::Missing | Loose::Null => Ok(None),
+        other => Err(format!(
+            "`{field}` must be a string, found {}",
+            other.describe()
+        )),
+    }
+}
+
+/// The articles of a store, whichever of the two accepted shapes it has.
+struct TopLevel(Vec<RawArticle>);
+
+impl<'de> Deserialize<'de> for TopLevel {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TopVisitor;
+        impl<'de> Visitor<'de> for TopVisitor {
+            type Value = TopLevel;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(r#"an object with an "articles" array, or an array of articles"#)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<TopLevel, A::Error> {
+                let mut articles = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(article) = seq.next_element()? {
+                    articles.push(article);
+                }
+                Ok(TopLevel(articles))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
+                let mut articles = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if key == "articles" {
+                        articles = Some(map.next_value()?);
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                articles.map(TopLevel).ok_or_else(|| {
+                    de::Error::custom(r#"expected an "articles" array in the object"#)
+                })
+            }
+        }
+        deserializer.deserialize_any(TopVisitor)
+    }
+}
+
+/// One element of the articles array, before the schema is checked.
+enum RawArticle {
+    Object(Box<RawFields>),
+    NotObject(&'static str),
+}
+
+#[derive(Default)]
+struct RawFields {
+    id: Loose,
+    title: Loose,
+    body: Loose,
+    source: Loose,
+    author: Loose,
+    published: Loose,
+    url: Loose,
+    tags: Loose,
+}
+
+impl<'de> Deserialize<'de> for RawArticle {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ArticleVisitor;
+        impl<'de> Visitor<'de> for ArticleVisitor {
+            type Value = RawArticle;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an article object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawArticle, A::Error> {
+                let mut fields = RawFields::default();
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let slot = match key.as_ref() {
+                        "id" => &mut fields.id,
+                        "title" => &mut fields.title,
+                        "body" => &mut fields.body,
+                        "source" => &mut fields.source,
+                        "author" => &mut fields.author,
+                        "published" => &mut fields.published,
+                        "url" => &mut fields.url,
+                        "tags" => &mut fields.tags,
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                            continue;
+                        }
+                    };
+                    *slot = map.next_value()?;
+                }
+                Ok(RawArticle::Object(Box::new(fields)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawArticle, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(RawArticle::NotObject("an array"))
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<RawArticle, E> {
+                Ok(RawArticle::NotObject("a string"))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<RawArticle, E> {
+                Ok(RawArticle::NotObject("a boolean"))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<RawArticle, E> {
+                Ok(RawArticle::NotObject("a number"))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<RawArticle, E> {
+                Ok(RawArticle::NotObject("a number"))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<RawArticle, E> {
+                Ok(RawArticle::NotObject("a number"))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<RawArticle, E> {
+                Ok(RawArticle::NotObject("null"))
+            }
+        }
+        deserializer.deserialize_any(ArticleVisitor)
+    }
+}
+
+/// Any JSON value, kept only as far as the schema cares.
+#[derive(Debug, Default, PartialEq)]
+enum Loose {
+    #[default]
+    Missing,
+    Null,
+    Str(String),
+    /// A number, kept as written (ids may be numeric).
+    Num(String),
+    /// An array whose elements are all strings.
+    Strs(Vec<String>),
+    /// Anything else, described for the error message.
+    Other(&'static str),
+}
+
+impl Loose {
+    fn describe(&self) -> &'static str {
+        match self {
+            Self::Missing => "nothing",
+            Self::Null => "null",
+            Self::Str(_) => "a string",
+            Self::Num(_) => "a number",
+            Self::Strs(_) => "an array",
+            Self::Other(what) => what,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct LooseVisitor;
+        impl<'de> Visitor<'de> for LooseVisitor {
+            type Value = Loose;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Loose, E> {
+                Ok(Loose::Str(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Loose, E> {
+                Ok(Loose::Str(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Loose, E> {
+                Ok(Loose::Num(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Loose, E> {
+                Ok(Loose::Num(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Loose, E> {
+                Ok(Loose::Num(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Loose, E> {
+                Ok(Loose::Other("a boolean"))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Loose, E> {
+                Ok(Loose::Null)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
+                let mut strings = Vec::new();
+                let mut all_strings = true;
+                while let Some(element) = seq.next_element::<Loose>()? {
+                    match element {
+                        Loose::Str(text) if all_strings => strings.push(text),
+                        _ => all_strings = false,
+                    }
+                }
+                Ok(if all_strings {
+                    Loose::Strs(strings)
+                } else {
+                    Loose::Other("an array with elements that are not strings")
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Loose::Other("an object"))
+            }
+        }
+        deserializer.deserialize_any(LooseVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Store, StoreError> {
+        Store::from_json_str("t.json", text)
+    }
+
+    fn lines(text: &str) -> Result<Store, StoreError> {
+        let mut store = Store::default();
+        parse_lines(Path::new("t.jsonl"), text, &mut store)?;
+        Ok(store)
+    }
+
+    #[test]
+    fn object_and_bare_array_are_both_stores() {
+        let wrapped = load(r#"{"articles":[{"title":"a","body":"b"}],"version":3}"#).unwrap();
+        let bare = load(r#"[{"title":"a","body":"b"}]"#).unwrap();
+        assert_eq!(wrapped.articles, bare.articles);
+        assert_eq!(wrapped.articles.len(), 1);
+    }
+
+    #[test]
+    fn every_field_is_read_and_unknown_ones_ignored() {
+        let store = load(
+            r#"[{"id":"x","title":"T","body":"B","source":"Reuters","author":"Ann",
+                "published":"2026-01-02","url":"https://example.org","tags":["a","b"],
+                "extra":{"nested":[1,2]}}]"#,
+        )
+        .unwrap();
+        let article = &store.articles[0];
+        assert_eq!(article.id, "x");
+        assert_eq!(article.source.as_deref(), Some("Reuters"));
+        assert_eq!(article.author.as_deref(), Some("Ann"));
+        assert_eq!(article.published.as_ref().unwrap().day(), "2026-01-02");
+        assert_eq!(article.url.as_deref(), Some("https://example.org"));
+        assert_eq!(article.tags, ["a", "b"]);
+        assert!(store.problems.is_empty());
+    }
+
+    #[test]
+    fn missing_id_is_derived_and_numeric_id_kept() {
+        let store = load(r#"[{"title":"a","body":"b"},{"id":42,"title":"c","body":"d"}]"#).unwrap();
+        assert_eq!(store.articles[0].id, derived_id("a", "b"));
+        assert_eq!(store.articles[1].id, "42");
+    }
+
+    #[test]
+    fn schema_breaks_skip_only_that_article() {
+        let store = load(
+            r#"{"articles":[
+                {"id":"ok","title":"fine","body":"text"},
+                {"id":"nobody","title":"no body"},
+                {"id":"numtitle","title":7,"body":"x"},
+                "just a string"
+            ]}"#,
+        )
+        .unwrap();
+        assert_eq!(store.articles.len(), 1);
+        assert_eq!(store.skipped(), 3);
+        let messages: Vec<_> = store.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "t.json: article 1 (id \"nobody\"): missing field `body` [skipped]",
+                "t.json: article 2 (id \"numtitle\"): `title` must be a string, found a number [skipped]",
+                "t.json: article 3: expected an article object, found a string [skipped]",
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_optional_fields_are_reported_but_article_kept() {
+        let store =
+            load(r#"[{"title":"t","body":"b","published":"last week","tags":[1],"author":false}]"#)
+                .unwrap();
+        assert_eq!(store.articles.len(), 1);
+        assert_eq!(store.skipped(), 0);
+        assert_eq!(store.problems.len(), 3);
+        assert!(store.articles[0].published.is_none());
+    }
+
+    #[test]
+    fn syntax_error_names_line_and_column() {
+        let err = load("{\"articles\": [\n  {\"title\": \"a\",, }\n]}").unwrap_err();
+        let StoreError::Syntax { line, column, .. } = &err else {
+            panic!("{err}");
+        };
+        assert_eq!((*line, *column), (2, 17));
+        assert_eq!(err.to_string(), "t.json:2:17: key must be a string");
+    }
+
+    #[test]
+    fn truncated_and_trailing_garbage_are_syntax_errors() {
+        assert!(matches!(
+            load(r#"[{"title":"a""#),
+            Err(StoreError::Syntax { .. })
+        ));
+        assert!(matches!(load("[] x"), Err(StoreError::Syntax { .. })));
+        assert!(matches!(
+            load(""),
+            Err(StoreError::Syntax { column: 1, .. })
+        ));
+    }
+
+    #[test]
+    fn wrong_top_level_is_explained() {
+        let err = load(r#"{"items":[]}"#).unwrap_err();
+        assert!(
+            err.to_string().contains(r#"expected an "articles" array"#),
+            "{err}"
+        );
+        let err = load("12").unwrap_err();
+        assert!(err.to_string().contains("an array of articles"), "{err}");
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_or_skipped_never_a_crash() {
+        let nest = |n| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        let in_title = format!(r#"[{{"title":{},"body":"b"}}]"#, nest(200_000));
+        let err = load(&in_title).unwrap_err();
+        assert!(
+            err.to_string().contains("recursion limit exceeded"),
+            "{err}"
+        );
+        let in_unknown = format!(r#"[{{"title":"a","body":"b","x":{}}}]"#, nest(200_000));
+        assert_eq!(load(&in_unknown).unwrap().articles.len(), 1);
+    }
+
+    #[test]
+    fn json_lines_count_file_lines_and_skip_blanks() {
+        let store = lines("{\"title\":\"a\",\"body\":\"b\"}\n\n{\"title\":\"c\"}\n").unwrap();
+        assert_eq!(store.articles.len(), 1);
+        assert_eq!(store.problems[0].index, 1);
+        let err = lines("{\"title\":\"a\",\"body\":\"b\"}\n\n{\"title\" \"c\"}\n").unwrap_err();
+        assert!(
+            err.to_string().starts_with("t.jsonl:3:10: expected `:`"),
+            "{err}"
+        );
+    }
+}

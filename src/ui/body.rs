@@ -1,0 +1,125 @@
+//! The body pane: the opened article, wrapped, with mentions and find
+//! matches laid over the visible lines.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
+
+use super::text::visible;
+use crate::app::{App, Focus, Reading};
+use crate::document::{DocLine, Part};
+use crate::entities::Kind;
+use crate::highlight::{Layer, overlay};
+use crate::scroll;
+
+/// Draws the opened article into `area` (border included).
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let mut block = super::pane_block(app, Focus::Body, "Article");
+    let Some(reading) = &app.reading else {
+        let inner = block.inner(area);
+        block.render(area, buf);
+        Paragraph::new(Span::styled("No article open.", app.theme.muted)).render(inner, buf);
+        return;
+    };
+    let height = usize::from(super::inner(area).height);
+    let total = reading.document.lines.len();
+    let position = scroll::Position::of(reading.scroll, height, total);
+    block = block.title_bottom(Line::from(format!(" {position} ")).right_aligned());
+    if app.find.is_active() {
+        let found = format!(" /{} {} ", visible(&app.find.query), app.find.counter());
+        block = block.title_top(Line::from(found).right_aligned());
+    }
+    let inner = block.inner(area);
+    block.render(area, buf);
+
+    let lines = visible_lines(app, reading, height);
+    Paragraph::new(lines).render(inner, buf);
+
+    if total > height {
+        let mut state = ScrollbarState::new(scroll::max_offset(total, height) + 1)
+            .position(reading.scroll)
+            .viewport_content_length(height);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .render(area.inner(Margin::new(0, 1)), buf, &mut state);
+    }
+}
+
+/// The styled lines inside the window.
+fn visible_lines<'a>(app: &'a App, reading: &'a Reading, height: usize) -> Vec<Line<'a>> {
+    let Some(article) = app.store.articles.get(reading.index) else {
+        return Vec::new();
+    };
+    let by_kind = |kind| -> Vec<Range<usize>> {
+        reading
+            .mentions
+            .iter()
+            .filter(|m| m.kind == kind)
+            .map(|m| m.range.clone())
+            .collect()
+    };
+    let agencies = by_kind(Kind::Agency);
+    let outlets = by_kind(Kind::Outlet);
+    let current: Vec<Range<usize>> = app.find.current_match().into_iter().collect();
+    let layers = [
+        Layer {
+            ranges: &agencies,
+            style: app.theme.agency,
+        },
+        Layer {
+            ranges: &outlets,
+            style: app.theme.outlet,
+        },
+        Layer {
+            ranges: &app.find.matches,
+            style: app.theme.find_match,
+        },
+        Layer {
+            ranges: &current,
+            style: app.theme.current_match,
+        },
+    ];
+    let document = &reading.document;
+    document
+        .lines
+        .iter()
+        .skip(reading.scroll)
+        .take(height)
+        .map(|line| {
+            styled_line(
+                app,
+                document.text(article, line),
+                line,
+                &article.body,
+                &layers,
+            )
+        })
+        .collect()
+}
+
+fn styled_line<'a>(
+    app: &App,
+    text: &'a str,
+    line: &DocLine,
+    body: &'a str,
+    layers: &[Layer<'_, Style>],
+) -> Line<'a> {
+    match line.part {
+        Part::Title => Line::styled(visible(text), app.theme.title),
+        Part::Byline | Part::Url => Line::styled(visible(text), app.theme.muted),
+        Part::Gap => Line::default(),
+        Part::Body => Line::from(
+            overlay(line.range.clone(), Style::default(), layers, Style::patch)
+                .into_iter()
+                .map(|(range, style)| Span::styled(visible(&body[range]), style))
+                .collect::<Vec<_>>(),
+        ),
+    }
+}

@@ -1,0 +1,140 @@
+//! The agencies-and-outlets pane: the organisations named in the opened
+//! article, grouped by kind, each with its mention count, in the style of
+//! its highlights.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::text::{fit, visible};
+use crate::app::{App, Focus};
+use crate::entities::{Kind, Named};
+
+/// One row of the pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// The heading of a kind, with how many organisations it has.
+    Heading(Kind, usize),
+    /// An organisation: its index in the summary.
+    Organisation(usize),
+}
+
+/// The pane's rows: a heading before each kind, then its organisations.
+pub fn rows(named: &[Named]) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(named.len() + 2);
+    for kind in [Kind::Agency, Kind::Outlet] {
+        let count = named.iter().filter(|n| n.kind == kind).count();
+        if count > 0 {
+            rows.push(Row::Heading(kind, count));
+            rows.extend(
+                named
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| n.kind == kind)
+                    .map(|(i, _)| Row::Organisation(i)),
+            );
+        }
+    }
+    rows
+}
+
+/// The display row of organisation `index`.
+pub fn display_row(named: &[Named], index: usize) -> usize {
+    rows(named)
+        .iter()
+        .position(|row| *row == Row::Organisation(index))
+        .unwrap_or(0)
+}
+
+/// How many rows the pane has.
+pub fn display_rows(named: &[Named]) -> usize {
+    rows(named).len()
+}
+
+/// Draws the pane into `area` (border included).
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let named = app.reading.as_ref().map_or(&[][..], |r| &r.named);
+    let block = super::pane_block(app, Focus::Entities, "Agencies & outlets");
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if named.is_empty() {
+        let note = if app.reading.is_some() {
+            "No agency or outlet named."
+        } else {
+            ""
+        };
+        Paragraph::new(Span::styled(note, app.theme.muted))
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+        return;
+    }
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = rows(named)
+        .into_iter()
+        .skip(app.entities.offset)
+        .take(usize::from(inner.height))
+        .map(|row| match row {
+            Row::Heading(kind, count) => Line::styled(
+                format!("{} ({count})", kind.plural_title()),
+                app.theme.heading,
+            ),
+            Row::Organisation(index) => {
+                let org = &named[index];
+                let count = format!(" {}", org.count);
+                let name_width = width.saturating_sub(count.len() + 1);
+                let mut line = Line::from(vec![
+                    Span::raw(" "),
+                    Span::styled(
+                        fit(&visible(&org.name), name_width),
+                        app.theme.kind(org.kind),
+                    ),
+                    Span::styled(count, app.theme.muted),
+                ]);
+                if index == app.entities.selected && app.focus == Focus::Entities {
+                    line = line.patch_style(app.theme.selected);
+                }
+                line
+            }
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(name: &str, kind: Kind) -> Named {
+        Named {
+            name: name.to_owned(),
+            kind,
+            count: 1,
+            first: 0,
+        }
+    }
+
+    #[test]
+    fn headings_precede_each_present_kind() {
+        let list = [
+            named("Europol", Kind::Agency),
+            named("AP", Kind::Outlet),
+            named("BBC", Kind::Outlet),
+        ];
+        assert_eq!(
+            rows(&list),
+            [
+                Row::Heading(Kind::Agency, 1),
+                Row::Organisation(0),
+                Row::Heading(Kind::Outlet, 2),
+                Row::Organisation(1),
+                Row::Organisation(2)
+            ]
+        );
+        assert_eq!(display_row(&list, 1), 3);
+        assert_eq!(
+            rows(&list[1..]).first(),
+            Some(&Row::Heading(Kind::Outlet, 2))
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! The status bar: mode, store, counts, messages and key hints.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::text::{truncate, visible};
+use crate::action::Action;
+use crate::app::{App, Focus};
+use crate::keymap::{self, Mode};
+
+/// The actions hinted at for the focused pane, in order of usefulness.
+fn hinted(app: &App) -> (&'static [keymap::Binding], &'static [Action]) {
+    match app.mode {
+        Mode::Find => (keymap::FIND, &[Action::FindAccept, Action::FindCancel]),
+        Mode::Help => (keymap::HELP, &[Action::ToggleHelp, Action::MoveDown]),
+        Mode::Normal => (
+            keymap::NORMAL,
+            match app.focus {
+                Focus::Articles => &[
+                    Action::Open,
+                    Action::StartFind,
+                    Action::FocusNext,
+                    Action::ToggleHelp,
+                    Action::Quit,
+                ],
+                Focus::Body => &[
+                    Action::StartFind,
+                    Action::NextMatch,
+                    Action::PageDown,
+                    Action::FocusNext,
+                    Action::ToggleHelp,
+                    Action::Quit,
+                ],
+                Focus::Entities => &[
+                    Action::Open,
+                    Action::FocusNext,
+                    Action::ToggleHelp,
+                    Action::Quit,
+                ],
+            },
+        ),
+    }
+}
+
+/// "Enter open · / find · ? help", from the key tables.
+pub fn hints(app: &App) -> String {
+    let (table, actions) = hinted(app);
+    actions
+        .iter()
+        .filter_map(|&action| {
+            keymap::first_key(table, action).map(|key| format!("{key} {}", action.description()))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Draws the bar into its one-line `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let mut left = vec![Span::styled(format!(" {} ", app.mode.label()), theme.mode)];
+    if app.mode == Mode::Find {
+        left.push(Span::raw(format!(" /{}", visible(&app.find.query))));
+        left.push(Span::styled(" ", theme.selected));
+        left.push(Span::raw(format!(" {}", app.find.counter())));
+    } else {
+        let count = app.store.articles.len();
+        let noun = if count == 1 { "article" } else { "articles" };
+        left.push(Span::raw(format!(
+            " {} · {count} {noun}",
+            visible(&app.store.name)
+        )));
+        let skipped = app.store.skipped();
+        if skipped > 0 {
+            left.push(Span::styled(
+                format!(" · {skipped} skipped (see newsdesk check)"),
+                theme.warning,
+            ));
+        }
+    }
+    if let Some(message) = &app.message {
+        left.push(Span::raw(" · "));
+        left.push(Span::styled(visible(message), theme.warning));
+    }
+    let used: usize = left.iter().map(|s| s.content.width()).sum();
+    let room = usize::from(area.width).saturating_sub(used + 2);
+    let hints = hints(app);
+    let hints = if room >= 12 {
+        truncate(&hints, room).into_owned()
+    } else {
+        String::new()
+    };
+    let pad = usize::from(area.width).saturating_sub(used + hints.width() + 1);
+    left.push(Span::raw(" ".repeat(pad)));
+    left.push(Span::raw(hints));
+    Paragraph::new(Line::from(left))
+        .style(theme.status)
+        .render(area, buf);
+}

@@ -1,0 +1,142 @@
+//! Every style the reader draws with, in colour and without.
+//!
+//! Each style also reads without colour: agencies are bold, outlets
+//! underlined, matches reversed, the current match reversed and bold.
+//! [`Theme::from_env`] honours `NO_COLOR` (<https://no-color.org>).
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// The styles of one look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// Mentions of agencies.
+    pub agency: Style,
+    /// Mentions of outlets.
+    pub outlet: Style,
+    /// Find matches.
+    pub find_match: Style,
+    /// The current find match.
+    pub current_match: Style,
+    /// The selected row of a focused list.
+    pub selected: Style,
+    /// The selected row of a list without focus.
+    pub selected_unfocused: Style,
+    /// The border of the focused pane.
+    pub focused_border: Style,
+    /// Borders of other panes.
+    pub border: Style,
+    /// The article's headline.
+    pub title: Style,
+    /// Byline, URL, dates and other secondary text.
+    pub muted: Style,
+    /// Group headings in the entities pane.
+    pub heading: Style,
+    /// The status bar.
+    pub status: Style,
+    /// The mode badge in the status bar.
+    pub mode: Style,
+    /// Messages that report a problem.
+    pub warning: Style,
+}
+
+const BOLD: Modifier = Modifier::BOLD;
+const UNDERLINED: Modifier = Modifier::UNDERLINED;
+const REVERSED: Modifier = Modifier::REVERSED;
+
+/// The default look.
+pub const COLOUR: Theme = Theme {
+    agency: Style::new().fg(Color::LightCyan).add_modifier(BOLD),
+    outlet: Style::new()
+        .fg(Color::LightMagenta)
+        .add_modifier(UNDERLINED),
+    find_match: Style::new().fg(Color::Black).bg(Color::Yellow),
+    current_match: Style::new()
+        .fg(Color::Black)
+        .bg(Color::LightRed)
+        .add_modifier(BOLD),
+    selected: Style::new().add_modifier(REVERSED),
+    selected_unfocused: Style::new().add_modifier(UNDERLINED),
+    focused_border: Style::new().fg(Color::LightYellow).add_modifier(BOLD),
+    border: Style::new().fg(Color::DarkGray),
+    title: Style::new().add_modifier(BOLD),
+    muted: Style::new().fg(Color::Gray),
+    heading: Style::new().add_modifier(BOLD),
+    status: Style::new().bg(Color::DarkGray).fg(Color::White),
+    mode: Style::new()
+        .bg(Color::Blue)
+        .fg(Color::White)
+        .add_modifier(BOLD),
+    warning: Style::new().fg(Color::LightRed).add_modifier(BOLD),
+};
+
+/// The look without colour, for `NO_COLOR`.
+pub const MONOCHROME: Theme = Theme {
+    agency: Style::new().add_modifier(BOLD),
+    outlet: Style::new().add_modifier(UNDERLINED),
+    find_match: Style::new().add_modifier(REVERSED),
+    current_match: Style::new().add_modifier(REVERSED.union(BOLD)),
+    selected: Style::new().add_modifier(REVERSED),
+    selected_unfocused: Style::new().add_modifier(UNDERLINED),
+    focused_border: Style::new().add_modifier(BOLD),
+    border: Style::new(),
+    title: Style::new().add_modifier(BOLD),
+    muted: Style::new(),
+    heading: Style::new().add_modifier(BOLD),
+    status: Style::new().add_modifier(REVERSED),
+    mode: Style::new().add_modifier(BOLD),
+    warning: Style::new().add_modifier(BOLD),
+};
+
+impl Theme {
+    /// [`MONOCHROME`] when `NO_COLOR` is set to anything but the empty string,
+    /// else [`COLOUR`].
+    pub fn from_env() -> Self {
+        Self::for_no_color(std::env::var_os("NO_COLOR").as_deref())
+    }
+
+    /// The theme for a given value of `NO_COLOR`.
+    pub fn for_no_color(value: Option<&std::ffi::OsStr>) -> Self {
+        match value {
+            Some(v) if !v.is_empty() => MONOCHROME,
+            _ => COLOUR,
+        }
+    }
+
+    /// The style of a mention of `kind`.
+    pub fn kind(&self, kind: crate::entities::Kind) -> Style {
+        match kind {
+            crate::entities::Kind::Agency => self.agency,
+            crate::entities::Kind::Outlet => self.outlet,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn no_color_set_means_monochrome() {
+        assert_eq!(Theme::for_no_color(Some(OsStr::new("1"))), MONOCHROME);
+        assert_eq!(Theme::for_no_color(Some(OsStr::new(""))), COLOUR);
+        assert_eq!(Theme::for_no_color(None), COLOUR);
+    }
+
+    #[test]
+    fn monochrome_uses_no_colour_and_keeps_kinds_apart() {
+        let styles = [
+            MONOCHROME.agency,
+            MONOCHROME.outlet,
+            MONOCHROME.find_match,
+            MONOCHROME.current_match,
+        ];
+        for style in styles {
+            assert_eq!((style.fg, style.bg), (None, None));
+        }
+        for theme in [COLOUR, MONOCHROME] {
+            assert_ne!(theme.agency.add_modifier, theme.outlet.add_modifier);
+            assert_ne!(theme.find_match, theme.current_match);
+        }
+    }
+}

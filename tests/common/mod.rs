@@ -1,0 +1,68 @@
+//! Fixtures shared by the integration tests.
+
+#![allow(dead_code, reason = "each test binary uses a different part")]
+
+use std::path::PathBuf;
+
+use newsdesk::app::App;
+use newsdesk::entities::{Gazetteer, Recogniser};
+use newsdesk::store::Store;
+use newsdesk::ui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// The fixture store with the fixture gazetteer, at `width`×`height`.
+pub fn app(width: u16, height: u16, theme: Theme) -> App {
+    let store = Store::from_json_str("store.json", include_str!("../fixtures/store.json"))
+        .expect("fixture store parses");
+    let gazetteer = Gazetteer::parse("gazetteer.json", include_str!("../fixtures/gazetteer.json"))
+        .expect("fixture gazetteer parses");
+    App::new(
+        store,
+        Recogniser::new(gazetteer).expect("fixture gazetteer builds"),
+        theme,
+        Rect::new(0, 0, width, height),
+    )
+}
+
+/// Draws `app` on a test terminal of its viewport's size.
+pub fn draw(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.viewport.width, app.viewport.height))
+        .expect("test backend");
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The buffer's text, one line per row, trailing spaces kept.
+pub fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    (area.top()..area.bottom())
+        .map(|y| {
+            (area.left()..area.right())
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The seed article shared with the project, when it is present beside the
+/// repository. In CI it must be; elsewhere tests that need it say so and pass.
+pub fn seed_path() -> Option<PathBuf> {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_299bc78f29a02620.txt");
+    if path.exists() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "the seed article is missing at {}",
+        path.display()
+    );
+    eprintln!("seed article not found at {}: skipped", path.display());
+    None
+}

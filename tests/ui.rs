@@ -1,0 +1,279 @@
+//! Screens drawn on ratatui's `TestBackend`: layout snapshots at fixed sizes
+//! and explicit style checks (snapshots do not keep colour).
+
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers stop at the first broken fixture"
+)]
+
+mod common;
+
+use common::{app, draw, text};
+use newsdesk::action::Action;
+use newsdesk::app::App;
+use newsdesk::entities::{Gazetteer, Recogniser};
+use newsdesk::keymap;
+use newsdesk::store::Store;
+use newsdesk::ui::{self, theme};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+
+/// Every screen position where `needle` starts, searching row by row.
+fn find_all(buffer: &Buffer, needle: &str) -> Vec<(u16, u16)> {
+    let area = buffer.area;
+    let mut found = Vec::new();
+    for y in area.top()..area.bottom() {
+        let cells: Vec<&str> = (area.left()..area.right())
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        let row: String = cells.concat();
+        for (at, _) in row.match_indices(needle) {
+            // Map the byte offset back to a column (every cell here is one char).
+            let column = row[..at].chars().count();
+            found.push((u16::try_from(column).unwrap(), y));
+        }
+    }
+    found
+}
+
+fn modifiers_at(buffer: &Buffer, x: u16, y: u16, len: u16) -> Vec<Modifier> {
+    (x..x + len).map(|x| buffer[(x, y)].modifier).collect()
+}
+
+#[test]
+fn reader_at_80x24() {
+    let app = app(80, 24, theme::MONOCHROME);
+    insta::assert_snapshot!(text(&draw(&app)));
+}
+
+#[test]
+fn reader_at_120x40() {
+    let app = app(120, 40, theme::MONOCHROME);
+    insta::assert_snapshot!(text(&draw(&app)));
+}
+
+#[test]
+fn reader_at_the_smallest_size() {
+    let app = app(60, 15, theme::MONOCHROME);
+    insta::assert_snapshot!(text(&draw(&app)));
+}
+
+#[test]
+fn below_the_smallest_size_a_message_replaces_the_panes() {
+    let app = app(59, 14, theme::MONOCHROME);
+    let screen = text(&draw(&app));
+    assert!(
+        screen.starts_with("Terminal too small: 59×14 (needs 60×15)"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn tiny_terminals_never_panic() {
+    for (width, height) in [(1, 1), (2, 2), (10, 3), (59, 40), (200, 14)] {
+        let mut app = app(width, height, theme::COLOUR);
+        app.update(Action::MoveDown);
+        let screen = text(&draw(&app));
+        assert!(
+            screen.starts_with('T') || screen.starts_with('…'),
+            "{width}×{height}: {screen}"
+        );
+    }
+}
+
+#[test]
+fn agencies_are_bold_and_outlets_underlined_without_colour() {
+    let buffer = draw(&app(120, 40, theme::MONOCHROME));
+    let body = ui::inner(ui::layout(buffer.area).unwrap().body);
+    let in_body = |(x, y): &(u16, u16)| body.contains(ratatui::layout::Position::new(*x, *y));
+    let eurojust = *find_all(&buffer, "Eurojust")
+        .iter()
+        .find(|p| in_body(p))
+        .unwrap();
+    for modifier in modifiers_at(&buffer, eurojust.0, eurojust.1, 8) {
+        assert!(modifier.contains(Modifier::BOLD) && !modifier.contains(Modifier::UNDERLINED));
+    }
+    let halumu = *find_all(&buffer, "Halumu")
+        .iter()
+        .find(|p| in_body(p))
+        .unwrap();
+    for modifier in modifiers_at(&buffer, halumu.0, halumu.1, 6) {
+        assert!(modifier.contains(Modifier::UNDERLINED) && !modifier.contains(Modifier::BOLD));
+    }
+    let plain = *find_all(&buffer, "Tuesday")
+        .iter()
+        .find(|p| in_body(p))
+        .unwrap();
+    assert!(
+        modifiers_at(&buffer, plain.0, plain.1, 7)
+            .iter()
+            .all(ratatui::style::Modifier::is_empty)
+    );
+}
+
+#[test]
+fn colours_match_between_body_and_entities_pane() {
+    let buffer = draw(&app(120, 40, theme::COLOUR));
+    let panes = ui::layout(buffer.area).unwrap();
+    let places = find_all(&buffer, "Halumu");
+    let body = places.iter().find(|(x, _)| *x < panes.entities.x).unwrap();
+    let pane = places.iter().find(|(x, _)| *x > panes.entities.x).unwrap();
+    assert_eq!(buffer[*body].fg, Color::LightMagenta);
+    assert_eq!(buffer[*pane].fg, buffer[*body].fg);
+    let europol = find_all(&buffer, "Europol");
+    assert!(europol.iter().all(|p| buffer[*p].fg == Color::LightCyan));
+}
+
+#[test]
+fn a_name_split_over_two_lines_is_highlighted_on_both() {
+    // Find a width at which "Belgian federal prosecutor" breaks across lines.
+    let name = "Belgian federal prosecutor";
+    for width in 60..110 {
+        let app = app(width, 24, theme::MONOCHROME);
+        let reading = app.reading.as_ref().unwrap();
+        let body = &app.store.articles[reading.index].body;
+        let start = body.find(name).unwrap();
+        let (first, last) = (
+            reading.document.line_of(start),
+            reading.document.line_of(start + name.len() - 1),
+        );
+        if first == last {
+            continue;
+        }
+        let buffer = draw(&app);
+        let inner = ui::inner(ui::layout(buffer.area).unwrap().body);
+        let row_of = |line: usize| inner.y + u16::try_from(line - reading.scroll).unwrap();
+        let head = &body[start..reading.document.lines[first].range.end];
+        let tail_len = start + name.len() - reading.document.lines[last].range.start;
+        let head_x = find_all(&buffer, head)
+            .into_iter()
+            .find(|(_, y)| *y == row_of(first))
+            .unwrap()
+            .0;
+        let head_len = u16::try_from(head.len()).unwrap();
+        assert!(
+            modifiers_at(&buffer, head_x, row_of(first), head_len)
+                .iter()
+                .all(|m| m.contains(Modifier::BOLD))
+        );
+        let tail_len = u16::try_from(tail_len).unwrap();
+        assert!(
+            modifiers_at(&buffer, inner.x, row_of(last), tail_len)
+                .iter()
+                .all(|m| m.contains(Modifier::BOLD))
+        );
+        assert!(
+            !buffer[(inner.x + tail_len, row_of(last))]
+                .modifier
+                .contains(Modifier::BOLD)
+        );
+        return;
+    }
+    panic!("no width from 60 to 109 splits the name");
+}
+
+#[test]
+fn find_shows_counter_and_styles_the_current_match_apart() {
+    let mut app = app(120, 40, theme::MONOCHROME);
+    app.update(Action::StartFind);
+    for c in "servers".chars() {
+        app.update(Action::FindInput(c));
+    }
+    app.update(Action::FindAccept);
+    app.update(Action::NextMatch);
+    let buffer = draw(&app);
+    let screen = text(&buffer);
+    assert!(screen.contains("/servers 2/4"), "{screen}");
+    let body = ui::inner(ui::layout(buffer.area).unwrap().body);
+    let matches: Vec<_> = find_all(&buffer, "servers")
+        .into_iter()
+        .filter(|(x, y)| body.contains(ratatui::layout::Position::new(*x, *y)))
+        .collect();
+    assert_eq!(matches.len(), 4);
+    let styles: Vec<Modifier> = matches.iter().map(|p| buffer[*p].modifier).collect();
+    let current = Modifier::REVERSED | Modifier::BOLD;
+    assert_eq!(styles.iter().filter(|m| m.contains(current)).count(), 1);
+    assert_eq!(styles[1], current, "the second match is current");
+    assert!(styles.iter().all(|m| m.contains(Modifier::REVERSED)));
+}
+
+#[test]
+fn find_prompt_in_the_status_bar_echoes_the_query() {
+    let mut app = app(80, 24, theme::MONOCHROME);
+    app.update(Action::StartFind);
+    for c in "europ".chars() {
+        app.update(Action::FindInput(c));
+    }
+    let screen = text(&draw(&app));
+    let status = screen.lines().last().unwrap();
+    assert!(status.starts_with(" FIND  /europ"), "{status}");
+    assert!(status.contains("1/3"), "{status}");
+}
+
+#[test]
+fn focused_pane_is_marked() {
+    let mut app = app(80, 24, theme::MONOCHROME);
+    assert!(text(&draw(&app)).contains("▶ Articles"));
+    app.update(Action::FocusNext);
+    let screen = text(&draw(&app));
+    assert!(screen.contains("▶ Article ") && !screen.contains("▶ Articles"));
+}
+
+#[test]
+fn help_lists_every_bound_action() {
+    let mut app = app(120, 40, theme::MONOCHROME);
+    app.update(Action::ToggleHelp);
+    let screen = text(&draw(&app));
+    for (keys, action) in keymap::grouped(keymap::NORMAL) {
+        let row = format!("{keys:<20}{}", action.description());
+        assert!(screen.contains(&row), "missing {row:?} in\n{screen}");
+    }
+}
+
+#[test]
+fn status_bar_counts_articles_and_skipped_ones() {
+    let store = Store::from_json_str(
+        "mixed.json",
+        r#"[{"title":"ok","body":"fine"},{"title":3,"body":"x"},{"body":"no title"}]"#,
+    )
+    .unwrap();
+    let app = App::new(
+        store,
+        Recogniser::new(Gazetteer::default()).unwrap(),
+        theme::MONOCHROME,
+        Rect::new(0, 0, 100, 20),
+    );
+    let screen = text(&draw(&app));
+    let status = screen.lines().last().unwrap();
+    assert!(
+        status.contains("mixed.json · 1 article · 2 skipped"),
+        "{status}"
+    );
+}
+
+#[test]
+fn control_characters_in_articles_are_shown_not_sent() {
+    let store = Store::from_json_str(
+        "hostile.json",
+        r#"[{"title":"Title\u001b]0;pwned\u0007","body":"clear\u001b[2Jscreen","source":"S\u009bx"}]"#,
+    )
+    .unwrap();
+    let app = App::new(
+        store,
+        Recogniser::new(Gazetteer::default()).unwrap(),
+        theme::MONOCHROME,
+        Rect::new(0, 0, 100, 20),
+    );
+    let buffer = draw(&app);
+    let screen = text(&buffer);
+    assert!(screen.contains("clear␛[2Jscreen"), "{screen}");
+    assert!(screen.contains("Title␛]0;pwned␇"), "{screen}");
+    let controls = buffer
+        .content()
+        .iter()
+        .filter(|cell| cell.symbol().chars().any(char::is_control))
+        .count();
+    assert_eq!(controls, 0);
+}
