@@ -52,6 +52,24 @@ const STOP_WORDS: &[&str] = &[
     "This", "To", "When", "While", "With",
 ];
 
+/// Modifiers too general to make a name on their own ("National Court").
+const GENERIC: &[&str] = &[
+    "Central",
+    "Chief",
+    "Federal",
+    "General",
+    "High",
+    "Higher",
+    "International",
+    "Local",
+    "Main",
+    "National",
+    "Public",
+    "Regional",
+    "Special",
+    "State",
+];
+
 /// How many words may stand before the head.
 const MAX_MODIFIERS: usize = 4;
 
@@ -73,12 +91,17 @@ pub fn find(text: &str) -> Vec<RuleMatch> {
             let previous = &words[start - 1];
             let between = &text[previous.end..words[start].start];
             let word = &text[previous.clone()];
-            if between != " " || !is_capitalised(word) || STOP_WORDS.contains(&word) {
+            // A possessive ("Spain's National Court") owns the name; it is not part of it.
+            let possessive = word.ends_with("'s") || word.ends_with("’s");
+            if between != " " || !is_capitalised(word) || STOP_WORDS.contains(&word) || possessive {
                 break;
             }
             start -= 1;
         }
-        if start == i {
+        if words[start..i]
+            .iter()
+            .all(|word| GENERIC.contains(&&text[word.clone()]))
+        {
             continue;
         }
         // "X News Agency" and "X Press Agency" publish; they are not authorities.
@@ -169,6 +192,24 @@ mod tests {
             [("Dutch Police", Kind::Agency)]
         );
         assert!(names("said Smith. Radio").is_empty());
+    }
+
+    #[test]
+    fn a_possessive_owner_is_left_out() {
+        assert_eq!(
+            names("Spain’s Guardia Civil and Romania's Border Police"),
+            [("Border Police", Kind::Agency)]
+        );
+        assert!(names("France’s Police said").is_empty());
+    }
+
+    #[test]
+    fn generic_modifiers_alone_do_not_make_a_name() {
+        assert!(names("the National Court and the Federal Police").is_empty());
+        assert_eq!(
+            names("the Supreme Court"),
+            [("Supreme Court", Kind::Agency)]
+        );
     }
 
     #[test]
