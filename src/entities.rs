@@ -111,6 +111,19 @@ pub enum RecogniserError {
 }
 
 /// Finds organisation names in text.
+///
+/// ```
+/// use newsdesk::entities::{Gazetteer, Kind, Recogniser};
+/// let gazetteer = Gazetteer::parse(
+///     "example",
+///     r#"{"organisations": [{"name": "Europol", "kind": "agency"}]}"#,
+/// )?;
+/// let text = "Europol's statement, as reported by the Roswell Gazette";
+/// let mentions = Recogniser::new(gazetteer)?.recognise(text);
+/// assert_eq!(&text[mentions[0].range.clone()], "Europol");
+/// assert_eq!((mentions[1].kind, mentions[1].name.as_str()), (Kind::Outlet, "Roswell Gazette"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Recogniser {
     organisations: Vec<Organisation>,

@@ -13,6 +13,13 @@ pub fn is_case_sensitive(query: &str) -> bool {
 }
 
 /// Every non-overlapping occurrence of `query` in `text`, left to right.
+///
+/// ```
+/// use newsdesk::search::find_all;
+/// let text = "Europol said EUROPOL";
+/// assert_eq!(find_all(text, "europol"), [0..7, 13..20]);
+/// assert_eq!(find_all(text, "Europol"), [0..7]);
+/// ```
 pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
     if query.is_empty() {
         return Vec::new();

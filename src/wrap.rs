@@ -13,6 +13,12 @@ use textwrap::Options;
 /// Every line of the text is wrapped on its own, so paragraphs (blank lines)
 /// are kept; a blank line gives an empty range. Trailing spaces are left out
 /// of a line's range. Words longer than the width are broken.
+///
+/// ```
+/// let text = "one two three\n\nfour";
+/// let lines: Vec<&str> = newsdesk::wrap::wrap(text, 8).into_iter().map(|r| &text[r]).collect();
+/// assert_eq!(lines, ["one two", "three", "", "four"]);
+/// ```
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     let options = Options::new(width.max(1)).break_words(true);
     let mut lines = Vec::new();
