@@ -39,6 +39,13 @@ pub fn run(store: Store, recogniser: Recogniser, theme: Theme) -> io::Result<()>
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     while !app.should_quit {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        // Debug builds can be made to panic on demand, so that tests can
+        // check the terminal is restored after a panic; release builds cannot.
+        #[cfg(debug_assertions)]
+        assert!(
+            std::env::var_os("NEWSDESK_TEST_PANIC").is_none(),
+            "panic requested by NEWSDESK_TEST_PANIC"
+        );
         let first = event::read()?;
         apply(app, &first);
         // Take every event already waiting before drawing again, so a held

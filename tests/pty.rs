@@ -26,6 +26,10 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str]) -> Self {
+        Self::start_with(args, &[])
+    }
+
+    fn start_with(args: &[&str], env: &[(&str, &str)]) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -38,6 +42,9 @@ impl Session {
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
+        for (key, value) in env {
+            command.env(key, value);
+        }
         let child = pair.slave.spawn_command(command).expect("newsdesk starts");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
         let mut reader = pair.master.try_clone_reader().expect("reader");
@@ -194,4 +201,29 @@ fn sample_store_opens_without_arguments() {
     session.wait_for("sample · ");
     session.keys("q");
     assert!(session.wait_for_exit().success());
+}
+
+#[test]
+fn a_panic_restores_the_terminal_then_prints_its_message() {
+    let mut session =
+        Session::start_with(&[&fixture("store.json")], &[("NEWSDESK_TEST_PANIC", "1")]);
+    let status = session.wait_for_exit();
+    assert!(!status.success());
+    let parser = session.screen.lock().expect("screen lock");
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "main screen back");
+    assert!(!screen.hide_cursor(), "cursor shown");
+    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    assert!(
+        screen
+            .contents()
+            .contains("panic requested by NEWSDESK_TEST_PANIC"),
+        "the message is on the main screen: {}",
+        screen.contents()
+    );
+    let termios = session.master.get_termios().expect("termios");
+    assert!(
+        termios.local_flags.contains(LocalFlags::ICANON),
+        "raw mode off"
+    );
 }
