@@ -7,7 +7,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use common::fixture;
+
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn newsdesk(args: &[&str]) -> Output {
@@ -15,14 +17,6 @@ fn newsdesk(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("the binary runs")
-}
-
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-        .display()
-        .to_string()
 }
 
 fn scratch(name: &str, contents: &str) -> PathBuf {

@@ -1,8 +1,10 @@
 //! End to end: the built binary in a pseudo-terminal, keys in, screen out,
 //! and the terminal's modes after it quits.
 
+mod common;
+
+use common::fixture;
 use std::io::{Read, Write};
-use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -108,14 +110,6 @@ impl Session {
             self.contents()
         );
     }
-}
-
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-        .display()
-        .to_string()
 }
 
 #[test]

@@ -83,33 +83,29 @@ fn tiny_terminals_never_panic() {
     }
 }
 
+/// The text attributes of the first occurrence of `word` in the body pane.
+fn body_modifiers(buffer: &Buffer, word: &str) -> Vec<Modifier> {
+    let body = ui::inner(ui::layout(buffer.area).unwrap().body);
+    let (x, y) = find_all(buffer, word)
+        .into_iter()
+        .find(|(x, y)| body.contains(ratatui::layout::Position::new(*x, *y)))
+        .unwrap();
+    modifiers_at(buffer, x, y, u16::try_from(word.chars().count()).unwrap())
+}
+
 #[test]
 fn agencies_are_bold_and_outlets_underlined_without_colour() {
     let buffer = draw(&app(120, 40, theme::MONOCHROME));
-    let body = ui::inner(ui::layout(buffer.area).unwrap().body);
-    let in_body = |(x, y): &(u16, u16)| body.contains(ratatui::layout::Position::new(*x, *y));
-    let eurojust = *find_all(&buffer, "Eurojust")
-        .iter()
-        .find(|p| in_body(p))
-        .unwrap();
-    for modifier in modifiers_at(&buffer, eurojust.0, eurojust.1, 8) {
+    for modifier in body_modifiers(&buffer, "Eurojust") {
         assert!(modifier.contains(Modifier::BOLD) && !modifier.contains(Modifier::UNDERLINED));
     }
-    let halumu = *find_all(&buffer, "Halumu")
-        .iter()
-        .find(|p| in_body(p))
-        .unwrap();
-    for modifier in modifiers_at(&buffer, halumu.0, halumu.1, 6) {
+    for modifier in body_modifiers(&buffer, "Halumu") {
         assert!(modifier.contains(Modifier::UNDERLINED) && !modifier.contains(Modifier::BOLD));
     }
-    let plain = *find_all(&buffer, "Tuesday")
-        .iter()
-        .find(|p| in_body(p))
-        .unwrap();
     assert!(
-        modifiers_at(&buffer, plain.0, plain.1, 7)
+        body_modifiers(&buffer, "Tuesday")
             .iter()
-            .all(ratatui::style::Modifier::is_empty)
+            .all(Modifier::is_empty)
     );
 }
 

@@ -50,6 +50,15 @@ pub fn text(buffer: &Buffer) -> String {
         .join("\n")
 }
 
+/// The path of a file in `tests/fixtures`.
+pub fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
 /// The seed article shared with the project, when it is present beside the
 /// repository. In CI it must be; elsewhere tests that need it say so and pass.
 pub fn seed_path() -> Option<PathBuf> {
