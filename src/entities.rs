@@ -1,21 +1,33 @@
 //! Recognition of the agencies and outlets an article names.
 //!
 //! The [`Recogniser`] finds candidate names two ways: every alias of the
-//! [`Gazetteer`] (one Aho-Corasick pass over the text) and a few rules that
-//! read organisation names off the text itself ("Roswell Gazette", "Dutch
-//! Police"). Candidates are checked for word boundaries and case, then the
-//! leftmost-longest non-overlapping set is kept. Output is plain data: byte
-//! ranges into the text as given, a kind and a canonical name.
+//! [`Gazetteer`] (one Aho-Corasick pass, checked for word boundaries and
+//! case) and rules that read names off the text itself ("Roswell Gazette",
+//! "Dutch police", "the news agency Bernama"). The leftmost-longest
+//! non-overlapping candidates are kept; ambiguous names ("Mirror", "the
+//! Met") stay only where the text supports them; acronyms defined in the
+//! text ("… Headquarters (GCHQ)") link later uses to the long name; and
+//! variants of one organisation share one canonical name. Output is plain
+//! data: byte ranges into the text as given, a kind and a canonical name.
 
+mod acronyms;
+mod canonical;
+mod context;
 pub mod gazetteer;
+mod lexicon;
+mod matcher;
+mod recogniser;
 mod rules;
+pub mod score;
+mod short_forms;
+mod tokens;
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 
 pub use gazetteer::{Alias, CaseRule, Gazetteer, GazetteerError, Organisation};
+pub use recogniser::{Recogniser, RecogniserError};
 
 /// What an organisation does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -97,146 +109,6 @@ pub fn summarise(mentions: &[Mention]) -> Vec<Named> {
         ))
     });
     named
-}
-
-/// Why a recogniser could not be built.
-#[derive(Debug, thiserror::Error)]
-pub enum RecogniserError {
-    /// The gazetteer file is malformed.
-    #[error(transparent)]
-    Gazetteer(#[from] GazetteerError),
-    /// The names are too many for the matcher.
-    #[error("gazetteer too large to search: {0}")]
-    Build(#[from] aho_corasick::BuildError),
-}
-
-/// Finds organisation names in text.
-///
-/// ```
-/// use newsdesk::entities::{Gazetteer, Kind, Recogniser};
-/// let gazetteer = Gazetteer::parse(
-///     "example",
-///     r#"{"organisations": [{"name": "Europol", "kind": "agency"}]}"#,
-/// )?;
-/// let text = "Europol's statement, as reported by the Roswell Gazette";
-/// let mentions = Recogniser::new(gazetteer)?.recognise(text);
-/// assert_eq!(&text[mentions[0].range.clone()], "Europol");
-/// assert_eq!((mentions[1].kind, mentions[1].name.as_str()), (Kind::Outlet, "Roswell Gazette"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone)]
-pub struct Recogniser {
-    organisations: Vec<Organisation>,
-    /// One entry per automaton pattern: (organisation index, alias index).
-    patterns: Vec<(usize, usize)>,
-    automaton: AhoCorasick,
-}
-
-impl Recogniser {
-    /// A recogniser over the built-in gazetteer.
-    pub fn builtin() -> Result<Self, RecogniserError> {
-        Ok(Self::new(Gazetteer::builtin()?)?)
-    }
-
-    /// A recogniser over `gazetteer`.
-    pub fn new(gazetteer: Gazetteer) -> Result<Self, aho_corasick::BuildError> {
-        let organisations = gazetteer.organisations;
-        let mut patterns = Vec::new();
-        let mut texts = Vec::new();
-        for (org, organisation) in organisations.iter().enumerate() {
-            for (alias, entry) in organisation.aliases.iter().enumerate() {
-                patterns.push((org, alias));
-                texts.push(entry.text.as_str());
-            }
-        }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&texts)?;
-        Ok(Self {
-            organisations,
-            patterns,
-            automaton,
-        })
-    }
-
-    /// The organisations this recogniser knows by name.
-    pub fn organisations(&self) -> &[Organisation] {
-        &self.organisations
-    }
-
-    /// Every mention in `text`, sorted by position, none overlapping.
-    pub fn recognise(&self, text: &str) -> Vec<Mention> {
-        let mut candidates: Vec<Candidate> = self
-            .automaton
-            .find_overlapping_iter(text)
-            .filter_map(|found| {
-                let (org, alias) = self.patterns[found.pattern().as_usize()];
-                let organisation = &self.organisations[org];
-                let alias = &organisation.aliases[alias];
-                let range = found.range();
-                (alias.case.accepts(&alias.text, &text[range.clone()])
-                    && is_word_boundary(text, range.start)
-                    && is_word_boundary(text, range.end))
-                .then(|| Candidate {
-                    range,
-                    kind: organisation.kind,
-                    name: organisation.name.as_str().into(),
-                    from_rule: false,
-                })
-            })
-            .collect();
-        candidates.extend(rules::find(text).into_iter().map(|found| Candidate {
-            name: normalise_space(&text[found.range.clone()]).into(),
-            range: found.range,
-            kind: found.kind,
-            from_rule: true,
-        }));
-        leftmost_longest(candidates)
-    }
-}
-
-struct Candidate {
-    range: Range<usize>,
-    kind: Kind,
-    name: Box<str>,
-    from_rule: bool,
-}
-
-/// Keeps the leftmost, then longest, candidates that do not overlap; on a tie
-/// the gazetteer's reading wins over a rule's.
-fn leftmost_longest(mut candidates: Vec<Candidate>) -> Vec<Mention> {
-    candidates.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end), c.from_rule));
-    let mut mentions: Vec<Mention> = Vec::new();
-    for candidate in candidates {
-        if mentions
-            .last()
-            .is_some_and(|last| last.range.end > candidate.range.start)
-        {
-            continue;
-        }
-        mentions.push(Mention {
-            range: candidate.range,
-            kind: candidate.kind,
-            name: candidate.name.into(),
-        });
-    }
-    mentions
-}
-
-/// Whether a name may start or end at byte `at`: not inside a word.
-fn is_word_boundary(text: &str, at: usize) -> bool {
-    let before = text[..at].chars().next_back();
-    let after = text[at..].chars().next();
-    !matches!((before, after), (Some(b), Some(a)) if is_word_char(b) && is_word_char(a))
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
-fn normalise_space(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -61,6 +61,9 @@ pub struct Alias {
     pub text: String,
     /// How its case must match.
     pub case: CaseRule,
+    /// Whether the name is ambiguous ("Mirror", "the Met") and counts only
+    /// where the article says what kind of body it is.
+    pub needs_context: bool,
 }
 
 /// A known organisation.
@@ -116,7 +119,13 @@ struct Entry {
 #[serde(untagged)]
 enum AliasEntry {
     Plain(String),
-    Ruled { text: String, case: CaseRule },
+    Ruled {
+        text: String,
+        #[serde(default)]
+        case: Option<CaseRule>,
+        #[serde(default)]
+        context: bool,
+    },
 }
 
 impl Gazetteer {
@@ -146,20 +155,30 @@ impl Gazetteer {
                         .case
                         .unwrap_or_else(|| CaseRule::default_for(&entry.name)),
                     text: entry.name.clone(),
+                    needs_context: false,
                 };
                 let aliases = std::iter::once(canonical)
                     .chain(entry.aliases.into_iter().map(|alias| match alias {
                         AliasEntry::Plain(text) => Alias {
                             case: CaseRule::default_for(&text),
                             text,
+                            needs_context: false,
                         },
-                        AliasEntry::Ruled { text, case } => Alias { text, case },
+                        AliasEntry::Ruled {
+                            text,
+                            case,
+                            context,
+                        } => Alias {
+                            case: case.unwrap_or_else(|| CaseRule::default_for(&text)),
+                            text,
+                            needs_context: context,
+                        },
                     }))
                     .filter(|alias| !alias.text.trim().is_empty())
                     .fold(Vec::<Alias>::new(), |mut aliases, alias| {
-                        // A name listed twice keeps the later, more specific case rule.
+                        // A name listed twice keeps the later, more specific rules.
                         match aliases.iter_mut().find(|a| a.text == alias.text) {
-                            Some(existing) => existing.case = alias.case,
+                            Some(existing) => *existing = alias,
                             None => aliases.push(alias),
                         }
                         aliases
@@ -239,6 +258,23 @@ mod tests {
         assert_eq!(aliases.len(), 2, "the repeated name is merged");
         assert_eq!(aliases[0].case, CaseRule::Exact, "its explicit rule wins");
         assert_eq!(aliases[1].case, CaseRule::Capitalised);
+    }
+
+    #[test]
+    fn ambiguous_aliases_are_flagged() {
+        let g = Gazetteer::parse(
+            "t",
+            r#"{"organisations":[{"name":"Daily Mirror","kind":"outlet",
+                "aliases":[{"text":"Mirror","case":"exact","context":true},{"text":"DM"}]}]}"#,
+        )
+        .unwrap();
+        let aliases = &g.organisations[0].aliases;
+        assert!(aliases[1].needs_context && !aliases[0].needs_context);
+        assert_eq!(
+            aliases[2].case,
+            CaseRule::Exact,
+            "the default rule when none is given"
+        );
     }
 
     #[test]

@@ -1,0 +1,228 @@
+//! Acronyms defined in the text: "Government Communications Headquarters
+//! (GCHQ)" makes every later "GCHQ" a mention of the same organisation,
+//! even where the gazetteer gives those letters to another body.
+
+use std::ops::Range;
+
+use super::matcher::is_word_boundary;
+use super::{Kind, Mention};
+
+/// An acronym and what it stands for in this text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Definition {
+    /// The letters ("GCHQ").
+    pub acronym: String,
+    /// The organisation's kind.
+    pub kind: Kind,
+    /// The organisation's canonical name.
+    pub name: String,
+    /// Whether the long form describes rather than names the body
+    /// ("British electronic intelligence services (GCHQ)").
+    pub described: bool,
+}
+
+/// The acronyms the text defines next to a mention: "Long Name (ACR)" or
+/// "ACR (Long Name)".
+pub fn definitions(text: &str, mentions: &[Mention]) -> Vec<Definition> {
+    let mut found = Vec::new();
+    for mention in mentions {
+        let after = &text[mention.range.end..];
+        let before = &text[..mention.range.start];
+        let acronym = after
+            .strip_prefix(" (")
+            .and_then(|rest| rest.split_once(')'))
+            .map(|(inside, _)| inside)
+            .or_else(|| {
+                // "ACR (Long Name)"
+                after.starts_with(')').then_some(())?;
+                let head = before.strip_suffix(" (")?;
+                let start = head
+                    .rfind(|c: char| !is_acronym_char(c))
+                    .map_or(0, |i| i + 1);
+                Some(&head[start..])
+            });
+        let long_form = &text[mention.range.clone()];
+        if let Some(acronym) = acronym.filter(|a| is_acronym(a) && *a != long_form) {
+            found.push(Definition {
+                acronym: acronym.to_owned(),
+                kind: mention.kind,
+                name: mention.name.clone(),
+                described: long_form.split_whitespace().any(|w| {
+                    w.chars().next().is_some_and(char::is_lowercase)
+                        && !super::lexicon::connector(w)
+                        && !w.contains('-')
+                }),
+            });
+        }
+    }
+    found
+}
+
+/// Adds a mention for every use of a defined acronym; where the acronym
+/// was already a mention (from the gazetteer), the text's own definition
+/// decides what it stands for. `mentions` stays sorted and non-overlapping.
+pub fn link(text: &str, mentions: &mut Vec<Mention>) {
+    let definitions = definitions(text, mentions);
+    if definitions.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for definition in &definitions {
+        // A description defined by a known acronym takes the acronym's name.
+        if definition.described
+            && let Some(known) = mentions
+                .iter()
+                .find(|m| text[m.range.clone()] == *definition.acronym)
+                .map(|m| (m.kind, m.name.clone()))
+        {
+            for mention in mentions.iter_mut().filter(|m| m.name == definition.name) {
+                (mention.kind, mention.name) = known.clone();
+            }
+            continue;
+        }
+        for (at, _) in text.match_indices(definition.acronym.as_str()) {
+            let range = at..at + definition.acronym.len();
+            if !is_word_boundary(text, range.start) || !is_word_boundary(text, range.end) {
+                continue;
+            }
+            match overlapping(mentions, &range) {
+                Some(i) if mentions[i].range == range => {
+                    mentions[i].kind = definition.kind;
+                    mentions[i].name.clone_from(&definition.name);
+                }
+                Some(_) => {}
+                None => added.push(Mention {
+                    range,
+                    kind: definition.kind,
+                    name: definition.name.clone(),
+                }),
+            }
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.range.start);
+        mentions.dedup_by(|later, earlier| later.range.start < earlier.range.end);
+    }
+}
+
+fn overlapping(mentions: &[Mention], range: &Range<usize>) -> Option<usize> {
+    let i = mentions.partition_point(|m| m.range.end <= range.start);
+    (i < mentions.len() && mentions[i].range.start < range.end).then_some(i)
+}
+
+fn is_acronym_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '&' | '-' | '.')
+}
+
+/// Two to twelve characters, at least two of them capitals, no spaces.
+fn is_acronym(candidate: &str) -> bool {
+    let capitals = candidate.chars().filter(char::is_ascii_uppercase).count()
+        + candidate
+            .chars()
+            .filter(|c| c.is_uppercase() && !c.is_ascii())
+            .count();
+    (2..=12).contains(&candidate.chars().count())
+        && capitals >= 2
+        && candidate.chars().all(is_acronym_char)
+        && candidate.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(text: &str, name: &str, kind: Kind) -> Mention {
+        let start = text.find(name).unwrap();
+        Mention {
+            range: start..start + name.len(),
+            kind,
+            name: name.to_owned(),
+        }
+    }
+
+    #[test]
+    fn long_name_then_acronym_links_later_uses() {
+        let text = "the Serious Fraud Directorate (SFD) said. Later the SFD added";
+        let mut mentions = vec![mention(text, "Serious Fraud Directorate", Kind::Agency)];
+        link(text, &mut mentions);
+        let found: Vec<_> = mentions
+            .iter()
+            .map(|m| (&text[m.range.clone()], m.name.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Serious Fraud Directorate", "Serious Fraud Directorate"),
+                ("SFD", "Serious Fraud Directorate"),
+                ("SFD", "Serious Fraud Directorate")
+            ]
+        );
+    }
+
+    #[test]
+    fn acronym_then_long_name_defines_too() {
+        let text = "the EFCC (Economic and Financial Crimes Commission) and the EFCC";
+        let mentions = vec![mention(
+            text,
+            "Economic and Financial Crimes Commission",
+            Kind::Agency,
+        )];
+        let defined = definitions(text, &mentions);
+        assert_eq!(defined[0].acronym, "EFCC");
+    }
+
+    #[test]
+    fn the_texts_definition_overrides_a_gazetteer_reading() {
+        let text = "Agence Kestrel Presse (AKP) wrote; AKP added";
+        let mut mentions = vec![
+            mention(text, "Agence Kestrel Presse", Kind::Outlet),
+            Mention {
+                range: 35..38,
+                kind: Kind::Agency,
+                name: "Some Agency".to_owned(),
+            },
+        ];
+        link(text, &mut mentions);
+        assert!(mentions.iter().all(|m| m.name == "Agence Kestrel Presse"));
+        assert_eq!(mentions.len(), 3);
+    }
+
+    #[test]
+    fn a_description_takes_the_name_of_a_known_acronym() {
+        let text = "British electronic intelligence services (GCHQ) said";
+        let mut mentions = vec![
+            mention(
+                text,
+                "British electronic intelligence services",
+                Kind::Agency,
+            ),
+            Mention {
+                range: 42..46,
+                kind: Kind::Agency,
+                name: "Government Communications Headquarters".to_owned(),
+            },
+        ];
+        link(text, &mut mentions);
+        assert!(
+            mentions
+                .iter()
+                .all(|m| m.name == "Government Communications Headquarters")
+        );
+    }
+
+    #[test]
+    fn parentheses_that_are_not_acronyms_define_nothing() {
+        let text = "the Directorate (in Rome) and the Directorate (2019)";
+        let mentions = vec![mention(text, "Directorate", Kind::Agency)];
+        assert!(definitions(text, &mentions).is_empty());
+    }
+
+    #[test]
+    fn acronyms_need_word_boundaries() {
+        let text = "the Ministry of Coast (MOC) and MOCK";
+        let mut mentions = vec![mention(text, "Ministry of Coast", Kind::Agency)];
+        link(text, &mut mentions);
+        assert_eq!(mentions.len(), 2);
+    }
+}

@@ -1,0 +1,121 @@
+//! Canonical names: one name per organisation, whatever variant the text
+//! uses ("Amaq", "Amaq agency", "AMAQ" → Amaq News Agency).
+
+use std::collections::HashMap;
+
+use super::{Kind, Organisation};
+
+/// Looks names found by rules up among the gazetteer's aliases.
+#[derive(Debug, Clone, Default)]
+pub struct Canon {
+    /// Folded alias → organisation index.
+    by_alias: HashMap<String, usize>,
+}
+
+/// Trailing words that describe an outlet rather than name it.
+const OUTLET_TAILS: &[&str] = &[
+    " news agency",
+    " press agency",
+    " agency",
+    " radio",
+    " news",
+    " tv",
+    " media center",
+    " media centre",
+    " newspaper",
+];
+
+impl Canon {
+    /// An index of every alias of `organisations`.
+    pub fn new(organisations: &[Organisation]) -> Self {
+        let mut by_alias = HashMap::new();
+        for (org, organisation) in organisations.iter().enumerate() {
+            for alias in &organisation.aliases {
+                // Ambiguous aliases ("Mirror") must not capture rule names.
+                if !alias.needs_context {
+                    by_alias.entry(fold(&alias.text)).or_insert(org);
+                }
+            }
+        }
+        Self { by_alias }
+    }
+
+    /// The organisation a name found by a rule stands for, if the gazetteer
+    /// knows it under that name or under the name without a descriptive
+    /// tail ("Nashir News" → Nashir News Agency through "Nashir").
+    pub fn lookup(&self, name: &str, kind: Kind) -> Option<usize> {
+        let folded = fold(name);
+        let bare = folded.strip_prefix("the ").unwrap_or(&folded);
+        if let Some(&org) = self.by_alias.get(bare) {
+            return Some(org);
+        }
+        if kind == Kind::Outlet {
+            return OUTLET_TAILS
+                .iter()
+                .filter_map(|tail| bare.strip_suffix(tail))
+                .find_map(|stem| self.by_alias.get(stem).copied());
+        }
+        None
+    }
+}
+
+/// A name as written, tidied for display: single spaces, straight
+/// apostrophes.
+pub fn tidy(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('’', "'")
+}
+
+/// The key under which variants of a name meet: tidied and lower case.
+pub fn fold(name: &str) -> String {
+    tidy(name).to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::Gazetteer;
+
+    fn canon() -> (Canon, Vec<Organisation>) {
+        let gazetteer = Gazetteer::parse(
+            "t",
+            r#"{"organisations":[
+                {"name":"Nashir News Agency","kind":"outlet","aliases":["Nashir"]},
+                {"name":"Daily Mirror","kind":"outlet","aliases":[{"text":"Mirror","case":"exact","context":true}]},
+                {"name":"Prosecutor's Office","kind":"agency"}
+            ]}"#,
+        )
+        .unwrap();
+        (
+            Canon::new(&gazetteer.organisations),
+            gazetteer.organisations,
+        )
+    }
+
+    #[test]
+    fn rule_names_find_their_gazetteer_entry() {
+        let (canon, _) = canon();
+        assert_eq!(canon.lookup("NASHIR", Kind::Outlet), Some(0));
+        assert_eq!(canon.lookup("Nashir News", Kind::Outlet), Some(0));
+        assert_eq!(canon.lookup("Prosecutor’s  Office", Kind::Agency), Some(2));
+        assert_eq!(
+            canon.lookup("Nashir Agency", Kind::Agency),
+            None,
+            "tails are for outlets"
+        );
+    }
+
+    #[test]
+    fn ambiguous_aliases_do_not_capture_rule_names() {
+        let (canon, _) = canon();
+        assert_eq!(canon.lookup("Mirror", Kind::Outlet), None);
+    }
+
+    #[test]
+    fn fold_joins_variants() {
+        assert_eq!(fold("Kestrel  Valley\nGazette"), "kestrel valley gazette");
+        assert_eq!(tidy("Prosecutor’s Office"), "Prosecutor's Office");
+    }
+}

@@ -1,0 +1,173 @@
+//! The recogniser: gazetteer hits and rule matches in, mentions out.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::canonical::{Canon, fold, tidy};
+use super::matcher::Matcher;
+use super::tokens::Tokens;
+use super::{
+    Gazetteer, GazetteerError, Kind, Mention, Organisation, acronyms, context, rules, short_forms,
+};
+
+/// Why a recogniser could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum RecogniserError {
+    /// The gazetteer file is malformed.
+    #[error(transparent)]
+    Gazetteer(#[from] GazetteerError),
+    /// The names are too many for the matcher.
+    #[error("gazetteer too large to search: {0}")]
+    Build(#[from] aho_corasick::BuildError),
+}
+
+/// Finds organisation names in text.
+///
+/// ```
+/// use newsdesk::entities::{Gazetteer, Kind, Recogniser};
+/// let gazetteer = Gazetteer::parse(
+///     "example",
+///     r#"{"organisations": [{"name": "Europol", "kind": "agency"}]}"#,
+/// )?;
+/// let text = "Europol's statement, as reported by the Roswell Gazette";
+/// let mentions = Recogniser::new(gazetteer)?.recognise(text);
+/// assert_eq!(&text[mentions[0].range.clone()], "Europol");
+/// assert_eq!((mentions[1].kind, mentions[1].name.as_str()), (Kind::Outlet, "Roswell Gazette"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Recogniser {
+    organisations: Vec<Organisation>,
+    matcher: Matcher,
+    canon: Canon,
+}
+
+/// A possible mention before overlaps are resolved.
+struct Candidate {
+    range: Range<usize>,
+    kind: Kind,
+    name: String,
+    /// Ranking on ties: gazetteer readings before rule readings.
+    from_rule: bool,
+    /// An ambiguous alias that needs support from the text.
+    needs_context: bool,
+}
+
+impl Recogniser {
+    /// A recogniser over the built-in gazetteer.
+    pub fn builtin() -> Result<Self, RecogniserError> {
+        Ok(Self::new(Gazetteer::builtin()?)?)
+    }
+
+    /// A recogniser over `gazetteer`.
+    pub fn new(gazetteer: Gazetteer) -> Result<Self, aho_corasick::BuildError> {
+        let organisations = gazetteer.organisations;
+        Ok(Self {
+            matcher: Matcher::new(&organisations)?,
+            canon: Canon::new(&organisations),
+            organisations,
+        })
+    }
+
+    /// The organisations this recogniser knows by name.
+    pub fn organisations(&self) -> &[Organisation] {
+        &self.organisations
+    }
+
+    /// Every mention in `text`, sorted by position, none overlapping.
+    pub fn recognise(&self, text: &str) -> Vec<Mention> {
+        let tokens = Tokens::new(text);
+        let mut candidates: Vec<Candidate> = self
+            .matcher
+            .hits(&self.organisations, text)
+            .into_iter()
+            .map(|hit| {
+                let organisation = &self.organisations[hit.org];
+                Candidate {
+                    range: hit.range,
+                    kind: organisation.kind,
+                    name: organisation.name.clone(),
+                    from_rule: false,
+                    needs_context: hit.needs_context,
+                }
+            })
+            .collect();
+        candidates.extend(rules::find(&tokens).into_iter().map(|found| {
+            let surface = &text[found.range.clone()];
+            let (kind, name) = match self.canon.lookup(surface, found.kind) {
+                Some(org) => (
+                    self.organisations[org].kind,
+                    self.organisations[org].name.clone(),
+                ),
+                None => (found.kind, tidy(surface)),
+            };
+            Candidate {
+                range: found.range,
+                kind,
+                name,
+                from_rule: true,
+                needs_context: false,
+            }
+        }));
+        let mut mentions = resolve(candidates, &tokens);
+        // "the FTC Act", "the Online News Act": laws named after bodies.
+        mentions.retain(|m| !text[m.range.end..].starts_with(" Act"));
+        acronyms::link(text, &mut mentions);
+        short_forms::link(&tokens, &mut mentions);
+        merge_variants(&mut mentions);
+        mentions
+    }
+}
+
+/// Keeps the leftmost, then longest, candidates that do not overlap (the
+/// gazetteer's reading first on a tie), then drops ambiguous names that
+/// neither a cue nor a plain mention of the same organisation supports.
+fn resolve(mut candidates: Vec<Candidate>, tokens: &Tokens<'_>) -> Vec<Mention> {
+    candidates.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end), c.from_rule));
+    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        if kept
+            .last()
+            .is_none_or(|last| last.range.end <= candidate.range.start)
+        {
+            kept.push(candidate);
+        }
+    }
+    let plainly_named: Vec<&str> = kept
+        .iter()
+        .filter(|c| !c.needs_context)
+        .map(|c| c.name.as_str())
+        .collect();
+    let supported: Vec<bool> = kept
+        .iter()
+        .map(|c| {
+            !c.needs_context
+                || plainly_named.contains(&c.name.as_str())
+                || context::has_cue(tokens, &c.range, c.kind)
+        })
+        .collect();
+    kept.into_iter()
+        .zip(supported)
+        .filter(|(_, keep)| *keep)
+        .map(|(c, _)| Mention {
+            range: c.range,
+            kind: c.kind,
+            name: c.name,
+        })
+        .collect()
+}
+
+/// Gives every variant of a name found by the rules ("Kestrel Valley
+/// Gazette", "KESTREL VALLEY GAZETTE") the form first seen in the text.
+fn merge_variants(mentions: &mut [Mention]) {
+    let mut first_seen: HashMap<(Kind, String), String> = HashMap::new();
+    for mention in mentions.iter_mut() {
+        let key = (mention.kind, fold(&mention.name));
+        match first_seen.get(&key) {
+            Some(name) => mention.name.clone_from(name),
+            None => {
+                first_seen.insert(key, mention.name.clone());
+            }
+        }
+    }
+}

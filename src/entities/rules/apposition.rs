@@ -1,0 +1,240 @@
+//! Names introduced by a description: "the news agency Bernama", "Rappler,
+//! a Philippine news site", "the Halumu and Nashir news sites", "Sahel
+//! Voice radio".
+
+use super::super::Kind;
+use super::super::lexicon::{agency_noun, nationality, outlet_noun};
+use super::super::tokens::Tokens;
+use super::{RuleMatch, name_run_back, name_run_forward, span};
+
+/// Longest name taken from an apposition.
+const MAX_NAME: usize = 5;
+/// How many words may describe before the noun ("a small Kurdish news site").
+const MAX_DESCRIPTION: usize = 6;
+
+pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
+    for i in 0..tokens.words.len() {
+        descriptor_then_name(tokens, i, found);
+        name_then_description(tokens, i, found);
+        coordinated_names(tokens, i, found);
+    }
+}
+
+/// What a descriptor noun at word `i` says, if it is one.
+fn noun_kind(tokens: &Tokens<'_>, i: usize) -> Option<Kind> {
+    let word = tokens.word(i);
+    let previous = if i > 0 && tokens.joined(i - 1) {
+        tokens.word(i - 1)
+    } else {
+        ""
+    };
+    if !word.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    if outlet_noun(previous, word) {
+        Some(Kind::Outlet)
+    } else if agency_noun(previous, word) {
+        Some(Kind::Agency)
+    } else {
+        None
+    }
+}
+
+/// "the news agency Bernama", "the regulator Ofcom".
+fn descriptor_then_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
+    let Some(kind) = noun_kind(tokens, i) else {
+        return;
+    };
+    if i + 1 >= tokens.words.len() || !tokens.joined(i) {
+        return;
+    }
+    // Plural nouns introduce lists, handled by `coordinated_names`.
+    if tokens.word(i).ends_with('s') && !tokens.word(i).ends_with("ss") {
+        return;
+    }
+    let Some(end) = name_run_forward(tokens, i + 1, MAX_NAME) else {
+        return;
+    };
+    if nationality(tokens.word(i + 1)) {
+        return;
+    }
+    if let Some(range) = span(tokens, i + 1, end) {
+        found.push(RuleMatch { range, kind });
+    }
+}
+
+/// "Rappler, a Philippine news site", "Ofcom, the British media regulator".
+fn name_then_description(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
+    let words = tokens.words.len();
+    if i + 2 >= words
+        || tokens.gap_after(i) != ", "
+        || !matches!(tokens.word(i + 1), "a" | "an" | "the")
+    {
+        return;
+    }
+    let description = (i + 2..words.min(i + 2 + MAX_DESCRIPTION))
+        .take_while(|&d| tokens.joined(d - 1))
+        .find_map(|d| noun_kind(tokens, d));
+    let Some(kind) = description else { return };
+    let Some(start) = name_run_back(tokens, i, MAX_NAME) else {
+        return;
+    };
+    // "In Lagos, a newspaper reported": a place after a preposition.
+    if start > 0
+        && matches!(
+            tokens.word(start - 1),
+            "in" | "at"
+                | "from"
+                | "on"
+                | "near"
+                | "across"
+                | "into"
+                | "outside"
+                | "In"
+                | "At"
+                | "From"
+                | "On"
+                | "Near"
+                | "Across"
+                | "Outside"
+        )
+    {
+        return;
+    }
+    if let Some(range) = span(tokens, start, i) {
+        found.push(RuleMatch { range, kind });
+    }
+}
+
+/// "Halumu and Nashir news sites", "the Inquirer, Star and Bulletin
+/// newspapers", "Sahel Voice radio".
+fn coordinated_names(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
+    let Some(kind) = noun_kind(tokens, i) else {
+        return;
+    };
+    let word = tokens.word(i);
+    let singular_ok = matches!(word, "radio" | "channel" | "site" | "website");
+    let plural = word.ends_with('s') && !word.ends_with("ss");
+    if kind != Kind::Outlet || !(plural || singular_ok) {
+        return;
+    }
+    // Step back over the words of the noun phrase ("news sites").
+    let mut end = i;
+    while end > 0
+        && tokens.joined(end - 1)
+        && matches!(
+            tokens.word(end - 1),
+            "news" | "radio" | "television" | "TV" | "propaganda" | "online" | "satellite"
+        )
+    {
+        end -= 1;
+    }
+    let Some(mut last) = end.checked_sub(1).filter(|&l| tokens.joined(l)) else {
+        return;
+    };
+    let mut names = Vec::new();
+    while let Some(start) = name_run_back(tokens, last, MAX_NAME) {
+        if nationality(tokens.word(start)) {
+            break;
+        }
+        names.push((start, last));
+        // Continue left over "and" or ", ".
+        if !plural || start < 2 {
+            break;
+        }
+        let joiner =
+            tokens.word(start - 1) == "and" && tokens.joined(start - 1) && tokens.joined(start - 2);
+        if joiner {
+            last = start - 2;
+        } else if tokens.gap_before(start) == ", " && names.len() > 1 {
+            last = start - 1;
+        } else {
+            break;
+        }
+    }
+    // A plural noun needs a list; a singular one names one outlet, unless
+    // an article makes the name a description ("a Ghent news site").
+    if plural && names.len() < 2 {
+        return;
+    }
+    if !plural
+        && names
+            .first()
+            .is_some_and(|&(start, _)| start > 0 && matches!(tokens.word(start - 1), "a" | "an"))
+    {
+        return;
+    }
+    for (start, last) in names.into_iter().rev() {
+        if let Some(range) = span(tokens, start, last) {
+            found.push(RuleMatch { range, kind });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::names;
+    use super::*;
+
+    #[test]
+    fn descriptor_before_a_name() {
+        assert_eq!(
+            names("said the news agency Bernama"),
+            [("Bernama", Kind::Outlet)]
+        );
+        assert_eq!(
+            names("told the newspaper Le Courrier"),
+            [("Le Courrier", Kind::Outlet)]
+        );
+        assert_eq!(names("the regulator Ofcom said"), [("Ofcom", Kind::Agency)]);
+        assert!(names("the newspaper said on Monday").is_empty());
+        assert!(names("told the newspaper Monday").is_empty());
+    }
+
+    #[test]
+    fn name_before_a_description() {
+        assert_eq!(
+            names("according to Rappler, a Philippine news site, the raid"),
+            [("Rappler", Kind::Outlet)]
+        );
+        assert_eq!(
+            names("Zorvat, the country’s media regulator, fined it"),
+            [("Zorvat", Kind::Agency)]
+        );
+        assert!(names("In Lagos, a newspaper reported").is_empty());
+        assert!(names("Maria Lopez, a reporter, said").is_empty());
+    }
+
+    #[test]
+    fn coordinated_names_before_a_plural_noun() {
+        assert_eq!(
+            names("as well as Halumu and Nashir news sites"),
+            [("Halumu", Kind::Outlet), ("Nashir", Kind::Outlet)]
+        );
+        assert_eq!(
+            names("the Inquirer, Star and Bulletin newspapers"),
+            [
+                ("Inquirer", Kind::Outlet),
+                ("Star", Kind::Outlet),
+                ("Bulletin", Kind::Outlet)
+            ]
+        );
+        assert!(names("British and French newspapers").is_empty());
+        assert!(names("Sunday newspapers").is_empty());
+    }
+
+    #[test]
+    fn a_name_before_a_singular_outlet_noun() {
+        assert_eq!(
+            names("on Sahel Voice radio"),
+            [("Sahel Voice", Kind::Outlet)]
+        );
+        assert!(names("on state radio").is_empty());
+        assert!(
+            names("Scheldepost, a Ghent news site")
+                .iter()
+                .all(|(n, _)| *n != "Ghent")
+        );
+        assert!(names("Staff at the channel said").is_empty());
+    }
+}

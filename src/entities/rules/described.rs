@@ -1,0 +1,186 @@
+//! Official bodies described rather than named: a nationality before a
+//! body noun ("Dutch police", "the British anti-terrorist unit", "US
+//! intelligence services"), and city police forces ("Kyiv police").
+
+use super::super::Kind;
+use super::super::lexicon::{
+    body_modifier, body_noun, calendar_word, modified_body_noun, nationality,
+};
+use super::super::tokens::Tokens;
+use super::{RuleMatch, name_word};
+
+/// How many lower-case modifiers may stand between nationality and noun.
+const MAX_MODIFIERS: usize = 3;
+
+pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
+    for i in 0..tokens.words.len() {
+        // "the Dutch police’s High Tech Crime Unit": the possessive is not
+        // part of the body's description.
+        let word = tokens.word(i);
+        let possessive = super::super::tokens::is_possessive(word);
+        let word = if possessive {
+            word.trim_end_matches("'s").trim_end_matches("’s")
+        } else {
+            word
+        };
+        let previous = if i > 0 && tokens.joined(i - 1) {
+            tokens.word(i - 1)
+        } else {
+            ""
+        };
+        let is_body =
+            body_noun(word) || (body_modifier(previous) && modified_body_noun(previous, word));
+        if !is_body {
+            continue;
+        }
+        // Plural nouns carry on the description ("intelligence services").
+        let end = if !possessive
+            && i + 1 < tokens.words.len()
+            && tokens.joined(i)
+            && modified_body_noun(word, tokens.word(i + 1))
+        {
+            i + 1
+        } else {
+            i
+        };
+        let mut start = i;
+        while start > 0
+            && i - start < MAX_MODIFIERS
+            && tokens.joined(start - 1)
+            && body_modifier(tokens.word(start - 1))
+        {
+            start -= 1;
+        }
+        let Some(owner) = start.checked_sub(1).filter(|&o| tokens.joined(o)) else {
+            continue;
+        };
+        let owner_word = tokens.word(owner);
+        let owner_start = if nationality(owner_word) {
+            // "South African police", "Sri Lankan navy".
+            match owner.checked_sub(1) {
+                Some(o)
+                    if tokens.joined(o)
+                        && matches!(
+                            tokens.word(o),
+                            "South" | "North" | "Sri" | "Sierra" | "New"
+                        ) =>
+                {
+                    o
+                }
+                _ => owner,
+            }
+        } else if matches!(word, "police" | "office" | "prosecutor" | "court")
+            && (word == "police" || start < i)
+            && name_word(tokens, owner)
+            && !calendar_word(owner_word)
+            && !super::super::tokens::is_possessive(owner_word)
+        {
+            owner
+        } else {
+            continue;
+        };
+        // "a Spanish prosecutor" is a person, not the prosecution service.
+        if owner_start > 0 && matches!(tokens.word(owner_start - 1), "a" | "an" | "A" | "An") {
+            continue;
+        }
+        let end_byte = if end == i {
+            tokens.words[i].range.start + word.len()
+        } else {
+            tokens.words[end].range.end
+        };
+        let range = tokens.words[owner_start].range.start..end_byte;
+        if found
+            .last()
+            .is_some_and(|last: &RuleMatch| last.range.start == range.start)
+        {
+            found.pop();
+        }
+        found.push(RuleMatch {
+            range,
+            kind: Kind::Agency,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::names;
+    use super::*;
+
+    #[test]
+    fn nationality_before_a_body_noun() {
+        assert_eq!(
+            names("with Dutch police and"),
+            [("Dutch police", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the British anti-terrorist unit was involved"),
+            [("British anti-terrorist unit", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Belgian federal prosecutor led it"),
+            [("Belgian federal prosecutor", Kind::Agency)]
+        );
+        assert_eq!(
+            names("US intelligence services said"),
+            [("US intelligence services", Kind::Agency)]
+        );
+    }
+
+    #[test]
+    fn only_the_adjacent_pair_of_a_list_counts() {
+        assert_eq!(
+            names("Belgian, French, Dutch and American police collaborated"),
+            [("American police", Kind::Agency)]
+        );
+    }
+
+    #[test]
+    fn two_word_nationalities_are_kept_whole() {
+        assert_eq!(
+            names("South African police"),
+            [("South African police", Kind::Agency)]
+        );
+    }
+
+    #[test]
+    fn generic_bodies_are_not_names() {
+        assert!(names("the police said and the federal prosecutor").is_empty());
+        assert!(names("French officials and German companies").is_empty());
+        assert!(names("the security guard").is_empty());
+    }
+
+    #[test]
+    fn a_possessive_body_is_still_a_body() {
+        assert_eq!(
+            names("the Dutch police’s cyber unit"),
+            [("Dutch police", Kind::Agency)]
+        );
+    }
+
+    #[test]
+    fn an_indefinite_article_makes_a_person() {
+        assert!(names("a Spanish prosecutor said").is_empty());
+    }
+
+    #[test]
+    fn city_bodies() {
+        assert_eq!(
+            names("the Vicenza prosecutor's office and the Paris criminal court"),
+            [
+                ("Vicenza prosecutor's office", Kind::Agency),
+                ("Paris criminal court", Kind::Agency)
+            ]
+        );
+    }
+
+    #[test]
+    fn city_police_forces() {
+        assert_eq!(
+            names("according to Kyiv police"),
+            [("Kyiv police", Kind::Agency)]
+        );
+        assert!(names("On Monday police said").is_empty());
+        assert!(names("Police arrived. Then police left").is_empty());
+    }
+}

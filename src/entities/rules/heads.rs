@@ -1,0 +1,287 @@
+//! Names built around an organisation head word: after capitalised
+//! modifiers ("Roswell Gazette", "Belgian Federal Prosecutor's Office") or
+//! before "of"/"for" ("Ministry of Coastal Affairs", "Federal Bureau of
+//! Investigation"), and outlets that start with "Radio".
+
+use super::super::Kind;
+use super::super::lexicon::{
+    connector, generic_modifier, non_official_modifier, official_modifier, outlet_prefix,
+    prefix_head, suffix_head, two_word_head, weak_head,
+};
+use super::super::tokens::Tokens;
+use super::{RuleMatch, name_run_back, name_run_forward, name_word, span};
+
+/// How many words a name may have before its head.
+const MAX_MODIFIERS: usize = 5;
+/// How many words may follow "of" in a prefix name.
+const MAX_TAIL: usize = 7;
+
+pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
+    for i in 0..tokens.words.len() {
+        suffix_name(tokens, i, found);
+        prefix_name(tokens, i, found);
+        radio_name(tokens, i, found);
+    }
+}
+
+/// "Roswell Gazette", "Coast Guard", "Xinhua News Agency".
+fn suffix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
+    let word = tokens.word(i);
+    let two_word = (i > 0 && tokens.joined(i - 1))
+        .then(|| two_word_head(tokens.word(i - 1), word))
+        .flatten();
+    let (kind, head_start) = match (two_word, suffix_head(word)) {
+        (Some(kind), _) => (kind, i - 1),
+        (None, Some(kind)) => (kind, i),
+        (None, None) => return,
+    };
+    let modifiers_end = head_start.checked_sub(1).filter(|&m| tokens.joined(m));
+    let start = modifiers_end.and_then(|m| modifier_run_back(tokens, m));
+    let start = match start {
+        Some(start) => start,
+        // A two-word head can stand alone ("the Coast Guard"), except the
+        // ones that only describe ("News Agency").
+        None if head_start < i
+            && name_word(tokens, head_start)
+            && !matches!(tokens.word(head_start), "News" | "Press" | "Media") =>
+        {
+            head_start
+        }
+        None => return,
+    };
+    if (start..head_start).all(|m| generic_modifier(tokens.word(m))) && start < head_start {
+        return;
+    }
+    if head_start == i && weak_head(word) {
+        let modifiers: Vec<&str> = (start..i).map(|m| tokens.word(m)).collect();
+        let official = modifiers.iter().any(|m| official_modifier(m));
+        if modifiers.iter().any(|m| non_official_modifier(m)) || (modifiers.len() < 2 && !official)
+        {
+            return;
+        }
+    }
+    let Some(range) = span(tokens, start, i) else {
+        return;
+    };
+    // "Xinhua News" then "Xinhua News Agency": keep the longer.
+    if found.last().is_some_and(|last: &RuleMatch| {
+        last.range.start == range.start && last.range.end < range.end
+    }) {
+        found.pop();
+    }
+    found.push(RuleMatch { range, kind });
+}
+
+/// Capitalised modifiers before a head, allowing inner connectors
+/// ("Economic and Financial Crimes Commission").
+fn modifier_run_back(tokens: &Tokens<'_>, end: usize) -> Option<usize> {
+    let mut start = name_run_back(tokens, end, MAX_MODIFIERS)?;
+    while start >= 2
+        && connector(tokens.word(start - 1))
+        && tokens.joined(start - 1)
+        && tokens.joined(start - 2)
+        && !matches!(tokens.word(start - 1), "the" | "of")
+    {
+        match name_run_back(tokens, start - 2, MAX_MODIFIERS) {
+            Some(earlier) => start = earlier,
+            None => break,
+        }
+    }
+    Some(start)
+}
+
+/// "Ministry of Coastal Affairs", "Federal Bureau of Investigation",
+/// "Office of the Director of National Intelligence", "Voice of America".
+fn prefix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
+    let Some(kind) = prefix_head(tokens.word(i)) else {
+        return;
+    };
+    let words = tokens.words.len();
+    if i + 2 >= words || !tokens.joined(i) || !matches!(tokens.word(i + 1), "of" | "for" | "on") {
+        return;
+    }
+    let mut last = None;
+    let mut next = i + 2;
+    while next < words && next - i <= MAX_TAIL && tokens.joined(next - 1) {
+        if name_word(tokens, next) {
+            last = Some(next);
+            if super::super::tokens::is_possessive(tokens.word(next)) {
+                break;
+            }
+        } else if !(connector(tokens.word(next)) && last.is_some() || tokens.word(next) == "the") {
+            break;
+        }
+        next += 1;
+    }
+    let Some(last) = last else { return };
+    let head_is_name = tokens.is_capitalised(i) && !tokens.is_ordinary_sentence_start(i);
+    if !head_is_name {
+        return;
+    }
+    let start = i
+        .checked_sub(1)
+        .filter(|&m| tokens.joined(m))
+        .and_then(|m| name_run_back(tokens, m, MAX_MODIFIERS))
+        .unwrap_or(i);
+    // "News Agency of Nigeria" publishes.
+    let kind = if start < i && matches!(tokens.word(i - 1), "News" | "Press") {
+        Kind::Outlet
+    } else {
+        kind
+    };
+    if let Some(range) = span(tokens, start, last) {
+        found.push(RuleMatch { range, kind });
+    }
+}
+
+/// "Radio Andalus", "Radio Free Europe".
+fn radio_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
+    if !outlet_prefix(tokens.word(i)) || i + 1 >= tokens.words.len() || !tokens.joined(i) {
+        return;
+    }
+    let Some(end) = name_run_forward(tokens, i + 1, 3) else {
+        return;
+    };
+    if let Some(range) = span(tokens, i, end) {
+        found.push(RuleMatch {
+            range,
+            kind: Kind::Outlet,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::names;
+    use super::*;
+
+    #[test]
+    fn capitalised_words_before_a_head_make_a_name() {
+        assert_eq!(
+            names("Max covers events for Roswell Gazette."),
+            [("Roswell Gazette", Kind::Outlet)]
+        );
+        assert_eq!(
+            names("officers of the Dutch National Police arrived"),
+            [("Dutch National Police", Kind::Agency)]
+        );
+    }
+
+    #[test]
+    fn a_head_alone_or_after_lowercase_is_not_a_name() {
+        assert!(names("Police said the news was old.").is_empty());
+        assert!(names("the local police and national radio").is_empty());
+    }
+
+    #[test]
+    fn sentence_starts_do_not_become_names() {
+        assert!(names("In Times Square, crowds gathered.").is_empty());
+        assert_eq!(names("The Kyiv Herald"), [("Kyiv Herald", Kind::Outlet)]);
+        assert!(names("Local officials spoke. Local Police said so.").is_empty());
+    }
+
+    #[test]
+    fn a_possessive_owner_is_left_out() {
+        assert_eq!(
+            names("Romania's Border Police and France’s Police"),
+            [("Border Police", Kind::Agency)]
+        );
+    }
+
+    #[test]
+    fn generic_words_alone_do_not_make_a_name() {
+        assert!(names("it was Breaking News to them").is_empty());
+        assert_eq!(
+            names("the Supreme Court"),
+            [("Supreme Court", Kind::Agency)]
+        );
+    }
+
+    #[test]
+    fn two_word_heads_join_and_may_stand_alone() {
+        assert_eq!(
+            names("the Belgian Federal Prosecutor’s Office and the Coast Guard"),
+            [
+                ("Belgian Federal Prosecutor’s Office", Kind::Agency),
+                ("Coast Guard", Kind::Agency)
+            ]
+        );
+        assert_eq!(
+            names("the Xinhua News Agency"),
+            [("Xinhua News Agency", Kind::Outlet)]
+        );
+        assert_eq!(
+            names("Al-Hayat Media Center"),
+            [("Al-Hayat Media Center", Kind::Outlet)]
+        );
+        assert!(names("a News Agency report").is_empty());
+    }
+
+    #[test]
+    fn connectors_join_modifiers() {
+        assert_eq!(
+            names("the Economic and Financial Crimes Commission said"),
+            [("Economic and Financial Crimes Commission", Kind::Agency)]
+        );
+    }
+
+    #[test]
+    fn prefix_heads_take_what_follows_of() {
+        assert_eq!(
+            names("officials at the Ministry of Coastal Affairs and Fisheries said"),
+            [("Ministry of Coastal Affairs and Fisheries", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Office of the Director of National Intelligence"),
+            [(
+                "Office of the Director of National Intelligence",
+                Kind::Agency
+            )]
+        );
+        assert_eq!(
+            names("the Voice of Kestrel"),
+            [("Voice of Kestrel", Kind::Outlet)]
+        );
+        assert!(names("the ministry of health").is_empty());
+        assert!(names("Office of course.").is_empty());
+    }
+
+    #[test]
+    fn weak_heads_need_official_or_several_modifiers() {
+        assert_eq!(
+            names("the Naval Programmes Audit Office said"),
+            [("Naval Programmes Audit Office", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Lake Zone Emergency Operations Centre"),
+            [("Lake Zone Emergency Operations Centre", Kind::Agency)]
+        );
+        assert!(names("at the Westfield Centre and the Oval Office").is_empty());
+        assert!(names("a Memorial Service was held").is_empty());
+        assert_eq!(
+            names("the Attorney General's Office"),
+            [("Attorney General's Office", Kind::Agency)]
+        );
+        assert_eq!(
+            names("at Westminster Magistrates’ Court"),
+            [("Westminster Magistrates’ Court", Kind::Agency)]
+        );
+    }
+
+    #[test]
+    fn news_agency_of_a_country_is_an_outlet() {
+        assert_eq!(
+            names("the News Agency of Nigeria reported"),
+            [("News Agency of Nigeria", Kind::Outlet)]
+        );
+    }
+
+    #[test]
+    fn radio_names() {
+        assert_eq!(
+            names("heard on Radio Tamarind today"),
+            [("Radio Tamarind", Kind::Outlet)]
+        );
+        assert!(names("Radio stations closed").is_empty());
+    }
+}

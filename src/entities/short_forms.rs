@@ -1,0 +1,230 @@
+//! Short forms of names the article has already given in full: "the
+//! Commission" after "the European Commission", "Meridian" after "Meridian
+//! Press Holdings".
+
+use super::matcher::is_word_boundary;
+use super::tokens::Tokens;
+use super::{Kind, Mention};
+
+/// Head words that, capitalised after "the", point back to the last body
+/// named with them ("the Commission", "the Bureau").
+fn anaphoric_head(word: &str) -> bool {
+    matches!(
+        word,
+        "Commission"
+            | "Bureau"
+            | "Court"
+            | "Ministry"
+            | "Agency"
+            | "Authority"
+            | "Council"
+            | "Directorate"
+            | "Tribunal"
+            | "Service"
+            | "Board"
+            | "Unit"
+            | "Division"
+            | "Inspectorate"
+            | "Prosecution"
+            | "Department"
+    )
+}
+
+/// Trailing words of an outlet's name that its short form drops
+/// ("Meridian Press Holdings" → "Meridian").
+fn corporate_tail(word: &str) -> bool {
+    matches!(
+        word,
+        "Press"
+            | "Holdings"
+            | "Media"
+            | "Group"
+            | "Network"
+            | "Radio"
+            | "News"
+            | "Broadcasting"
+            | "Communications"
+            | "TV"
+            | "Television"
+            | "Publishing"
+            | "Corporation"
+    )
+}
+
+/// Adds mentions for short forms of organisations already named in full.
+/// `mentions` must be sorted and non-overlapping, and stays so.
+pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
+    let mut added = Vec::new();
+    for i in 1..tokens.words.len() {
+        let word = tokens.word(i);
+        if !anaphoric_head(word) || tokens.words[i].sentence_start || tokens.word(i - 1) != "the" {
+            continue;
+        }
+        let range = tokens.words[i].range.clone();
+        // Part of a longer capitalised name: not a short form.
+        if i + 1 < tokens.words.len() && tokens.joined(i) && tokens.is_capitalised(i + 1) {
+            continue;
+        }
+        let earlier = mentions
+            .iter()
+            .take_while(|m| m.range.end <= range.start)
+            .filter(|m| m.name.rsplit(' ').next() == Some(word))
+            .last();
+        if let Some(earlier) = earlier {
+            added.push(Mention {
+                range,
+                kind: earlier.kind,
+                name: earlier.name.clone(),
+            });
+        }
+    }
+    let text = tokens.text;
+    for (short, name) in outlet_short_forms(mentions) {
+        let first_use = mentions
+            .iter()
+            .find(|m| m.name == name)
+            .map_or(0, |m| m.range.end);
+        for (at, _) in text[first_use..].match_indices(short.as_str()) {
+            let range = first_use + at..first_use + at + short.len();
+            if !is_word_boundary(text, range.start) || !is_word_boundary(text, range.end) {
+                continue;
+            }
+            // "Meridian Bank" is another name; "Meridian" alone is the outlet.
+            let next_capitalised = text[range.end..]
+                .strip_prefix(' ')
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_uppercase);
+            if !next_capitalised {
+                added.push(Mention {
+                    range,
+                    kind: Kind::Outlet,
+                    name: name.clone(),
+                });
+            }
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    added.retain(|m| {
+        let i = mentions.partition_point(|x| x.range.end <= m.range.start);
+        i == mentions.len() || mentions[i].range.start >= m.range.end
+    });
+    mentions.extend(added);
+    mentions.sort_by_key(|m| m.range.start);
+    mentions.dedup_by(|later, earlier| later.range.start < earlier.range.end);
+}
+
+/// (short form, full name) for outlets named with corporate tails.
+fn outlet_short_forms(mentions: &[Mention]) -> Vec<(String, String)> {
+    let mut forms: Vec<(String, String)> = Vec::new();
+    for mention in mentions.iter().filter(|m| m.kind == Kind::Outlet) {
+        let words: Vec<&str> = mention.name.split(' ').collect();
+        let kept = words
+            .iter()
+            .rposition(|w| !corporate_tail(w))
+            .map_or(0, |last| last + 1);
+        if kept == 0 || kept == words.len() {
+            continue;
+        }
+        let short = words[..kept].join(" ");
+        let distinctive = short.chars().count() >= 4
+            && short.chars().next().is_some_and(char::is_uppercase)
+            && !super::lexicon::nationality(&short)
+            && !super::lexicon::generic_modifier(&short)
+            && !super::lexicon::stop_word(&short);
+        if distinctive && !forms.iter().any(|(s, _)| *s == short) {
+            forms.push((short, mention.name.clone()));
+        }
+    }
+    forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(text: &str, surface: &str, kind: Kind, name: &str) -> Mention {
+        let start = text.find(surface).unwrap();
+        Mention {
+            range: start..start + surface.len(),
+            kind,
+            name: name.to_owned(),
+        }
+    }
+
+    fn linked(text: &str, mut mentions: Vec<Mention>) -> Vec<(&str, String)> {
+        link(&Tokens::new(text), &mut mentions);
+        mentions
+            .into_iter()
+            .map(|m| (&text[m.range], m.name))
+            .collect()
+    }
+
+    #[test]
+    fn the_head_points_back_to_the_body_named_with_it() {
+        let text = "The European Commission fined it. Later the Commission said the Court agreed.";
+        let found = linked(
+            text,
+            vec![mention(
+                text,
+                "European Commission",
+                Kind::Agency,
+                "European Commission",
+            )],
+        );
+        assert_eq!(
+            found,
+            [
+                ("European Commission", "European Commission".to_owned()),
+                ("Commission", "European Commission".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_head_that_starts_a_longer_name_is_left_alone() {
+        let text = "the European Commission; the Commission Vice-President spoke";
+        let found = linked(
+            text,
+            vec![mention(
+                text,
+                "European Commission",
+                Kind::Agency,
+                "European Commission",
+            )],
+        );
+        assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn outlets_are_known_by_their_first_words() {
+        let text = "Meridian Press Holdings bought it. Meridian said so; Meridian Bank did not.";
+        let found = linked(
+            text,
+            vec![mention(
+                text,
+                "Meridian Press Holdings",
+                Kind::Outlet,
+                "Meridian Press Holdings",
+            )],
+        );
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1], ("Meridian", "Meridian Press Holdings".to_owned()));
+    }
+
+    #[test]
+    fn short_forms_are_not_sought_before_the_full_name() {
+        let text = "Coastline grew. Coastline Radio Network was sold.";
+        let found = linked(
+            text,
+            vec![mention(
+                text,
+                "Coastline Radio Network",
+                Kind::Outlet,
+                "Coastline Radio Network",
+            )],
+        );
+        assert_eq!(found.len(), 1);
+    }
+}

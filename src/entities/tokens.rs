@@ -1,0 +1,256 @@
+//! Words of a text with their byte ranges, for the rules that read names
+//! off the text itself.
+
+use std::ops::Range;
+
+/// One word: letters and digits, with inner hyphens and apostrophes
+/// ("al-Bayan", "Prosecutor's").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// Whether the word starts a sentence (or the text).
+    pub sentence_start: bool,
+}
+
+/// The words of a text, with what lies between them.
+#[derive(Debug, Clone)]
+pub struct Tokens<'t> {
+    /// The text the words come from.
+    pub text: &'t str,
+    /// Every word, in order.
+    pub words: Vec<Word>,
+}
+
+impl<'t> Tokens<'t> {
+    /// Splits `text` into words.
+    pub fn new(text: &'t str) -> Self {
+        let mut words: Vec<Word> = Vec::with_capacity(text.len() / 6);
+        let bytes = text.as_bytes();
+        let mut start: Option<usize> = None;
+        let mut sentence_start = true;
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let word_char = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric()
+            };
+            let joiner = matches!(c, '-' | '\'' | '’')
+                && start.is_some()
+                && chars.peek().is_some_and(|(_, next)| next.is_alphanumeric());
+            if word_char || joiner {
+                start.get_or_insert(at);
+                continue;
+            }
+            if let Some(begin) = start.take() {
+                words.push(Word {
+                    range: begin..at,
+                    sentence_start,
+                });
+                sentence_start = false;
+            }
+            let after_abbreviation = c == '.'
+                && words
+                    .last()
+                    .is_some_and(|w| w.range.end == at && is_abbreviation(&text[w.range.clone()]));
+            if ends_sentence(c, bytes, at) && !after_abbreviation {
+                sentence_start = true;
+            }
+        }
+        if let Some(begin) = start {
+            words.push(Word {
+                range: begin..text.len(),
+                sentence_start,
+            });
+        }
+        Self { text, words }
+    }
+
+    /// The text of word `i`.
+    pub fn word(&self, i: usize) -> &'t str {
+        &self.text[self.words[i].range.clone()]
+    }
+
+    /// The text between word `i` and word `i + 1`.
+    pub fn gap_after(&self, i: usize) -> &'t str {
+        match self.words.get(i + 1) {
+            Some(next) => &self.text[self.words[i].range.end..next.range.start],
+            None => &self.text[self.words[i].range.end..],
+        }
+    }
+
+    /// The text before word `i` and after the previous one.
+    pub fn gap_before(&self, i: usize) -> &'t str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.words[i - 1].range.end
+        };
+        &self.text[start..self.words[i].range.start]
+    }
+
+    /// Whether words `i` and `i + 1` are separated by plain spaces only
+    /// (or by the apostrophe of a plural possessive: "Magistrates’ Court").
+    pub fn joined(&self, i: usize) -> bool {
+        if i + 1 >= self.words.len() {
+            return false;
+        }
+        let gap = self.gap_after(i);
+        let gap = if self.word(i).ends_with('s') {
+            gap.strip_prefix('’')
+                .or_else(|| gap.strip_prefix('\''))
+                .unwrap_or(gap)
+        } else {
+            gap
+        };
+        !gap.is_empty() && gap.bytes().all(|b| b == b' ')
+    }
+
+    /// Whether word `i` begins with a capital letter, after an Arabic
+    /// article if it has one ("al-Bayan", "as-Sahab").
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        is_capitalised(self.word(i))
+    }
+
+    /// Whether word `i` has its capital only because it starts a sentence:
+    /// it starts one, and the same word appears in lower case elsewhere.
+    pub fn is_ordinary_sentence_start(&self, i: usize) -> bool {
+        if !self.words[i].sentence_start {
+            return false;
+        }
+        let word = self.word(i);
+        let lower = word.to_lowercase();
+        lower != word
+            && self
+                .words
+                .iter()
+                .any(|w| !w.sentence_start && self.text[w.range.clone()] == lower)
+    }
+}
+
+/// Whether `word` begins with a capital letter, after an Arabic article if
+/// it has one ("al-Bayan", "as-Sahab").
+pub fn is_capitalised(word: &str) -> bool {
+    let rest = [
+        "al-", "el-", "as-", "ad-", "an-", "ar-", "at-", "ash-", "az-",
+    ]
+    .iter()
+    .find_map(|article| word.strip_prefix(article))
+    .unwrap_or(word);
+    rest.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether `word` ends in a possessive "'s" or "’s".
+pub fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
+}
+
+/// Words that a full stop follows without ending the sentence.
+fn is_abbreviation(word: &str) -> bool {
+    word.chars().count() == 1
+        || matches!(
+            word,
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "St"
+                | "No"
+                | "Gen"
+                | "Col"
+                | "Lt"
+                | "Sgt"
+                | "Capt"
+                | "Inc"
+                | "Ltd"
+                | "Jr"
+                | "Sr"
+                | "vs"
+                | "Prof"
+                | "Rev"
+                | "Gov"
+                | "Sen"
+                | "Rep"
+        )
+}
+
+/// Whether `c` at byte `at` ends a sentence: `.`, `!`, `?` followed by
+/// space, or a line break. "U.S." and "No. 10" keep going when the next
+/// character is not a space.
+fn ends_sentence(c: char, bytes: &[u8], at: usize) -> bool {
+    match c {
+        '\n' => true,
+        '.' | '!' | '?' => bytes
+            .get(at + 1)
+            .is_none_or(|next| next.is_ascii_whitespace() || matches!(next, b'"' | b'\'')),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, bool)> {
+        let tokens = Tokens::new(text);
+        tokens
+            .words
+            .iter()
+            .map(|w| (&text[w.range.clone()], w.sentence_start))
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_inner_hyphens_and_apostrophes() {
+        assert_eq!(
+            words("al-Bayan's Prosecutor’s - end"),
+            [
+                ("al-Bayan's", true),
+                ("Prosecutor’s", false),
+                ("end", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_starts_follow_stops_and_line_breaks() {
+        assert_eq!(
+            words("One two. Three U.S. four!\nFive"),
+            [
+                ("One", true),
+                ("two", false),
+                ("Three", true),
+                ("U", false),
+                ("S", false),
+                ("four", false),
+                ("Five", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn ordinary_sentence_starts_are_told_from_names() {
+        let tokens = Tokens::new("Local officials met. The local news. Kestrel Radio said.");
+        assert!(
+            tokens.is_ordinary_sentence_start(0),
+            "Local appears as local"
+        );
+        assert!(
+            !tokens.is_ordinary_sentence_start(7),
+            "Kestrel never appears in lower case"
+        );
+        assert!(!tokens.is_ordinary_sentence_start(1));
+    }
+
+    #[test]
+    fn gaps_between_words() {
+        let tokens = Tokens::new("Halumu and  Nashir, sites");
+        assert!(tokens.joined(0));
+        assert!(tokens.joined(1), "any run of plain spaces joins");
+        let plural = Tokens::new("Magistrates’ Court and Smith' court");
+        assert!(plural.joined(0), "a plural possessive joins");
+        assert!(!plural.joined(3));
+        assert_eq!(tokens.gap_after(2), ", ");
+        assert_eq!(tokens.gap_before(0), "");
+    }
+}
