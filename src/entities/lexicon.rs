@@ -31,7 +31,12 @@ pub fn two_word_head(first: &str, second: &str) -> Option<Kind> {
     }
     let first = first.trim_end_matches("'s").trim_end_matches("’s");
     match (first, second) {
-        ("Media", "Center" | "Centre" | "Foundation" | "Office" | "Group")
+        (
+            "Media",
+            "Center" | "Centre" | "Foundation" | "Office" | "Group" | "Holdings" | "Network",
+        )
+        | ("Press" | "Broadcasting" | "Publishing", "Holdings" | "Group")
+        | ("Radio" | "Television" | "TV", "Network" | "Group" | "Station")
         | ("News" | "Press", "Agency" | "Service" | "Network")
         | ("Broadcasting", "Corporation" | "Service" | "Company") => Some(Kind::Outlet),
         ("Prosecutor" | "Prosecutors" | "Attorney" | "Prosecutor-General", "Office")
@@ -157,15 +162,18 @@ pub fn official_modifier(word: &str) -> bool {
 }
 
 const NON_OFFICIAL_MODIFIERS: &[&str] = &[
+    "Academic",
     "Art",
     "Arts",
     "Back",
     "Box",
+    "Business",
     "Call",
     "Championship",
     "Community",
     "Conference",
     "Convention",
+    "Cultural",
     "Customer",
     "Data",
     "Editorial",
@@ -173,16 +181,32 @@ const NON_OFFICIAL_MODIFIERS: &[&str] = &[
     "Front",
     "Garden",
     "Head",
+    "Heritage",
+    "Human",
+    "Innovation",
+    "Learning",
     "Medical",
     "Memorial",
+    "Oceanographic",
     "Oval",
+    "Planet",
+    "Policy",
     "Post",
     "Premier",
+    "Privacy",
     "Refugee",
+    "Research",
+    "Rights",
+    "Science",
+    "Sciences",
+    "Scientific",
     "Second",
     "Shopping",
+    "Space",
     "Sports",
     "Student",
+    "Studies",
+    "Technology",
     "Third",
     "Trade",
 ];
@@ -553,8 +577,6 @@ pub fn body_noun(word: &str) -> bool {
             | "customs"
             | "regulator"
             | "intelligence"
-            | "authorities"
-            | "government"
             | "prosecutors"
             | "regulators"
             | "counterintelligence"
@@ -682,6 +704,7 @@ pub fn outlet_noun(previous: &str, word: &str) -> bool {
         "agency" | "agencies" => matches!(previous, "news" | "press" | "propaganda"),
         "site" | "sites" | "website" | "websites" => matches!(previous, "news" | "propaganda"),
         "station" | "stations" => matches!(previous, "radio" | "television" | "TV"),
+        "programme" | "program" | "bulletin" => matches!(previous, "news" | "radio"),
         _ => false,
     }
 }

@@ -124,10 +124,12 @@ fn outlet_short_forms(mentions: &[Mention]) -> Vec<(String, String)> {
             .iter()
             .rposition(|w| !corporate_tail(w))
             .map_or(0, |last| last + 1);
-        if kept == 0 || kept == words.len() {
+        // "Radio Nour al-Sahel" is also "Nour al-Sahel".
+        let skipped = usize::from(words.len() > 2 && matches!(words[0], "Radio" | "TV"));
+        if kept <= skipped || (kept == words.len() && skipped == 0) {
             continue;
         }
-        let short = words[..kept].join(" ");
+        let short = words[skipped..kept].join(" ");
         let distinctive = short.chars().count() >= 4
             && short.chars().next().is_some_and(char::is_uppercase)
             && !super::lexicon::nationality(&short)
@@ -211,6 +213,21 @@ mod tests {
         );
         assert_eq!(found.len(), 2);
         assert_eq!(found[1], ("Meridian", "Meridian Press Holdings".to_owned()));
+    }
+
+    #[test]
+    fn radio_names_drop_radio() {
+        let text = "Radio Nour al-Sahel broadcasts. Nour al-Sahel said";
+        let found = linked(
+            text,
+            vec![mention(
+                text,
+                "Radio Nour al-Sahel",
+                Kind::Outlet,
+                "Radio Nour al-Sahel",
+            )],
+        );
+        assert_eq!(found[1].0, "Nour al-Sahel");
     }
 
     #[test]

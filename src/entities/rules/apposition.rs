@@ -40,12 +40,27 @@ fn noun_kind(tokens: &Tokens<'_>, i: usize) -> Option<Kind> {
     }
 }
 
-/// "the news agency Bernama", "the regulator Ofcom".
+/// "the news agency Bernama", "the regulator Ofcom", "a channel called
+/// Frontova Khvylya", "a second site, Pacific Lantern, which".
 fn descriptor_then_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
     let Some(kind) = noun_kind(tokens, i) else {
         return;
     };
-    if i + 1 >= tokens.words.len() || !tokens.joined(i) {
+    let words = tokens.words.len();
+    let called = i + 2 < words
+        && tokens.joined(i)
+        && tokens.joined(i + 1)
+        && matches!(tokens.word(i + 1), "called" | "named");
+    if called {
+        if let Some(end) = name_run_forward(tokens, i + 2, MAX_NAME)
+            && let Some(range) = span(tokens, i + 2, end)
+        {
+            found.push(RuleMatch { range, kind });
+        }
+        return;
+    }
+    let set_off = tokens.gap_after(i) == ", ";
+    if i + 1 >= words || !(tokens.joined(i) || set_off) {
         return;
     }
     // Plural nouns introduce lists, handled by `coordinated_names`.
@@ -55,7 +70,8 @@ fn descriptor_then_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch
     let Some(end) = name_run_forward(tokens, i + 1, MAX_NAME) else {
         return;
     };
-    if nationality(tokens.word(i + 1)) {
+    // Set off by commas, the name must close with one too.
+    if nationality(tokens.word(i + 1)) || (set_off && !tokens.gap_after(end).starts_with(',')) {
         return;
     }
     if let Some(range) = span(tokens, i + 1, end) {
@@ -84,16 +100,12 @@ fn name_then_description(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatc
         && matches!(
             tokens.word(start - 1),
             "in" | "at"
-                | "from"
-                | "on"
                 | "near"
                 | "across"
                 | "into"
                 | "outside"
                 | "In"
                 | "At"
-                | "From"
-                | "On"
                 | "Near"
                 | "Across"
                 | "Outside"
@@ -113,7 +125,10 @@ fn coordinated_names(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) 
         return;
     };
     let word = tokens.word(i);
-    let singular_ok = matches!(word, "radio" | "channel" | "site" | "website");
+    let singular_ok = matches!(
+        word,
+        "radio" | "channel" | "site" | "website" | "newspaper" | "daily" | "tabloid" | "magazine"
+    );
     let plural = word.ends_with('s') && !word.ends_with("ss");
     if kind != Kind::Outlet || !(plural || singular_ok) {
         return;
@@ -189,6 +204,19 @@ mod tests {
         assert_eq!(names("the regulator Ofcom said"), [("Ofcom", Kind::Agency)]);
         assert!(names("the newspaper said on Monday").is_empty());
         assert!(names("told the newspaper Monday").is_empty());
+    }
+
+    #[test]
+    fn called_and_set_off_names() {
+        assert_eq!(
+            names("a small channel called Frontova Khvylya, run by"),
+            [("Frontova Khvylya", Kind::Outlet)]
+        );
+        assert_eq!(
+            names("a second news site, Pacific Lantern, which copied"),
+            [("Pacific Lantern", Kind::Outlet)]
+        );
+        assert!(names("the newspaper, Reuters reported").is_empty());
     }
 
     #[test]
