@@ -36,8 +36,14 @@ pub enum Action {
     NextMatch,
     /// Go to the previous match.
     PreviousMatch,
-    /// Clear the find and its highlights.
-    ClearFind,
+    /// Clear the marks in the article, or else the list's filter.
+    Clear,
+    /// Focus the agencies-and-outlets pane.
+    FocusEntities,
+    /// Show only the articles that name the selected organisation.
+    FilterByOrganisation,
+    /// The store-wide index has made progress.
+    IndexProgress,
     /// Show or hide the key help.
     ToggleHelp,
     /// A character typed into the find prompt.
@@ -92,7 +98,10 @@ impl Action {
             Self::StartFind => "find",
             Self::NextMatch => "next match",
             Self::PreviousMatch => "previous match",
-            Self::ClearFind => "clear find",
+            Self::Clear => "clear marks, then filter",
+            Self::FocusEntities => "organisations pane",
+            Self::FilterByOrganisation => "filter by organisation",
+            Self::IndexProgress => "index progress",
             Self::ToggleHelp => "help",
             Self::FindInput(_) => "type",
             Self::FindBackspace => "delete",

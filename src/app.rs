@@ -1,18 +1,24 @@
 //! The reader's state, and the one place it changes: [`App::update`].
 
 mod find;
+mod finding;
+mod list_view;
 mod reading;
+
+use std::sync::Arc;
 
 use ratatui::layout::{Position, Rect};
 
 use crate::action::Action;
 use crate::entities::Recogniser;
 use crate::keymap::Mode;
+use crate::org_index::OrgIndex;
 use crate::scroll::Cursor;
 use crate::store::Store;
 use crate::ui::{self, Panes, theme::Theme};
 
 pub use find::{Find, Step};
+pub use list_view::ListView;
 pub use reading::Reading;
 
 /// Which pane keys act on.
@@ -45,9 +51,13 @@ impl Focus {
 #[derive(Debug)]
 pub struct App {
     /// The articles.
-    pub store: Store,
+    pub store: Arc<Store>,
     /// Finds organisations in opened articles.
-    pub recogniser: Recogniser,
+    pub recogniser: Arc<Recogniser>,
+    /// Which organisations each article names, filled in the background.
+    pub index: OrgIndex,
+    /// Which articles the list shows.
+    pub view: ListView,
     /// Colours and text attributes.
     pub theme: Theme,
     /// The terminal's size, as last reported.
@@ -73,9 +83,13 @@ pub struct App {
 }
 
 impl App {
-    /// A reader over `store`, sized for `viewport`, with the first article open.
+    /// A reader over `store`, sized for `viewport`, with the first article
+    /// open; the store-wide index starts building on a worker thread.
     pub fn new(store: Store, recogniser: Recogniser, theme: Theme, viewport: Rect) -> Self {
+        let (store, recogniser) = (Arc::new(store), Arc::new(recogniser));
         let mut app = Self {
+            index: OrgIndex::spawn(Arc::clone(&store), Arc::clone(&recogniser)),
+            view: ListView::default(),
             store,
             recogniser,
             theme,
@@ -101,7 +115,10 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize { .. } | Action::ScrollAt { .. }) {
+        if !matches!(
+            action,
+            Action::Resize { .. } | Action::ScrollAt { .. } | Action::IndexProgress
+        ) {
             self.message = None;
         }
         match action {
@@ -116,6 +133,13 @@ impl App {
             Action::GoBottom => self.move_by(isize::MAX / 2),
             Action::FocusNext => self.focus = self.focus.cycled(true),
             Action::FocusPrevious => self.focus = self.focus.cycled(false),
+            Action::FocusEntities => self.focus = Focus::Entities,
+            Action::FilterByOrganisation => self.filter_by_selected_organisation(),
+            Action::IndexProgress => {
+                if self.index.absorb() {
+                    self.refilter();
+                }
+            }
             Action::Open => self.open_selected(),
             Action::ToggleHelp => self.toggle_help(),
             Action::StartFind => self.start_find(),
@@ -137,7 +161,13 @@ impl App {
             }
             Action::NextMatch => self.step_match(false),
             Action::PreviousMatch => self.step_match(true),
-            Action::ClearFind => self.find.clear(),
+            Action::Clear => {
+                if self.find.is_active() {
+                    self.find.clear();
+                } else if self.view.filter.is_some() {
+                    self.clear_filter();
+                }
+            }
             Action::Resize { width, height } => {
                 self.viewport = Rect::new(0, 0, width, height);
             }
@@ -166,7 +196,7 @@ impl App {
             return;
         }
         match self.focus {
-            Focus::Articles => self.list.move_by(delta, self.store.articles.len()),
+            Focus::Articles => self.list.move_by(delta, self.list_len()),
             Focus::Body => {
                 if let Some(reading) = &mut self.reading {
                     reading.scroll = reading.scroll.saturating_add_signed(delta);
@@ -182,37 +212,42 @@ impl App {
     fn open_selected(&mut self) {
         match self.focus {
             Focus::Articles => {
-                self.open(self.list.selected);
+                self.open(self.view.article_at(self.list.selected));
                 self.focus = Focus::Body;
             }
             Focus::Body => {}
-            Focus::Entities => self.jump_to_selected_entity(),
+            Focus::Entities => self.walk_selected_organisation(),
         }
     }
 
-    /// Opens article `index` in the body; the find is carried over.
+    /// Rows in the article list as shown.
+    pub fn list_len(&self) -> usize {
+        self.view.len(self.store.articles.len())
+    }
+
+    /// Opens article `index` in the body. A find is run again on it; an
+    /// organisation being walked is walked here too if the article names it.
     fn open(&mut self, index: usize) {
         let Some(article) = self.store.articles.get(index) else {
             self.reading = None;
             return;
         };
         let width = self.body_width();
-        self.reading = Some(Reading::open(index, article, &self.recogniser, width));
+        let reading = Reading::open(index, article, &self.recogniser, width);
         self.entities = Cursor::default();
+        if let Some(organisation) = self.find.organisation.take() {
+            self.find.clear();
+            if let Some(at) = reading.named.iter().position(|n| n.name == organisation) {
+                self.entities.selected = at;
+                self.reading = Some(reading);
+                self.walk_selected_organisation();
+                return;
+            }
+        }
+        self.reading = Some(reading);
         if self.find.is_active() {
             self.find.run(&article.body, 0);
             self.reveal_current_match();
-        }
-    }
-
-    fn jump_to_selected_entity(&mut self) {
-        let height = self.body_height();
-        if let Some(reading) = &mut self.reading
-            && let Some(named) = reading.named.get(self.entities.selected)
-        {
-            let first = named.first;
-            reading.reveal(first, height);
-            self.focus = Focus::Body;
         }
     }
 
@@ -225,65 +260,10 @@ impl App {
         };
     }
 
-    fn start_find(&mut self) {
-        if self.reading.is_none() {
-            self.message = Some("No article is open".to_owned());
-            return;
-        }
-        self.mode = Mode::Find;
-        self.focus = Focus::Body;
-        self.find.clear();
-        self.find.origin = self.reading.as_ref().map_or(0, |r| r.scroll);
-    }
-
-    /// Runs the find again after the query changed, from where reading began.
-    fn rerun_find(&mut self) {
-        let Some(reading) = &mut self.reading else {
-            return;
-        };
-        reading.scroll = self.find.origin;
-        let Some(article) = self.store.articles.get(reading.index) else {
-            return;
-        };
-        let from = reading
-            .document
-            .offset_of(self.find.origin)
-            .unwrap_or_default();
-        self.find.run(&article.body, from);
-        self.reveal_current_match();
-    }
-
-    fn step_match(&mut self, backwards: bool) {
-        if !self.find.is_active() {
-            self.message = Some("No find: press / to search the article".to_owned());
-            return;
-        }
-        match self.find.step(backwards) {
-            Step::Moved => {}
-            Step::Wrapped if backwards => {
-                self.message = Some("Search hit TOP, continuing at BOTTOM".to_owned());
-            }
-            Step::Wrapped => {
-                self.message = Some("Search hit BOTTOM, continuing at TOP".to_owned());
-            }
-            Step::NoMatches => {
-                self.message = Some(format!("Pattern not found: {}", self.find.query));
-            }
-        }
-        self.reveal_current_match();
-    }
-
-    fn reveal_current_match(&mut self) {
-        let height = self.body_height();
-        if let (Some(reading), Some(current)) = (&mut self.reading, self.find.current_match()) {
-            reading.reveal(current.start, height);
-        }
-    }
-
     fn scroll_at(&mut self, at: Position, lines: isize) {
         let Some(panes) = self.panes() else { return };
         if panes.articles.contains(at) {
-            self.list.move_by(lines, self.store.articles.len());
+            self.list.move_by(lines, self.list_len());
         } else if panes.body.contains(at) {
             if let Some(reading) = &mut self.reading {
                 reading.scroll = reading.scroll.saturating_add_signed(lines);
@@ -298,11 +278,11 @@ impl App {
         let Some(panes) = self.panes() else { return };
         let list = ui::inner(panes.articles);
         if list.contains(at) {
-            let index = self.list.offset + usize::from(at.y - list.y);
-            if index < self.store.articles.len() {
+            let row = self.list.offset + usize::from(at.y - list.y);
+            if row < self.list_len() {
                 self.focus = Focus::Articles;
-                self.list.select(index, self.store.articles.len());
-                self.open(index);
+                self.list.select(row, self.list_len());
+                self.open(self.view.article_at(row));
             }
         } else if panes.body.contains(at) {
             self.focus = Focus::Body;
@@ -325,8 +305,7 @@ impl App {
     fn fit_to_viewport(&mut self) {
         let Some(panes) = self.panes() else { return };
         let rows = |rect: Rect| usize::from(ui::inner(rect).height);
-        self.list
-            .follow(self.store.articles.len(), rows(panes.articles));
+        self.list.follow(self.list_len(), rows(panes.articles));
         let (width, height) = (self.body_width(), self.body_height());
         if let Some(reading) = &mut self.reading {
             if let Some(article) = self.store.articles.get(reading.index) {

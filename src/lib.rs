@@ -27,6 +27,7 @@ pub mod document;
 pub mod entities;
 pub mod highlight;
 pub mod keymap;
+pub mod org_index;
 pub mod scroll;
 pub mod search;
 pub mod store;

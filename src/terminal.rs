@@ -36,6 +36,9 @@ pub fn run(store: Store, recogniser: Recogniser, theme: Theme) -> io::Result<()>
     result
 }
 
+/// How often the screen shows indexing progress.
+const INDEX_TICK: Duration = Duration::from_millis(100);
+
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     while !app.should_quit {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
@@ -46,12 +49,19 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
             std::env::var_os("NEWSDESK_TEST_PANIC").is_none(),
             "panic requested by NEWSDESK_TEST_PANIC"
         );
-        let first = event::read()?;
-        apply(app, &first);
-        // Take every event already waiting before drawing again, so a held
-        // key never queues up frames behind it.
-        while !app.should_quit && event::poll(Duration::ZERO)? {
-            apply(app, &event::read()?);
+        // While the store is being indexed, wake up now and then to show
+        // its progress; otherwise sleep until the user does something.
+        if app.index.is_complete() || event::poll(INDEX_TICK)? {
+            let first = event::read()?;
+            apply(app, &first);
+            // Take every event already waiting before drawing again, so a
+            // held key never queues up frames behind it.
+            while !app.should_quit && event::poll(Duration::ZERO)? {
+                apply(app, &event::read()?);
+            }
+        }
+        if !app.index.is_complete() {
+            app.update(crate::action::Action::IndexProgress);
         }
     }
     Ok(())

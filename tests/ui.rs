@@ -189,7 +189,7 @@ fn find_shows_counter_and_styles_the_current_match_apart() {
         .collect();
     assert_eq!(matches.len(), 4);
     let styles: Vec<Modifier> = matches.iter().map(|p| buffer[*p].modifier).collect();
-    let current = Modifier::REVERSED | Modifier::BOLD;
+    let current = Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED;
     assert_eq!(styles.iter().filter(|m| m.contains(current)).count(), 1);
     assert_eq!(styles[1], current, "the second match is current");
     assert!(styles.iter().all(|m| m.contains(Modifier::REVERSED)));
@@ -235,12 +235,13 @@ fn status_bar_counts_articles_and_skipped_ones() {
         r#"[{"title":"ok","body":"fine"},{"title":3,"body":"x"},{"body":"no title"}]"#,
     )
     .unwrap();
-    let app = App::new(
+    let mut app = App::new(
         store,
         Recogniser::new(Gazetteer::default()).unwrap(),
         theme::MONOCHROME,
         Rect::new(0, 0, 100, 20),
     );
+    app.index.wait();
     let screen = text(&draw(&app));
     let status = screen.lines().last().unwrap();
     assert!(
@@ -272,4 +273,97 @@ fn control_characters_in_articles_are_shown_not_sent() {
         .filter(|cell| cell.symbol().chars().any(char::is_control))
         .count();
     assert_eq!(controls, 0);
+}
+
+fn select_organisation(app: &mut App, name: &str) {
+    app.update(Action::FocusEntities);
+    let at = app
+        .reading
+        .as_ref()
+        .unwrap()
+        .named
+        .iter()
+        .position(|n| n.name == name)
+        .unwrap();
+    app.update(Action::GoTop);
+    for _ in 0..at {
+        app.update(Action::MoveDown);
+    }
+}
+
+#[test]
+fn entities_pane_counts_mentions_here_and_articles_in_the_store() {
+    let mut app = app(120, 40, theme::MONOCHROME);
+    app.index.wait();
+    let screen = text(&draw(&app));
+    let row = screen
+        .lines()
+        .find(|l| l.contains(" Europol "))
+        .and_then(|l| l.split('│').rev().nth(1))
+        .unwrap()
+        .to_owned();
+    let counts: Vec<&str> = row.split_whitespace().skip(1).collect();
+    assert_eq!(counts, ["3", "2"], "{row:?}");
+    assert!(screen.contains("here store"));
+}
+
+#[test]
+fn store_counts_are_marked_partial_while_indexing() {
+    let store = Store::from_json_str("store.json", include_str!("fixtures/store.json")).unwrap();
+    let gazetteer = Gazetteer::parse("g", include_str!("fixtures/gazetteer.json")).unwrap();
+    let app = App::new(
+        store,
+        Recogniser::new(gazetteer).unwrap(),
+        theme::MONOCHROME,
+        Rect::new(0, 0, 120, 40),
+    );
+    // The worker may or may not be done; what shows must say which.
+    let complete = app.index.is_complete();
+    let screen = text(&draw(&app));
+    assert_eq!(screen.contains("indexing"), !complete, "{screen}");
+    let partial_count = screen
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b'+');
+    assert_eq!(partial_count, !complete, "{screen}");
+}
+
+#[test]
+fn walking_an_organisation_shows_its_counter_and_current_mention() {
+    let mut app = app(120, 40, theme::MONOCHROME);
+    select_organisation(&mut app, "Europol");
+    app.update(Action::Open);
+    app.update(Action::NextMatch);
+    let buffer = draw(&app);
+    let screen = text(&buffer);
+    assert!(screen.contains(" Europol 2/3 "), "{screen}");
+    let body = ui::inner(ui::layout(buffer.area).unwrap().body);
+    let styles: Vec<Modifier> = find_all(&buffer, "Europol")
+        .into_iter()
+        .filter(|(x, y)| body.contains(ratatui::layout::Position::new(*x, *y)))
+        .map(|p| buffer[p].modifier)
+        .collect();
+    assert_eq!(styles.len(), 3);
+    let current = Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED;
+    assert_eq!(styles.iter().filter(|m| m.contains(current)).count(), 1);
+    assert!(styles[1].contains(current));
+    assert!(
+        styles.iter().all(|m| m.contains(Modifier::REVERSED)),
+        "all marked"
+    );
+}
+
+#[test]
+fn the_filter_shows_in_the_list_title_and_status_bar() {
+    let mut app = app(120, 40, theme::MONOCHROME);
+    app.index.wait();
+    select_organisation(&mut app, "Europol");
+    app.update(Action::FilterByOrganisation);
+    let screen = text(&draw(&app));
+    assert!(screen.contains("Articles naming Europol"), "{screen}");
+    assert!(screen.contains(" 1/2 "), "{screen}");
+    let status = screen.lines().last().unwrap();
+    assert!(status.contains("filter: Europol (2)"), "{status}");
+    assert!(!screen.contains("Late frost"), "filtered out");
+    insta::assert_snapshot!(screen);
 }

@@ -1,14 +1,18 @@
-//! The find in the opened article: query, matches and the current one.
+//! Marked places in the opened article and the current one: the matches of
+//! a find, or the mentions of an organisation being walked.
 
 use std::ops::Range;
 
 use crate::search;
 
-/// A find in the article's body.
+/// A find in the article's body, or a walk through an organisation's
+/// mentions.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Find {
     /// The query as typed.
     pub query: String,
+    /// The organisation whose mentions are marked, when walking them.
+    pub organisation: Option<String>,
     /// Every match in the body, in order.
     pub matches: Vec<Range<usize>>,
     /// Index of the current match in `matches`.
@@ -29,14 +33,29 @@ pub enum Step {
 }
 
 impl Find {
-    /// Whether a query is active (typed, and not cleared).
+    /// Whether anything is marked (a query typed, or an organisation chosen).
     pub fn is_active(&self) -> bool {
-        !self.query.is_empty()
+        !self.query.is_empty() || self.organisation.is_some()
+    }
+
+    /// What is marked: the query, or the organisation's name.
+    pub fn label(&self) -> &str {
+        self.organisation.as_deref().unwrap_or(&self.query)
+    }
+
+    /// Marks the mentions of `organisation` at `ranges` and makes the
+    /// first one current.
+    pub fn walk(&mut self, organisation: &str, ranges: Vec<Range<usize>>) {
+        self.query.clear();
+        self.organisation = Some(organisation.to_owned());
+        self.current = (!ranges.is_empty()).then_some(0);
+        self.matches = ranges;
     }
 
     /// Runs the query over `body` and makes the first match at or after
     /// byte `from` the current one (wrapping to the first).
     pub fn run(&mut self, body: &str, from: usize) {
+        self.organisation = None;
         self.matches = search::find_all(body, &self.query);
         self.current = if self.matches.is_empty() {
             None
@@ -84,9 +103,10 @@ impl Find {
         }
     }
 
-    /// Forgets the query and its matches.
+    /// Forgets the query or organisation, and the marks.
     pub fn clear(&mut self) {
         self.query.clear();
+        self.organisation = None;
         self.matches.clear();
         self.current = None;
     }
@@ -126,6 +146,16 @@ mod tests {
         assert_eq!(f.current, Some(0));
         assert_eq!(f.step(true), Step::Wrapped);
         assert_eq!(f.current, Some(2));
+    }
+
+    #[test]
+    fn walking_marks_given_ranges_and_replaces_a_query() {
+        let mut f = find("x x", "x", 0);
+        f.walk("Europol", vec![3..5, 9..11]);
+        assert_eq!((f.label(), f.counter().as_str()), ("Europol", "1/2"));
+        assert!(f.query.is_empty() && f.is_active());
+        f.clear();
+        assert!(!f.is_active());
     }
 
     #[test]

@@ -189,7 +189,7 @@ fn escape_clears_matches_and_never_quits() {
     type_query(&mut app, "servers");
     app.update(Action::FindAccept);
     assert_eq!(app.find.matches.len(), 4);
-    app.update(Action::ClearFind);
+    app.update(Action::Clear);
     assert!(app.find.matches.is_empty());
     assert!(!app.should_quit);
     app.update(Action::Quit);
@@ -287,18 +287,139 @@ fn click_selects_and_opens_an_article() {
     );
 }
 
+fn select_organisation(app: &mut App, name: &str) {
+    app.update(Action::FocusEntities);
+    let at = app
+        .reading
+        .as_ref()
+        .unwrap()
+        .named
+        .iter()
+        .position(|n| n.name == name)
+        .unwrap();
+    app.update(Action::GoTop);
+    for _ in 0..at {
+        app.update(Action::MoveDown);
+    }
+}
+
 #[test]
-fn enter_on_an_organisation_jumps_to_its_first_mention() {
+fn e_focuses_the_organisations() {
+    let mut app = app();
+    app.update(Action::FocusEntities);
+    assert_eq!(app.focus, Focus::Entities);
+}
+
+#[test]
+fn enter_on_an_organisation_marks_its_mentions_and_goes_to_the_first() {
     let mut app = app_sized(60, 15);
-    run(&mut app, &[Action::FocusNext, Action::FocusNext]);
-    // Halumu, the last organisation, is first named in the second paragraph.
-    run(&mut app, &[Action::GoBottom, Action::Open]);
+    select_organisation(&mut app, "Halumu");
+    app.update(Action::Open);
     let reading = app.reading.as_ref().unwrap();
-    let halumu = reading.named.last().unwrap();
-    assert_eq!(halumu.name, "Halumu");
+    let halumu = reading.named.iter().find(|n| n.name == "Halumu").unwrap();
     let line = reading.document.line_of(halumu.first);
-    assert!(line >= reading.scroll);
-    assert_eq!(app.focus, Focus::Body);
+    assert!(
+        line >= reading.scroll && line < reading.scroll + 11,
+        "first mention in view"
+    );
+    assert_eq!(app.find.label(), "Halumu");
+    assert_eq!(app.find.counter(), "1/1");
+    assert_eq!(
+        app.find.current_match(),
+        Some(halumu.first..halumu.first + 6)
+    );
+    assert_eq!(app.focus, Focus::Entities, "focus stays to pick another");
+}
+
+#[test]
+fn n_and_shift_n_walk_an_organisations_mentions() {
+    let mut app = app();
+    select_organisation(&mut app, "Europol");
+    app.update(Action::Open);
+    assert_eq!(app.find.counter(), "1/3");
+    app.update(Action::NextMatch);
+    assert_eq!(app.find.counter(), "2/3");
+    run(&mut app, &[Action::NextMatch, Action::NextMatch]);
+    assert_eq!(app.find.counter(), "1/3");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Search hit BOTTOM, continuing at TOP")
+    );
+    app.update(Action::PreviousMatch);
+    assert_eq!(app.find.counter(), "3/3");
+    let body = &app.store.articles[app.reading.as_ref().unwrap().index].body;
+    assert_eq!(&body[app.find.current_match().unwrap()], "Europol");
+}
+
+#[test]
+fn a_new_find_replaces_the_walk() {
+    let mut app = app();
+    select_organisation(&mut app, "Europol");
+    app.update(Action::Open);
+    type_query(&mut app, "servers");
+    assert_eq!(app.find.organisation, None);
+    assert_eq!(app.find.label(), "servers");
+}
+
+#[test]
+fn f_narrows_the_list_to_articles_naming_the_organisation() {
+    let mut app = app();
+    app.index.wait();
+    select_organisation(&mut app, "Europol");
+    app.update(Action::FilterByOrganisation);
+    assert_eq!(app.view.filter.as_deref(), Some("Europol"));
+    let shown: Vec<&str> = (0..app.list_len())
+        .map(|row| app.store.articles[app.view.article_at(row)].id.as_str())
+        .collect();
+    assert_eq!(shown, ["raid", "ferry"]);
+    // Opening from the narrowed list opens the right article.
+    run(
+        &mut app,
+        &[Action::FocusNext, Action::MoveDown, Action::Open],
+    );
+    assert_eq!(opened_id(&app), "ferry");
+}
+
+#[test]
+fn escape_clears_the_marks_first_then_the_filter() {
+    let mut app = app();
+    app.index.wait();
+    select_organisation(&mut app, "Europol");
+    run(&mut app, &[Action::Open, Action::FilterByOrganisation]);
+    app.update(Action::Clear);
+    assert!(!app.find.is_active());
+    assert!(app.view.filter.is_some());
+    app.update(Action::Clear);
+    assert!(app.view.filter.is_none());
+    assert_eq!(app.list_len(), 4);
+    assert!(!app.should_quit);
+}
+
+#[test]
+fn the_filter_follows_the_index_as_it_grows() {
+    let mut app = app();
+    select_organisation(&mut app, "Associated Press");
+    app.update(Action::FilterByOrganisation);
+    app.index.wait();
+    // The index finished after the filter was set: the next progress tick
+    // must not lose articles, and a re-filter sees them all.
+    app.update(Action::IndexProgress);
+    app.update(Action::FilterByOrganisation);
+    assert_eq!(app.list_len(), 1);
+    assert!(app.index.is_complete());
+}
+
+#[test]
+fn opening_another_article_keeps_walking_the_organisation_there() {
+    let mut app = app();
+    app.index.wait();
+    select_organisation(&mut app, "Europol");
+    run(&mut app, &[Action::Open, Action::FilterByOrganisation]);
+    app.focus = Focus::Articles;
+    run(&mut app, &[Action::MoveDown, Action::Open]);
+    assert_eq!(opened_id(&app), "ferry");
+    assert_eq!(app.find.label(), "Europol");
+    assert_eq!(app.find.counter(), "1/1");
 }
 
 #[test]

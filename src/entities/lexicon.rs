@@ -561,6 +561,34 @@ pub fn nationality(word: &str) -> bool {
     NATIONALITIES.binary_search(&word).is_ok()
 }
 
+/// Capitalised adjectives that are neither nationalities nor places
+/// ("European police agency", "Federal police").
+pub fn broad_adjective(word: &str) -> bool {
+    matches!(
+        word,
+        "European"
+            | "Western"
+            | "Eastern"
+            | "Northern"
+            | "Southern"
+            | "Central"
+            | "International"
+            | "Federal"
+            | "National"
+            | "State"
+            | "Local"
+            | "Regional"
+            | "Military"
+            | "Secret"
+            | "Special"
+            | "Foreign"
+            | "Domestic"
+            | "Global"
+            | "Senior"
+            | "Top"
+    )
+}
+
 /// Lower-case nouns for an official body, after a nationality.
 pub fn body_noun(word: &str) -> bool {
     matches!(

@@ -14,34 +14,42 @@ use crate::store::Article;
 
 /// Draws the list into `area` (border included).
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let total = app.store.articles.len();
+    let total = app.list_len();
     let position = if total == 0 {
         " 0/0 ".to_owned()
     } else {
         format!(" {}/{total} ", app.list.selected + 1)
     };
-    let block = super::pane_block(app, Focus::Articles, "Articles")
+    let title = match &app.view.filter {
+        Some(name) => format!("Articles naming {}", visible(name)),
+        None => "Articles".to_owned(),
+    };
+    let block = super::pane_block(app, Focus::Articles, &title)
         .title_bottom(Line::from(position).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
     if total == 0 {
-        Paragraph::new(Span::styled("This store has no articles.", app.theme.muted))
+        let note = if app.view.filter.is_some() {
+            "No article indexed so far names it. Esc shows every article."
+        } else {
+            "This store has no articles."
+        };
+        Paragraph::new(Span::styled(note, app.theme.muted))
+            .wrap(ratatui::widgets::Wrap { trim: true })
             .render(inner, buf);
         return;
     }
     let width = usize::from(inner.width);
     let opened = app.reading.as_ref().map(|r| r.index);
     let rows = usize::from(inner.height);
-    let lines: Vec<Line> = app
-        .store
-        .articles
-        .iter()
-        .enumerate()
-        .skip(app.list.offset)
-        .take(rows)
-        .map(|(index, article)| {
+    let lines: Vec<Line> = (app.list.offset..total.min(app.list.offset + rows))
+        .filter_map(|row_index| {
+            let index = app.view.article_at(row_index);
+            Some((row_index, index, app.store.articles.get(index)?))
+        })
+        .map(|(row_index, index, article)| {
             let mut line = row(article, width, opened == Some(index), app);
-            if index == app.list.selected {
+            if row_index == app.list.selected {
                 let style = if app.focus == Focus::Articles {
                     app.theme.selected
                 } else {

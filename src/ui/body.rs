@@ -32,7 +32,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let position = scroll::Position::of(reading.scroll, height, total);
     block = block.title_bottom(Line::from(format!(" {position} ")).right_aligned());
     if app.find.is_active() {
-        let found = format!(" /{} {} ", visible(&app.find.query), app.find.counter());
+        let prompt = if app.find.organisation.is_some() {
+            ""
+        } else {
+            "/"
+        };
+        let found = format!(
+            " {prompt}{} {} ",
+            visible(app.find.label()),
+            app.find.counter()
+        );
         block = block.title_top(Line::from(found).right_aligned());
     }
     let inner = block.inner(area);

@@ -7,6 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::text::{fit, visible};
 use crate::app::{App, Focus};
 use crate::entities::{Kind, Named};
@@ -70,26 +72,39 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let width = usize::from(inner.width);
+    // Counts: mentions here, then articles in the store ("+" while the
+    // store is still being indexed).
+    let partial = if app.index.is_complete() { "" } else { "+" };
     let lines: Vec<Line> = rows(named)
         .into_iter()
         .skip(app.entities.offset)
         .take(usize::from(inner.height))
         .map(|row| match row {
-            Row::Heading(kind, count) => Line::styled(
-                format!("{} ({count})", kind.plural_title()),
-                app.theme.heading,
-            ),
+            Row::Heading(kind, count) => {
+                let heading = format!("{} ({count})", kind.plural_title());
+                let columns = "here store";
+                let pad = width.saturating_sub(heading.width() + columns.len());
+                Line::from(vec![
+                    Span::styled(heading, app.theme.heading),
+                    Span::raw(" ".repeat(pad)),
+                    Span::styled(columns, app.theme.muted),
+                ])
+            }
             Row::Organisation(index) => {
                 let org = &named[index];
-                let count = format!(" {}", org.count);
-                let name_width = width.saturating_sub(count.len() + 1);
+                let counts = format!(
+                    " {:>4} {:>5}",
+                    org.count,
+                    format!("{}{partial}", app.index.articles_naming(&org.name))
+                );
+                let name_width = width.saturating_sub(counts.width() + 1);
                 let mut line = Line::from(vec![
                     Span::raw(" "),
                     Span::styled(
                         fit(&visible(&org.name), name_width),
                         app.theme.kind(org.kind),
                     ),
-                    Span::styled(count, app.theme.muted),
+                    Span::styled(counts, app.theme.muted),
                 ]);
                 if index == app.entities.selected && app.focus == Focus::Entities {
                     line = line.patch_style(app.theme.selected);

@@ -36,6 +36,8 @@ fn hinted(app: &App) -> (&'static [keymap::Binding], &'static [Action]) {
                 ],
                 Focus::Entities => &[
                     Action::Open,
+                    Action::NextMatch,
+                    Action::FilterByOrganisation,
                     Action::FocusNext,
                     Action::ToggleHelp,
                     Action::Quit,
@@ -72,6 +74,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             " {} · {count} {noun}",
             visible(&app.store.name)
         )));
+        if let Some(filter) = &app.view.filter {
+            left.push(Span::styled(
+                format!(" · filter: {} ({})", visible(filter), app.list_len()),
+                theme.warning,
+            ));
+        }
+        if !app.index.is_complete() {
+            let (done, total) = app.index.progress();
+            left.push(Span::raw(format!(
+                " · indexing {}%",
+                done * 100 / total.max(1)
+            )));
+        }
         let skipped = app.store.skipped();
         if skipped > 0 {
             left.push(Span::styled(

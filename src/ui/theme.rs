@@ -74,7 +74,8 @@ pub const MONOCHROME: Theme = Theme {
     agency: Style::new().add_modifier(BOLD),
     outlet: Style::new().add_modifier(UNDERLINED),
     find_match: Style::new().add_modifier(REVERSED),
-    current_match: Style::new().add_modifier(REVERSED.union(BOLD)),
+    // Underlined too, so the current match stands apart even on a bold agency.
+    current_match: Style::new().add_modifier(REVERSED.union(BOLD).union(UNDERLINED)),
     selected: Style::new().add_modifier(REVERSED),
     selected_unfocused: Style::new().add_modifier(UNDERLINED),
     focused_border: Style::new().add_modifier(BOLD),

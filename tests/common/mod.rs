@@ -13,18 +13,22 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-/// The fixture store with the fixture gazetteer, at `width`×`height`.
+/// The fixture store with the fixture gazetteer, at `width`×`height`, with
+/// the store-wide index complete.
 pub fn app(width: u16, height: u16, theme: Theme) -> App {
     let store = Store::from_json_str("store.json", include_str!("../fixtures/store.json"))
         .expect("fixture store parses");
     let gazetteer = Gazetteer::parse("gazetteer.json", include_str!("../fixtures/gazetteer.json"))
         .expect("fixture gazetteer parses");
-    App::new(
+    let mut app = App::new(
         store,
         Recogniser::new(gazetteer).expect("fixture gazetteer builds"),
         theme,
         Rect::new(0, 0, width, height),
-    )
+    );
+    // Screens must not depend on how far the worker got.
+    app.index.wait();
+    app
 }
 
 /// Draws `app` on a test terminal of its viewport's size.

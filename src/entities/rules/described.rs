@@ -4,7 +4,7 @@
 
 use super::super::Kind;
 use super::super::lexicon::{
-    body_modifier, body_noun, calendar_word, modified_body_noun, nationality,
+    body_modifier, body_noun, broad_adjective, calendar_word, modified_body_noun, nationality,
 };
 use super::super::tokens::Tokens;
 use super::{RuleMatch, name_word};
@@ -72,6 +72,7 @@ pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
         } else if matches!(word, "police" | "office" | "prosecutor" | "court")
             && (word == "police" || start < i)
             && name_word(tokens, owner)
+            && !broad_adjective(owner_word)
             && !calendar_word(owner_word)
             && !super::super::tokens::is_possessive(owner_word)
         {
@@ -181,6 +182,7 @@ mod tests {
             [("Kyiv police", Kind::Agency)]
         );
         assert!(names("On Monday police said").is_empty());
+        assert!(names("the European police agency").is_empty());
         assert!(names("Police arrived. Then police left").is_empty());
     }
 }

@@ -1,0 +1,259 @@
+//! Which organisations each article of the store names, built on a worker
+//! thread so that opening a large store never waits for it.
+//!
+//! [`OrgIndex::spawn`] starts the worker; the reader calls
+//! [`OrgIndex::absorb`] between frames to take what is ready. Until the
+//! worker is done, counts cover the articles indexed so far and
+//! [`OrgIndex::progress`] says how far it got.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::thread;
+
+use crate::entities::{Kind, Recogniser};
+use crate::store::Store;
+
+/// How many articles the worker recognises before sending them.
+const CHUNK: usize = 256;
+
+/// The organisations named in one article: indices into the index's names.
+type Named = Vec<u32>;
+
+/// What the worker sends: the next articles' organisations, and names it
+/// met for the first time.
+#[derive(Debug)]
+struct Chunk {
+    new_names: Vec<(String, Kind)>,
+    articles: Vec<Named>,
+}
+
+/// Organisations per article, and articles per organisation.
+#[derive(Debug, Default)]
+pub struct OrgIndex {
+    names: Vec<(String, Kind)>,
+    ids: HashMap<String, u32>,
+    per_article: Vec<Named>,
+    articles_naming: Vec<u32>,
+    total: usize,
+    feed: Option<Receiver<Chunk>>,
+}
+
+impl OrgIndex {
+    /// Starts indexing `store` on a worker thread.
+    pub fn spawn(store: Arc<Store>, recogniser: Arc<Recogniser>) -> Self {
+        let (sender, receiver) = mpsc::channel();
+        let total = store.articles.len();
+        thread::spawn(move || {
+            let mut seen: HashMap<String, u32> = HashMap::new();
+            for batch in store.articles.chunks(CHUNK) {
+                let mut chunk = Chunk {
+                    new_names: Vec::new(),
+                    articles: Vec::with_capacity(batch.len()),
+                };
+                for article in batch {
+                    chunk.articles.push(named_in(
+                        &recogniser,
+                        &article.body,
+                        &mut seen,
+                        &mut chunk.new_names,
+                    ));
+                }
+                // The reader has gone: nobody needs the rest.
+                if sender.send(chunk).is_err() {
+                    return;
+                }
+            }
+        });
+        Self {
+            total,
+            feed: Some(receiver),
+            ..Self::default()
+        }
+    }
+
+    /// Indexes `store` on this thread (for the command line and tests).
+    pub fn build(store: &Store, recogniser: &Recogniser) -> Self {
+        let mut index = Self {
+            total: store.articles.len(),
+            ..Self::default()
+        };
+        let mut seen = HashMap::new();
+        let mut chunk = Chunk {
+            new_names: Vec::new(),
+            articles: Vec::with_capacity(store.articles.len()),
+        };
+        for article in &store.articles {
+            chunk.articles.push(named_in(
+                recogniser,
+                &article.body,
+                &mut seen,
+                &mut chunk.new_names,
+            ));
+        }
+        index.apply(chunk);
+        index
+    }
+
+    /// Takes whatever the worker has finished; whether anything changed.
+    pub fn absorb(&mut self) -> bool {
+        let mut changed = false;
+        while let Some(feed) = &self.feed {
+            match feed.try_recv() {
+                Ok(chunk) => {
+                    self.apply(chunk);
+                    changed = true;
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => self.feed = None,
+            }
+        }
+        changed
+    }
+
+    /// Blocks until the worker has finished (for tests).
+    pub fn wait(&mut self) {
+        while let Some(feed) = &self.feed {
+            match feed.recv() {
+                Ok(chunk) => self.apply(chunk),
+                Err(_) => self.feed = None,
+            }
+        }
+    }
+
+    fn apply(&mut self, chunk: Chunk) {
+        for (name, kind) in chunk.new_names {
+            let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+            self.ids.insert(name.clone(), id);
+            self.names.push((name, kind));
+            self.articles_naming.push(0);
+        }
+        for named in chunk.articles {
+            for &id in &named {
+                if let Some(count) = self.articles_naming.get_mut(id as usize) {
+                    *count += 1;
+                }
+            }
+            self.per_article.push(named);
+        }
+    }
+
+    /// Whether every article has been indexed.
+    pub fn is_complete(&self) -> bool {
+        self.per_article.len() >= self.total
+    }
+
+    /// Articles indexed so far, and in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.per_article.len(), self.total)
+    }
+
+    /// How many of the indexed articles name `name`.
+    pub fn articles_naming(&self, name: &str) -> usize {
+        self.ids
+            .get(name)
+            .map_or(0, |&id| self.articles_naming[id as usize] as usize)
+    }
+
+    /// Whether article `index` (if indexed yet) names `name`.
+    pub fn names(&self, index: usize, name: &str) -> bool {
+        let Some(&id) = self.ids.get(name) else {
+            return false;
+        };
+        self.per_article
+            .get(index)
+            .is_some_and(|named| named.contains(&id))
+    }
+
+    /// Every organisation with the number of indexed articles naming it,
+    /// most named first, then by name.
+    pub fn organisations(&self) -> Vec<(&str, Kind, usize)> {
+        let mut all: Vec<(&str, Kind, usize)> = self
+            .names
+            .iter()
+            .zip(&self.articles_naming)
+            .map(|((name, kind), &count)| (name.as_str(), *kind, count as usize))
+            .collect();
+        all.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(b.0)));
+        all
+    }
+}
+
+/// The distinct organisations `body` names, as ids in `seen`; names met for
+/// the first time are given the next id and added to `new_names`.
+fn named_in(
+    recogniser: &Recogniser,
+    body: &str,
+    seen: &mut HashMap<String, u32>,
+    new_names: &mut Vec<(String, Kind)>,
+) -> Named {
+    let mut named: Named = Vec::new();
+    for mention in recogniser.recognise(body) {
+        let id = match seen.get(&mention.name) {
+            Some(&id) => id,
+            None => {
+                let id = u32::try_from(seen.len()).unwrap_or(u32::MAX);
+                seen.insert(mention.name.clone(), id);
+                new_names.push((mention.name, mention.kind));
+                id
+            }
+        };
+        if !named.contains(&id) {
+            named.push(id);
+        }
+    }
+    named
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::Gazetteer;
+
+    fn fixtures() -> (Store, Recogniser) {
+        let store = Store::from_json_str(
+            "t",
+            r#"[{"title":"a","body":"Europol and Europol and AP","published":"2026-01-03"},
+                {"title":"b","body":"AP only","published":"2026-01-02"},
+                {"title":"c","body":"nothing","published":"2026-01-01"}]"#,
+        )
+        .unwrap();
+        let gazetteer = Gazetteer::parse(
+            "g",
+            r#"{"organisations":[{"name":"Europol","kind":"agency"},
+                {"name":"Associated Press","kind":"outlet","aliases":["AP"]}]}"#,
+        )
+        .unwrap();
+        (store, Recogniser::new(gazetteer).unwrap())
+    }
+
+    #[test]
+    fn counts_articles_not_mentions() {
+        let (store, recogniser) = fixtures();
+        let index = OrgIndex::build(&store, &recogniser);
+        assert!(index.is_complete());
+        assert_eq!(index.articles_naming("Europol"), 1);
+        assert_eq!(index.articles_naming("Associated Press"), 2);
+        assert_eq!(index.articles_naming("Nobody"), 0);
+        assert!(index.names(1, "Associated Press") && !index.names(2, "Associated Press"));
+        assert_eq!(
+            index.organisations(),
+            [
+                ("Associated Press", Kind::Outlet, 2),
+                ("Europol", Kind::Agency, 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_worker_reaches_the_same_index() {
+        let (store, recogniser) = fixtures();
+        let built = OrgIndex::build(&store, &recogniser);
+        let mut spawned = OrgIndex::spawn(Arc::new(store), Arc::new(recogniser));
+        assert_eq!(spawned.progress().1, 3);
+        spawned.wait();
+        assert!(spawned.is_complete());
+        assert_eq!(spawned.organisations(), built.organisations());
+        assert!(!spawned.absorb(), "nothing more arrives");
+    }
+}
