@@ -189,14 +189,13 @@ fn named_in(
 ) -> Named {
     let mut named: Named = Vec::new();
     for mention in recogniser.recognise(body) {
-        let id = match seen.get(&mention.name) {
-            Some(&id) => id,
-            None => {
-                let id = u32::try_from(seen.len()).unwrap_or(u32::MAX);
-                seen.insert(mention.name.clone(), id);
-                new_names.push((mention.name, mention.kind));
-                id
-            }
+        let id = if let Some(&id) = seen.get(&mention.name) {
+            id
+        } else {
+            let id = u32::try_from(seen.len()).unwrap_or(u32::MAX);
+            seen.insert(mention.name.clone(), id);
+            new_names.push((mention.name, mention.kind));
+            id
         };
         if !named.contains(&id) {
             named.push(id);
