@@ -214,4 +214,72 @@ mod tests {
             ]
         );
     }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+        use std::sync::OnceLock;
+
+        fn builtin() -> &'static Recogniser {
+            static RECOGNISER: OnceLock<Recogniser> = OnceLock::new();
+            RECOGNISER.get_or_init(|| Recogniser::builtin().unwrap())
+        }
+
+        /// Text made of organisation names, ordinary and capitalised words,
+        /// punctuation, acronym definitions and non-ASCII pieces.
+        fn newsish() -> impl Strategy<Value = String> {
+            let piece = prop_oneof![
+                Just("Europol".to_owned()),
+                Just("Europol’s".to_owned()),
+                Just("the Belgian federal prosecutor".to_owned()),
+                Just("Amaq News Agency".to_owned()),
+                Just("Roswell Gazette".to_owned()),
+                Just("Dutch police".to_owned()),
+                Just("(GCHQ)".to_owned()),
+                Just("Ministry of".to_owned()),
+                Just("Halumu and Nashir news sites".to_owned()),
+                Just("the news agency".to_owned()),
+                Just(", a".to_owned()),
+                Just("AP".to_owned()),
+                Just("Mirror".to_owned()),
+                Just("the Commission".to_owned()),
+                Just("日本".to_owned()),
+                Just("é".to_owned()),
+                Just("👩‍💻".to_owned()),
+                Just("\n\n".to_owned()),
+                Just(". ".to_owned()),
+                "[A-Z][a-z]{0,8}",
+                "[a-z]{1,8}",
+                "[ -~]{0,4}",
+            ];
+            proptest::collection::vec(piece, 0..40).prop_map(|pieces| pieces.join(" "))
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(200))]
+
+            #[test]
+            fn mentions_are_sorted_disjoint_and_on_char_boundaries(text in newsish()) {
+                let mentions = builtin().recognise(&text);
+                for pair in mentions.windows(2) {
+                    prop_assert!(pair[0].range.end <= pair[1].range.start, "{:?}", pair);
+                }
+                for mention in &mentions {
+                    prop_assert!(mention.range.start < mention.range.end);
+                    let surface = text.get(mention.range.clone());
+                    prop_assert!(surface.is_some(), "splits a character: {:?}", mention);
+                    prop_assert!(!surface.unwrap_or_default().ends_with("'s"));
+                    prop_assert!(!mention.name.is_empty());
+                }
+            }
+
+            #[test]
+            fn arbitrary_text_never_panics(text in "\\PC{0,300}") {
+                let mentions = builtin().recognise(&text);
+                for mention in &mentions {
+                    prop_assert!(text.get(mention.range.clone()).is_some());
+                }
+            }
+        }
+    }
 }

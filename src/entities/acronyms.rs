@@ -37,8 +37,9 @@ pub fn definitions(text: &str, mentions: &[Mention]) -> Vec<Definition> {
                 after.starts_with(')').then_some(())?;
                 let head = before.strip_suffix(" (")?;
                 let start = head
-                    .rfind(|c: char| !is_acronym_char(c))
-                    .map_or(0, |i| i + 1);
+                    .char_indices()
+                    .rfind(|&(_, c)| !is_acronym_char(c))
+                    .map_or(0, |(i, c)| i + c.len_utf8());
                 Some(&head[start..])
             });
         let long_form = &text[mention.range.clone()];
@@ -209,6 +210,19 @@ mod tests {
                 .iter()
                 .all(|m| m.name == "Government Communications Headquarters")
         );
+    }
+
+    #[test]
+    fn a_multibyte_character_before_the_parenthesis_is_no_problem() {
+        // Found by the property test: "’ (" before a name in parentheses.
+        let text = "Europol’ (Europol) said";
+        let inner = Mention {
+            range: 12..19,
+            kind: Kind::Agency,
+            name: "Europol".to_owned(),
+        };
+        assert_eq!(&text[inner.range.clone()], "Europol");
+        assert!(definitions(text, &[inner]).is_empty());
     }
 
     #[test]
