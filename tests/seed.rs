@@ -107,3 +107,100 @@ fn seed_highlights_every_mention_on_screen() {
         "every mention was seen on some page"
     );
 }
+
+/// `newsdesk entities --json` on the seed: every agency and outlet it
+/// names, with byte offsets that point at exactly the reported text.
+#[test]
+fn entities_json_on_the_seed_names_every_agency_and_outlet() {
+    let Some(path) = common::seed_path() else {
+        return;
+    };
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+        .args(["entities", "--json"])
+        .arg(&path)
+        .output()
+        .expect("newsdesk runs");
+    assert!(output.status.success());
+    let line = String::from_utf8(output.stdout).expect("UTF-8");
+    let article: serde_json::Value = serde_json::from_str(line.trim()).expect("one JSON line");
+    let store = Store::load(&[path]).expect("the seed loads");
+    let body = store.articles[0].body.as_bytes();
+    let mut found: Vec<(String, String, String)> = Vec::new();
+    for mention in article["mentions"].as_array().expect("mentions") {
+        let (start, end) = (
+            usize::try_from(mention["start"].as_u64().expect("start")).expect("fits"),
+            usize::try_from(mention["end"].as_u64().expect("end")).expect("fits"),
+        );
+        let text = mention["text"].as_str().expect("text");
+        assert_eq!(
+            &body[start..end],
+            text.as_bytes(),
+            "offsets point at the text"
+        );
+        found.push((
+            mention["kind"].as_str().expect("kind").to_owned(),
+            text.to_owned(),
+            mention["name"].as_str().expect("name").to_owned(),
+        ));
+    }
+    let has = |kind: &str, text: &str| found.iter().any(|(k, t, _)| k == kind && t == text);
+    for text in [
+        "Europol",
+        "Eurojust",
+        "GCHQ",
+        "Belgian federal prosecutor",
+        "Belgian Federal Prosecution",
+        "European Crime Prevention Agency",
+        "British anti-terrorist unit",
+        "American police",
+    ] {
+        assert!(
+            has("agency", text),
+            "agency {text:?} missing from {found:?}"
+        );
+    }
+    for text in [
+        "Amaq",
+        "Amaq agency",
+        "al-Bayan radio",
+        "Halumu",
+        "Nashir",
+        "Al Furqan",
+        "Al-Hayat",
+        "Twitter",
+        "NPR",
+        "VICE",
+        "Roswell Gazette",
+    ] {
+        assert!(
+            has("outlet", text),
+            "outlet {text:?} missing from {found:?}"
+        );
+    }
+    // Variants of one organisation share one canonical name.
+    let amaq: Vec<&str> = found
+        .iter()
+        .filter(|(_, t, _)| t.starts_with("Amaq"))
+        .map(|(_, _, n)| n.as_str())
+        .collect();
+    assert!(
+        amaq.len() >= 3 && amaq.iter().all(|n| *n == amaq[0]),
+        "{amaq:?}"
+    );
+    // Militant groups, places, schools and generic phrases are not organisations.
+    for not in [
+        "IS",
+        "ISIS",
+        "Islamic State",
+        "Italy",
+        "Syria",
+        "Paris",
+        "police",
+        "Central New Mexico Community College",
+    ] {
+        assert!(
+            found.iter().all(|(_, t, _)| t != not),
+            "{not:?} was reported"
+        );
+    }
+}

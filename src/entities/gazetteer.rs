@@ -24,14 +24,15 @@ pub enum CaseRule {
     Exact,
     /// Any letter case.
     Ignore,
-    /// Any case, as long as the first letter is capitalised where the name's is.
+    /// Any case, as long as every word capitalised in the name is
+    /// capitalised in the text.
     Capitalised,
 }
 
 impl CaseRule {
     /// The rule for a name given without one: acronyms (no lowercase letter)
     /// must match exactly, so "AP" never fires inside "ap" or "Ap"; other
-    /// names match in any case but must keep their capital first letter.
+    /// names match in any case but must keep the capitals of their words.
     pub fn default_for(name: &str) -> Self {
         let has_lower = name.chars().any(char::is_lowercase);
         if has_lower {
@@ -46,10 +47,12 @@ impl CaseRule {
         match self {
             Self::Exact => name == found,
             Self::Ignore => true,
-            Self::Capitalised => {
-                let wanted = name.chars().next().is_some_and(char::is_uppercase);
-                !wanted || found.chars().next().is_some_and(char::is_uppercase)
-            }
+            // Word by word: "Amaq News Agency" is not "Amaq news agency",
+            // where "news agency" only describes.
+            Self::Capitalised => name.split(' ').zip(found.split(' ')).all(|(want, got)| {
+                let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+                !capital(want) || capital(got)
+            }),
         }
     }
 }
@@ -243,6 +246,10 @@ mod tests {
         assert!(CaseRule::Capitalised.accepts("Europol", "EUROPOL"));
         assert!(!CaseRule::Capitalised.accepts("Europol", "europol"));
         assert!(CaseRule::Capitalised.accepts("al-Bayan", "Al-Bayan"));
+        assert!(
+            CaseRule::Capitalised
+                .accepts("Belgian federal prosecutor", "Belgian Federal Prosecutor")
+        );
         assert!(CaseRule::Ignore.accepts("Halumu", "halumu"));
     }
 

@@ -1,6 +1,6 @@
 //! The recogniser: gazetteer hits and rule matches in, mentions out.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::canonical::{Canon, fold, tidy};
@@ -119,42 +119,37 @@ impl Recogniser {
     }
 }
 
-/// Keeps the leftmost, then longest, candidates that do not overlap (the
-/// gazetteer's reading first on a tie), then drops ambiguous names that
-/// neither a cue nor a plain mention of the same organisation supports.
+/// Drops ambiguous names that neither a cue nor a plain mention of the same
+/// organisation supports — before overlaps are settled, so that a doubtful
+/// "The Independent" cannot hide "The Independent Electoral Commission" —
+/// then keeps the leftmost, then longest, candidates that do not overlap
+/// (the gazetteer's reading first on a tie).
 fn resolve(mut candidates: Vec<Candidate>, tokens: &Tokens<'_>) -> Vec<Mention> {
+    let plainly_named: HashSet<String> = candidates
+        .iter()
+        .filter(|c| !c.needs_context)
+        .map(|c| c.name.clone())
+        .collect();
+    candidates.retain(|c| {
+        !c.needs_context
+            || plainly_named.contains(&c.name)
+            || context::has_cue(tokens, &c.range, c.kind)
+    });
     candidates.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end), c.from_rule));
-    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    let mut kept: Vec<Mention> = Vec::with_capacity(candidates.len());
     for candidate in candidates {
         if kept
             .last()
             .is_none_or(|last| last.range.end <= candidate.range.start)
         {
-            kept.push(candidate);
+            kept.push(Mention {
+                range: candidate.range,
+                kind: candidate.kind,
+                name: candidate.name,
+            });
         }
     }
-    let plainly_named: Vec<&str> = kept
-        .iter()
-        .filter(|c| !c.needs_context)
-        .map(|c| c.name.as_str())
-        .collect();
-    let supported: Vec<bool> = kept
-        .iter()
-        .map(|c| {
-            !c.needs_context
-                || plainly_named.contains(&c.name.as_str())
-                || context::has_cue(tokens, &c.range, c.kind)
-        })
-        .collect();
-    kept.into_iter()
-        .zip(supported)
-        .filter(|(_, keep)| *keep)
-        .map(|(c, _)| Mention {
-            range: c.range,
-            kind: c.kind,
-            name: c.name,
-        })
-        .collect()
+    kept
 }
 
 /// Gives every variant of a name found by the rules ("Kestrel Valley
