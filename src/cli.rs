@@ -94,7 +94,7 @@ fn recogniser(extra: Option<&Path>) -> Result<Recogniser, String> {
             .map_err(|err| visible(&err.to_string()).into_owned())?;
         gazetteer = gazetteer.merged_with(mine);
     }
-    Recogniser::new(gazetteer).map_err(|err| err.to_string())
+    Ok(Recogniser::new(gazetteer))
 }
 
 fn open(paths: &[PathBuf], gazetteer: Option<&Path>) -> Result<ExitCode, String> {

@@ -14,6 +14,7 @@ mod acronyms;
 mod canonical;
 mod context;
 pub mod gazetteer;
+mod hash;
 mod lexicon;
 mod matcher;
 mod recogniser;
@@ -129,7 +130,6 @@ mod tests {
             )
             .unwrap(),
         )
-        .unwrap()
     }
 
     fn found(text: &str) -> Vec<(&str, &str, Kind)> {

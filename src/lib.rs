@@ -25,6 +25,7 @@ pub mod app;
 pub mod cli;
 pub mod document;
 pub mod entities;
+pub mod generate;
 pub mod highlight;
 pub mod keymap;
 pub mod org_index;

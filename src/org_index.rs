@@ -223,7 +223,7 @@ mod tests {
                 {"name":"Associated Press","kind":"outlet","aliases":["AP"]}]}"#,
         )
         .unwrap();
-        (store, Recogniser::new(gazetteer).unwrap())
+        (store, Recogniser::new(gazetteer))
     }
 
     #[test]

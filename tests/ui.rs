@@ -237,7 +237,7 @@ fn status_bar_counts_articles_and_skipped_ones() {
     .unwrap();
     let mut app = App::new(
         store,
-        Recogniser::new(Gazetteer::default()).unwrap(),
+        Recogniser::new(Gazetteer::default()),
         theme::MONOCHROME,
         Rect::new(0, 0, 100, 20),
     );
@@ -259,7 +259,7 @@ fn control_characters_in_articles_are_shown_not_sent() {
     .unwrap();
     let app = App::new(
         store,
-        Recogniser::new(Gazetteer::default()).unwrap(),
+        Recogniser::new(Gazetteer::default()),
         theme::MONOCHROME,
         Rect::new(0, 0, 100, 20),
     );
@@ -313,7 +313,7 @@ fn store_counts_are_marked_partial_while_indexing() {
     let gazetteer = Gazetteer::parse("g", include_str!("fixtures/gazetteer.json")).unwrap();
     let app = App::new(
         store,
-        Recogniser::new(gazetteer).unwrap(),
+        Recogniser::new(gazetteer),
         theme::MONOCHROME,
         Rect::new(0, 0, 120, 40),
     );

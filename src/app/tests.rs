@@ -17,7 +17,7 @@ fn app_sized(width: u16, height: u16) -> App {
     .unwrap();
     App::new(
         store,
-        Recogniser::new(gazetteer).unwrap(),
+        Recogniser::new(gazetteer),
         theme::MONOCHROME,
         Rect::new(0, 0, width, height),
     )
@@ -438,7 +438,7 @@ fn help_takes_the_movement_keys_while_open() {
 fn an_empty_store_opens_nothing_and_does_not_panic() {
     let mut app = App::new(
         Store::default(),
-        Recogniser::new(Gazetteer::default()).unwrap(),
+        Recogniser::new(Gazetteer::default()),
         theme::COLOUR,
         Rect::new(0, 0, 80, 24),
     );

@@ -3,13 +3,14 @@
 
 use std::collections::HashMap;
 
+use super::hash::WordHash;
 use super::{Kind, Organisation};
 
 /// Looks names found by rules up among the gazetteer's aliases.
 #[derive(Debug, Clone, Default)]
 pub struct Canon {
     /// Folded alias → organisation index.
-    by_alias: HashMap<String, usize>,
+    by_alias: HashMap<String, usize, WordHash>,
 }
 
 /// Trailing words that describe an outlet rather than name it.
@@ -28,7 +29,7 @@ const OUTLET_TAILS: &[&str] = &[
 impl Canon {
     /// An index of every alias of `organisations`.
     pub fn new(organisations: &[Organisation]) -> Self {
-        let mut by_alias = HashMap::new();
+        let mut by_alias = HashMap::default();
         for (org, organisation) in organisations.iter().enumerate() {
             for alias in &organisation.aliases {
                 // Ambiguous aliases ("Mirror") must not capture rule names.
@@ -62,6 +63,14 @@ impl Canon {
 /// A name as written, tidied for display: single spaces, straight
 /// apostrophes.
 pub fn tidy(name: &str) -> String {
+    let already_tidy = !name.contains('’')
+        && !name.contains("  ")
+        && !name.contains(|c: char| c.is_whitespace() && c != ' ')
+        && !name.starts_with(' ')
+        && !name.ends_with(' ');
+    if already_tidy {
+        return name.to_owned();
+    }
     name.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

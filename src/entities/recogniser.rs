@@ -1,9 +1,11 @@
 //! The recogniser: gazetteer hits and rule matches in, mentions out.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::canonical::{Canon, fold, tidy};
+use super::canonical::{Canon, tidy};
+use super::hash::WordHash;
 use super::matcher::Matcher;
 use super::tokens::Tokens;
 use super::{
@@ -16,9 +18,6 @@ pub enum RecogniserError {
     /// The gazetteer file is malformed.
     #[error(transparent)]
     Gazetteer(#[from] GazetteerError),
-    /// The names are too many for the matcher.
-    #[error("gazetteer too large to search: {0}")]
-    Build(#[from] aho_corasick::BuildError),
 }
 
 /// Finds organisation names in text.
@@ -30,7 +29,7 @@ pub enum RecogniserError {
 ///     r#"{"organisations": [{"name": "Europol", "kind": "agency"}]}"#,
 /// )?;
 /// let text = "Europol's statement, as reported by the Roswell Gazette";
-/// let mentions = Recogniser::new(gazetteer)?.recognise(text);
+/// let mentions = Recogniser::new(gazetteer).recognise(text);
 /// assert_eq!(&text[mentions[0].range.clone()], "Europol");
 /// assert_eq!((mentions[1].kind, mentions[1].name.as_str()), (Kind::Outlet, "Roswell Gazette"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -43,10 +42,11 @@ pub struct Recogniser {
 }
 
 /// A possible mention before overlaps are resolved.
-struct Candidate {
+struct Candidate<'a> {
     range: Range<usize>,
     kind: Kind,
-    name: String,
+    /// Borrowed from the gazetteer, or made from the text by a rule.
+    name: Cow<'a, str>,
     /// Ranking on ties: gazetteer readings before rule readings.
     from_rule: bool,
     /// An ambiguous alias that needs support from the text.
@@ -56,17 +56,17 @@ struct Candidate {
 impl Recogniser {
     /// A recogniser over the built-in gazetteer.
     pub fn builtin() -> Result<Self, RecogniserError> {
-        Ok(Self::new(Gazetteer::builtin()?)?)
+        Ok(Self::new(Gazetteer::builtin()?))
     }
 
     /// A recogniser over `gazetteer`.
-    pub fn new(gazetteer: Gazetteer) -> Result<Self, aho_corasick::BuildError> {
+    pub fn new(gazetteer: Gazetteer) -> Self {
         let organisations = gazetteer.organisations;
-        Ok(Self {
-            matcher: Matcher::new(&organisations)?,
+        Self {
+            matcher: Matcher::new(&organisations),
             canon: Canon::new(&organisations),
             organisations,
-        })
+        }
     }
 
     /// The organisations this recogniser knows by name.
@@ -79,14 +79,14 @@ impl Recogniser {
         let tokens = Tokens::new(text);
         let mut candidates: Vec<Candidate> = self
             .matcher
-            .hits(&self.organisations, text)
+            .hits(&self.organisations, text, &tokens.starts)
             .into_iter()
             .map(|hit| {
                 let organisation = &self.organisations[hit.org];
                 Candidate {
                     range: hit.range,
                     kind: organisation.kind,
-                    name: organisation.name.clone(),
+                    name: Cow::Borrowed(organisation.name.as_str()),
                     from_rule: false,
                     needs_context: hit.needs_context,
                 }
@@ -97,9 +97,9 @@ impl Recogniser {
             let (kind, name) = match self.canon.lookup(surface, found.kind) {
                 Some(org) => (
                     self.organisations[org].kind,
-                    self.organisations[org].name.clone(),
+                    Cow::Borrowed(self.organisations[org].name.as_str()),
                 ),
-                None => (found.kind, tidy(surface)),
+                None => (found.kind, Cow::Owned(tidy(surface))),
             };
             Candidate {
                 range: found.range,
@@ -124,17 +124,24 @@ impl Recogniser {
 /// "The Independent" cannot hide "The Independent Electoral Commission" —
 /// then keeps the leftmost, then longest, candidates that do not overlap
 /// (the gazetteer's reading first on a tie).
-fn resolve(mut candidates: Vec<Candidate>, tokens: &Tokens<'_>) -> Vec<Mention> {
-    let plainly_named: HashSet<String> = candidates
-        .iter()
-        .filter(|c| !c.needs_context)
-        .map(|c| c.name.clone())
-        .collect();
-    candidates.retain(|c| {
-        !c.needs_context
-            || plainly_named.contains(&c.name)
-            || context::has_cue(tokens, &c.range, c.kind)
-    });
+fn resolve(mut candidates: Vec<Candidate<'_>>, tokens: &Tokens<'_>) -> Vec<Mention> {
+    if candidates.iter().any(|c| c.needs_context) {
+        let plainly_named: HashSet<&str, WordHash> = candidates
+            .iter()
+            .filter(|c| !c.needs_context)
+            .map(|c| c.name.as_ref())
+            .collect();
+        let supported: Vec<bool> = candidates
+            .iter()
+            .map(|c| {
+                !c.needs_context
+                    || plainly_named.contains(c.name.as_ref())
+                    || context::has_cue(tokens, &c.range, c.kind)
+            })
+            .collect();
+        let mut keep = supported.into_iter();
+        candidates.retain(|_| keep.next().unwrap_or(true));
+    }
     candidates.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end), c.from_rule));
     let mut kept: Vec<Mention> = Vec::with_capacity(candidates.len());
     for candidate in candidates {
@@ -145,7 +152,7 @@ fn resolve(mut candidates: Vec<Candidate>, tokens: &Tokens<'_>) -> Vec<Mention> 
             kept.push(Mention {
                 range: candidate.range,
                 kind: candidate.kind,
-                name: candidate.name,
+                name: candidate.name.into_owned(),
             });
         }
     }
@@ -155,9 +162,10 @@ fn resolve(mut candidates: Vec<Candidate>, tokens: &Tokens<'_>) -> Vec<Mention> 
 /// Gives every variant of a name found by the rules ("Kestrel Valley
 /// Gazette", "KESTREL VALLEY GAZETTE") the form first seen in the text.
 fn merge_variants(mentions: &mut [Mention]) {
-    let mut first_seen: HashMap<(Kind, String), String> = HashMap::new();
+    let mut first_seen: HashMap<(Kind, String), String, WordHash> = HashMap::default();
     for mention in mentions.iter_mut() {
-        let key = (mention.kind, fold(&mention.name));
+        // Names are already tidied: letter case is all that differs.
+        let key = (mention.kind, mention.name.to_lowercase());
         match first_seen.get(&key) {
             Some(name) => mention.name.clone_from(name),
             None => {

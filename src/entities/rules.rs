@@ -18,6 +18,7 @@ mod heads;
 use std::ops::Range;
 
 use super::Kind;
+use super::lexicon::class;
 use super::tokens::Tokens;
 
 /// A name found by a rule.
@@ -43,10 +44,8 @@ pub fn find(tokens: &Tokens<'_>) -> Vec<RuleMatch> {
 /// Whether word `i` can be part of a name: capitalised, not a stop word,
 /// day or month, and not capitalised only because a sentence starts there.
 fn name_word(tokens: &Tokens<'_>, i: usize) -> bool {
-    let word = tokens.word(i);
     tokens.is_capitalised(i)
-        && !super::lexicon::stop_word(word)
-        && !super::lexicon::calendar_word(word)
+        && !tokens.is(i, class::STOP | class::CALENDAR)
         && !tokens.is_ordinary_sentence_start(i)
 }
 

@@ -56,6 +56,9 @@ fn corporate_tail(word: &str) -> bool {
 pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
     let mut added = Vec::new();
     for i in 1..tokens.words.len() {
+        if !tokens.is(i, super::lexicon::class::SUFFIX_AGENCY) {
+            continue;
+        }
         let word = tokens.word(i);
         if !anaphoric_head(word) || tokens.words[i].sentence_start || tokens.word(i - 1) != "the" {
             continue;

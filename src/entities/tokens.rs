@@ -1,7 +1,13 @@
 //! Words of a text with their byte ranges, for the rules that read names
 //! off the text itself.
 
+use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::ops::Range;
+
+use std::hash::Hasher;
+
+use super::hash::{SignatureSet, WordHash, WordHasher, signature};
 
 /// One word: letters and digits, with inner hyphens and apostrophes
 /// ("al-Bayan", "Prosecutor's").
@@ -11,6 +17,11 @@ pub struct Word {
     pub range: Range<usize>,
     /// Whether the word starts a sentence (or the text).
     pub sentence_start: bool,
+    /// The word's classes in the lexicon (see [`super::lexicon::class`]).
+    pub class: u32,
+    /// Whether only plain spaces (or a plural possessive's apostrophe)
+    /// separate it from the next word.
+    pub joined: bool,
 }
 
 /// The words of a text, with what lies between them.
@@ -20,33 +31,67 @@ pub struct Tokens<'t> {
     pub text: &'t str,
     /// Every word, in order.
     pub words: Vec<Word>,
+    /// Every byte offset where a letter or digit follows a character that is
+    /// neither (nor `_`): the places where a name can begin, inside words
+    /// too ("Europol" in "pro-Europol").
+    pub starts: Vec<usize>,
+    /// Lower-cased sentence-start words that also appear in lower case
+    /// elsewhere, found on first use.
+    ordinary_starts: OnceCell<HashSet<u64, WordHash>>,
 }
 
 impl<'t> Tokens<'t> {
-    /// Splits `text` into words.
+    /// Splits `text` into words, each looked up once in the lexicon.
     pub fn new(text: &'t str) -> Self {
         let mut words: Vec<Word> = Vec::with_capacity(text.len() / 6);
         let bytes = text.as_bytes();
         let mut start: Option<usize> = None;
         let mut sentence_start = true;
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            let word_char = if c.is_ascii() {
+        let mut starts = Vec::with_capacity(text.len() / 5);
+        let mut previous_is_word = false;
+        let mut at = 0;
+        while at < bytes.len() {
+            // Inside a word, its ASCII letters and digits go in one step.
+            if previous_is_word && start.is_some() && bytes[at].is_ascii_alphanumeric() {
+                at += bytes[at..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len() - at);
+                continue;
+            }
+            // ASCII is read byte by byte; other characters are decoded.
+            let (c, len) = if bytes[at].is_ascii() {
+                (char::from(bytes[at]), 1)
+            } else {
+                let c = text[at..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            };
+            let word_char = if len == 1 {
                 c.is_ascii_alphanumeric()
             } else {
                 c.is_alphanumeric()
             };
-            let joiner = matches!(c, '-' | '\'' | '’')
-                && start.is_some()
-                && chars.peek().is_some_and(|(_, next)| next.is_alphanumeric());
+            if word_char && !previous_is_word {
+                starts.push(at);
+            }
+            previous_is_word = word_char || c == '_';
+            let joiner = start.is_some()
+                && matches!(c, '-' | '\'' | '’')
+                && text[at + len..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
             if word_char || joiner {
                 start.get_or_insert(at);
+                at += len;
                 continue;
             }
             if let Some(begin) = start.take() {
                 words.push(Word {
                     range: begin..at,
                     sentence_start,
+                    class: 0,
+                    joined: false,
                 });
                 sentence_start = false;
             }
@@ -57,14 +102,42 @@ impl<'t> Tokens<'t> {
             if ends_sentence(c, bytes, at) && !after_abbreviation {
                 sentence_start = true;
             }
+            at += len;
         }
         if let Some(begin) = start {
             words.push(Word {
                 range: begin..text.len(),
                 sentence_start,
+                class: 0,
+                joined: false,
             });
         }
-        Self { text, words }
+        for i in 0..words.len() {
+            let word = &text[words[i].range.clone()];
+            words[i].class = super::lexicon::class(word);
+            if let Some(next) = words.get(i + 1) {
+                let gap = &text[words[i].range.end..next.range.start];
+                let gap = if word.ends_with('s') {
+                    gap.strip_prefix('’')
+                        .or_else(|| gap.strip_prefix('\''))
+                        .unwrap_or(gap)
+                } else {
+                    gap
+                };
+                words[i].joined = !gap.is_empty() && gap.bytes().all(|b| b == b' ');
+            }
+        }
+        Self {
+            text,
+            words,
+            starts,
+            ordinary_starts: OnceCell::new(),
+        }
+    }
+
+    /// Whether word `i` is in any of the lexicon classes `bits`.
+    pub fn is(&self, i: usize, bits: u32) -> bool {
+        self.words[i].class & bits != 0
     }
 
     /// The text of word `i`.
@@ -93,18 +166,7 @@ impl<'t> Tokens<'t> {
     /// Whether words `i` and `i + 1` are separated by plain spaces only
     /// (or by the apostrophe of a plural possessive: "Magistrates’ Court").
     pub fn joined(&self, i: usize) -> bool {
-        if i + 1 >= self.words.len() {
-            return false;
-        }
-        let gap = self.gap_after(i);
-        let gap = if self.word(i).ends_with('s') {
-            gap.strip_prefix('’')
-                .or_else(|| gap.strip_prefix('\''))
-                .unwrap_or(gap)
-        } else {
-            gap
-        };
-        !gap.is_empty() && gap.bytes().all(|b| b == b' ')
+        self.words[i].joined
     }
 
     /// Whether word `i` begins with a capital letter, after an Arabic
@@ -120,12 +182,51 @@ impl<'t> Tokens<'t> {
             return false;
         }
         let word = self.word(i);
-        let lower = word.to_lowercase();
-        lower != word
-            && self
-                .words
-                .iter()
-                .any(|w| !w.sentence_start && self.text[w.range.clone()] == lower)
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let ordinary = self
+            .ordinary_starts
+            .get_or_init(|| self.find_ordinary_starts());
+        ordinary.contains(&lower_key(word))
+    }
+
+    /// Keys of the capitalised sentence starts that the text also uses in
+    /// lower case away from a sentence start ("Local" when "local" occurs).
+    fn find_ordinary_starts(&self) -> HashSet<u64, WordHash> {
+        let mut wanted: HashSet<u64, WordHash> = HashSet::default();
+        let mut signatures = SignatureSet::default();
+        for word in self.words.iter().filter(|w| w.sentence_start) {
+            let text = &self.text[word.range.clone()];
+            if text.chars().next().is_some_and(char::is_uppercase) {
+                signatures.insert(signature(text.as_bytes(), true));
+                wanted.insert(lower_key(text));
+            }
+        }
+        self.words
+            .iter()
+            .filter(|w| !w.sentence_start)
+            .map(|w| &self.text[w.range.clone()])
+            .filter(|text| text.as_bytes().first().is_some_and(u8::is_ascii_lowercase))
+            .filter(|text| signatures.may_contain(signature(text.as_bytes(), true)))
+            .map(lower_key)
+            .filter(|key| wanted.contains(key))
+            .collect()
+    }
+}
+
+/// A hash of `word` in lower case, without allocating for ASCII words.
+fn lower_key(word: &str) -> u64 {
+    if word.is_ascii() {
+        let mut hasher = WordHasher::default();
+        for byte in word.bytes() {
+            hasher.write_u8(byte.to_ascii_lowercase());
+        }
+        hasher.finish()
+    } else {
+        let mut hasher = WordHasher::default();
+        hasher.write(word.to_lowercase().as_bytes());
+        hasher.finish()
     }
 }
 

@@ -22,7 +22,7 @@ pub fn app(width: u16, height: u16, theme: Theme) -> App {
         .expect("fixture gazetteer parses");
     let mut app = App::new(
         store,
-        Recogniser::new(gazetteer).expect("fixture gazetteer builds"),
+        Recogniser::new(gazetteer),
         theme,
         Rect::new(0, 0, width, height),
     );

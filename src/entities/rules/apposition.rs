@@ -3,7 +3,7 @@
 //! Voice radio".
 
 use super::super::Kind;
-use super::super::lexicon::{agency_noun, nationality, outlet_noun};
+use super::super::lexicon::{agency_noun, class, outlet_noun};
 use super::super::tokens::Tokens;
 use super::{RuleMatch, name_run_back, name_run_forward, span};
 
@@ -14,14 +14,19 @@ const MAX_DESCRIPTION: usize = 6;
 
 pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
     for i in 0..tokens.words.len() {
-        descriptor_then_name(tokens, i, found);
+        if tokens.is(i, class::DESCRIPTOR) {
+            descriptor_then_name(tokens, i, found);
+            coordinated_names(tokens, i, found);
+        }
         name_then_description(tokens, i, found);
-        coordinated_names(tokens, i, found);
     }
 }
 
 /// What a descriptor noun at word `i` says, if it is one.
 fn noun_kind(tokens: &Tokens<'_>, i: usize) -> Option<Kind> {
+    if !tokens.is(i, class::DESCRIPTOR) {
+        return None;
+    }
     let word = tokens.word(i);
     let previous = if i > 0 && tokens.joined(i - 1) {
         tokens.word(i - 1)
@@ -71,7 +76,8 @@ fn descriptor_then_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch
         return;
     };
     // Set off by commas, the name must close with one too.
-    if nationality(tokens.word(i + 1)) || (set_off && !tokens.gap_after(end).starts_with(',')) {
+    if tokens.is(i + 1, class::NATIONALITY) || (set_off && !tokens.gap_after(end).starts_with(','))
+    {
         return;
     }
     if let Some(range) = span(tokens, i + 1, end) {
@@ -149,7 +155,7 @@ fn coordinated_names(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) 
     };
     let mut names = Vec::new();
     while let Some(start) = name_run_back(tokens, last, MAX_NAME) {
-        if nationality(tokens.word(start)) {
+        if tokens.is(start, class::NATIONALITY) {
             break;
         }
         names.push((start, last));

@@ -5,8 +5,8 @@
 
 use super::super::Kind;
 use super::super::lexicon::{
-    connector, generic_modifier, non_official_modifier, official_modifier, outlet_prefix,
-    prefix_head, suffix_head, two_word_head, weak_head,
+    class, generic_modifier, non_official_modifier, official_modifier, outlet_prefix, prefix_head,
+    suffix_head, two_word_head, weak_head,
 };
 use super::super::tokens::Tokens;
 use super::{RuleMatch, name_run_back, name_run_forward, name_word, span};
@@ -18,9 +18,16 @@ const MAX_TAIL: usize = 7;
 
 pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
     for i in 0..tokens.words.len() {
-        suffix_name(tokens, i, found);
-        prefix_name(tokens, i, found);
-        radio_name(tokens, i, found);
+        let word_class = tokens.words[i].class;
+        if word_class & (class::SUFFIX_OUTLET | class::SUFFIX_AGENCY | class::TWO_WORD_TAIL) != 0 {
+            suffix_name(tokens, i, found);
+        }
+        if word_class & (class::PREFIX_AGENCY | class::PREFIX_OUTLET) != 0 {
+            prefix_name(tokens, i, found);
+        }
+        if word_class & class::OUTLET_PREFIX != 0 {
+            radio_name(tokens, i, found);
+        }
     }
 }
 
@@ -77,7 +84,7 @@ fn suffix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
 fn modifier_run_back(tokens: &Tokens<'_>, end: usize) -> Option<usize> {
     let mut start = name_run_back(tokens, end, MAX_MODIFIERS)?;
     while start >= 2
-        && connector(tokens.word(start - 1))
+        && tokens.is(start - 1, class::CONNECTOR)
         && tokens.joined(start - 1)
         && tokens.joined(start - 2)
         && !matches!(tokens.word(start - 1), "the" | "of")
@@ -108,7 +115,9 @@ fn prefix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
             if super::super::tokens::is_possessive(tokens.word(next)) {
                 break;
             }
-        } else if !(connector(tokens.word(next)) && last.is_some() || tokens.word(next) == "the") {
+        } else if !(tokens.is(next, class::CONNECTOR) && last.is_some()
+            || tokens.word(next) == "the")
+        {
             break;
         }
         next += 1;
