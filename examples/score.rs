@@ -1,8 +1,9 @@
-//! Scores the built-in recogniser on the labelled development set in
-//! `tests/devset/` and prints the table used in `docs/recognition.md`.
+//! Scores the built-in recogniser on labelled articles and prints the
+//! table used in `docs/recognition.md`.
 //!
-//! `cargo run --release --example score [-- --errors]`; `--errors` also
-//! lists every missed and every wrong mention.
+//! `cargo run --release --example score [-- [DIR] [--errors]]`: DIR is
+//! `tests/devset` unless given (`tests/heldout` for the held-out set);
+//! `--errors` also lists every missed and every wrong mention.
 
 use std::fs;
 use std::path::Path;
@@ -13,7 +14,13 @@ use newsdesk::entities::score::{Labelled, Scores};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let show_errors = std::env::args().any(|a| a == "--errors");
     let recogniser = Recogniser::builtin()?;
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/devset");
+    let dir = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with("--"))
+        .map_or_else(
+            || Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/devset"),
+            Into::into,
+        );
     let mut paths: Vec<_> = fs::read_dir(&dir)?
         .map(|e| e.map(|e| e.path()))
         .collect::<Result<_, _>>()?;
