@@ -49,9 +49,9 @@ pub fn layout(area: Rect) -> Option<Panes> {
     let [main, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     let (articles, body, entities) = if area.width >= WIDE {
         let [articles, body, entities] = Layout::horizontal([
-            Constraint::Percentage(35),
+            Constraint::Percentage(33),
             Constraint::Fill(1),
-            Constraint::Length(30),
+            Constraint::Length(34),
         ])
         .areas(main);
         (articles, body, entities)

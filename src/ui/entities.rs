@@ -93,7 +93,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Row::Organisation(index) => {
                 let org = &named[index];
                 let counts = format!(
-                    " {:>4} {:>5}",
+                    " {:>3} {:>5}",
                     org.count,
                     format!("{}{partial}", app.index.articles_naming(&org.name))
                 );
