@@ -158,7 +158,9 @@ mod tests {
         }
     }
 
-    fn linked(text: &str, mut mentions: Vec<Mention>) -> Vec<(&str, String)> {
+    /// The mentions after linking, given one full name already found.
+    fn linked<'t>(text: &'t str, full: &str, kind: Kind) -> Vec<(&'t str, String)> {
+        let mut mentions = vec![mention(text, full, kind, full)];
         link(&Tokens::new(text), &mut mentions);
         mentions
             .into_iter()
@@ -169,15 +171,7 @@ mod tests {
     #[test]
     fn the_head_points_back_to_the_body_named_with_it() {
         let text = "The European Commission fined it. Later the Commission said the Court agreed.";
-        let found = linked(
-            text,
-            vec![mention(
-                text,
-                "European Commission",
-                Kind::Agency,
-                "European Commission",
-            )],
-        );
+        let found = linked(text, "European Commission", Kind::Agency);
         assert_eq!(
             found,
             [
@@ -190,30 +184,14 @@ mod tests {
     #[test]
     fn a_head_that_starts_a_longer_name_is_left_alone() {
         let text = "the European Commission; the Commission Vice-President spoke";
-        let found = linked(
-            text,
-            vec![mention(
-                text,
-                "European Commission",
-                Kind::Agency,
-                "European Commission",
-            )],
-        );
+        let found = linked(text, "European Commission", Kind::Agency);
         assert_eq!(found.len(), 1);
     }
 
     #[test]
     fn outlets_are_known_by_their_first_words() {
         let text = "Meridian Press Holdings bought it. Meridian said so; Meridian Bank did not.";
-        let found = linked(
-            text,
-            vec![mention(
-                text,
-                "Meridian Press Holdings",
-                Kind::Outlet,
-                "Meridian Press Holdings",
-            )],
-        );
+        let found = linked(text, "Meridian Press Holdings", Kind::Outlet);
         assert_eq!(found.len(), 2);
         assert_eq!(found[1], ("Meridian", "Meridian Press Holdings".to_owned()));
     }
@@ -221,30 +199,14 @@ mod tests {
     #[test]
     fn radio_names_drop_radio() {
         let text = "Radio Nour al-Sahel broadcasts. Nour al-Sahel said";
-        let found = linked(
-            text,
-            vec![mention(
-                text,
-                "Radio Nour al-Sahel",
-                Kind::Outlet,
-                "Radio Nour al-Sahel",
-            )],
-        );
+        let found = linked(text, "Radio Nour al-Sahel", Kind::Outlet);
         assert_eq!(found[1].0, "Nour al-Sahel");
     }
 
     #[test]
     fn short_forms_are_not_sought_before_the_full_name() {
         let text = "Coastline grew. Coastline Radio Network was sold.";
-        let found = linked(
-            text,
-            vec![mention(
-                text,
-                "Coastline Radio Network",
-                Kind::Outlet,
-                "Coastline Radio Network",
-            )],
-        );
+        let found = linked(text, "Coastline Radio Network", Kind::Outlet);
         assert_eq!(found.len(), 1);
     }
 }
