@@ -64,7 +64,8 @@ pub fn finish(hash: u64) -> u64 {
 }
 
 /// A 16-bit signature of a word from its first two bytes and its length,
-/// for [`SignatureSet`]s. With `fold`, ASCII letters count as lower case.
+/// for [`SignatureSet`]s: nearly free to compute. With `fold`, ASCII
+/// letters count as lower case.
 pub fn signature(word: &[u8], fold: bool) -> u16 {
     let byte = |i: usize| {
         let b = word.get(i).copied().unwrap_or(0);

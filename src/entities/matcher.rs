@@ -15,7 +15,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::Organisation;
-use super::hash::{MULTIPLIER, SignatureSet, WordHash, finish, mix, signature};
+use super::hash::{MULTIPLIER, SignatureSet, WordHash, finish, mix};
 
 /// A gazetteer alias found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,6 +103,13 @@ fn fold_run(bytes: &[u8], mut at: usize, seed: u64) -> (u64, usize) {
 /// spaces, dots, hyphens, apostrophes); and where the first run ends.
 fn keys(bytes: &[u8], at: usize) -> (u64, u64, usize) {
     let (first, first_end) = fold_run(bytes, at, 0);
+    let both = second_key(bytes, first, first_end);
+    (finish(first), both, first_end)
+}
+
+/// The key of a first run (its unfinished hash `first`, ending at
+/// `first_end`) together with the run after it.
+fn second_key(bytes: &[u8], first: u64, first_end: usize) -> u64 {
     let mut second_start = first_end;
     while second_start < bytes.len()
         && second_start - first_end < 4
@@ -111,7 +118,23 @@ fn keys(bytes: &[u8], at: usize) -> (u64, u64, usize) {
         second_start += 1;
     }
     let (both, _) = fold_run(bytes, second_start, first ^ 0xff);
-    (finish(first), finish(both), first_end)
+    finish(both)
+}
+
+/// A cheap 16-bit hash of the run of ASCII letters and digits at `at`
+/// (case folded), for the first-word filter; and where the run ends.
+fn quick_run(bytes: &[u8], at: usize) -> (u16, usize) {
+    let mut hash: u32 = 0;
+    let mut end = at;
+    while let Some(&byte) = bytes.get(end) {
+        if !byte.is_ascii_alphanumeric() {
+            break;
+        }
+        hash = hash.wrapping_mul(31).wrapping_add(u32::from(byte | 0x20));
+        end += 1;
+    }
+    let folded = hash ^ (hash >> 16);
+    (u16::try_from(folded & 0xffff).unwrap_or(0), end)
 }
 
 /// Whether the alias `alias` has a second word under [`keys`].
@@ -140,8 +163,8 @@ impl Matcher {
                 };
                 let bytes = entry.text.as_bytes();
                 if bytes.first().is_some_and(u8::is_ascii_alphanumeric) {
-                    let (first, both, first_end) = keys(bytes, 0);
-                    first_words.insert(signature(&bytes[..first_end], true));
+                    let (first, both, _) = keys(bytes, 0);
+                    first_words.insert(quick_run(bytes, 0).0);
                     let key = if has_second_word(bytes) { both } else { first };
                     buckets.entry(key).or_default().push(pattern);
                 } else if let Some(first) = entry.text.chars().next() {
@@ -197,12 +220,12 @@ impl Matcher {
         for &at in starts {
             let byte = bytes[at];
             if byte.is_ascii() {
-                let (first, both, first_end) = keys(bytes, at);
-                if self
-                    .first_words
-                    .may_contain(signature(&bytes[at..first_end], true))
-                {
-                    for key in [both, first] {
+                let (quick, first_end) = quick_run(bytes, at);
+                // Most words begin no alias: say so before hashing properly.
+                if self.first_words.may_contain(quick) {
+                    let (first, _) = fold_run(bytes, at, 0);
+                    let both = second_key(bytes, first, first_end);
+                    for key in [both, finish(first)] {
                         if let Some(patterns) = self.buckets.get(&key) {
                             for &pattern in patterns {
                                 accept(&mut hits, pattern, at);
@@ -317,6 +340,14 @@ mod tests {
     fn hits(text: &str) -> Vec<Hit> {
         let tokens = super::super::tokens::Tokens::new(text);
         matcher().hits(gazetteer(), text, &tokens.starts)
+    }
+
+    #[test]
+    fn the_quick_run_ignores_case_and_stops_at_the_run_end() {
+        let text = b"Europol's EUROPOL-led";
+        assert_eq!(quick_run(text, 0).1, 7);
+        assert_eq!(quick_run(text, 0).0, quick_run(text, 10).0);
+        assert_eq!(quick_run(text, 10).1, 17);
     }
 
     #[test]

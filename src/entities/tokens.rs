@@ -22,6 +22,8 @@ pub struct Word {
     /// Whether only plain spaces (or a plural possessive's apostrophe)
     /// separate it from the next word.
     pub joined: bool,
+    /// Whether exactly ", " separates it from the next word.
+    pub comma_after: bool,
 }
 
 /// The words of a text, with what lies between them.
@@ -92,6 +94,7 @@ impl<'t> Tokens<'t> {
                     sentence_start,
                     class: 0,
                     joined: false,
+                    comma_after: false,
                 });
                 sentence_start = false;
             }
@@ -110,6 +113,7 @@ impl<'t> Tokens<'t> {
                 sentence_start,
                 class: 0,
                 joined: false,
+                comma_after: false,
             });
         }
         for i in 0..words.len() {
@@ -117,6 +121,7 @@ impl<'t> Tokens<'t> {
             words[i].class = super::lexicon::class(word);
             if let Some(next) = words.get(i + 1) {
                 let gap = &text[words[i].range.end..next.range.start];
+                words[i].comma_after = gap == ", ";
                 let gap = if word.ends_with('s') {
                     gap.strip_prefix('’')
                         .or_else(|| gap.strip_prefix('\''))

@@ -88,8 +88,8 @@ fn descriptor_then_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch
 /// "Rappler, a Philippine news site", "Ofcom, the British media regulator".
 fn name_then_description(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
     let words = tokens.words.len();
-    if i + 2 >= words
-        || tokens.gap_after(i) != ", "
+    if !tokens.words[i].comma_after
+        || i + 2 >= words
         || !matches!(tokens.word(i + 1), "a" | "an" | "the")
     {
         return;
