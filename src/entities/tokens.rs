@@ -1,13 +1,8 @@
 //! Words of a text with their byte ranges, for the rules that read names
 //! off the text itself.
 
-use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::cell::RefCell;
 use std::ops::Range;
-
-use std::hash::Hasher;
-
-use super::hash::{SignatureSet, WordHash, WordHasher, signature};
 
 /// One word: letters and digits, with inner hyphens and apostrophes
 /// ("al-Bayan", "Prosecutor's").
@@ -37,9 +32,8 @@ pub struct Tokens<'t> {
     /// neither (nor `_`): the places where a name can begin, inside words
     /// too ("Europol" in "pro-Europol").
     pub starts: Vec<usize>,
-    /// Lower-cased sentence-start words that also appear in lower case
-    /// elsewhere, found on first use.
-    ordinary_starts: OnceCell<HashSet<u64, WordHash>>,
+    /// Answers already given by [`Self::is_ordinary_sentence_start`].
+    ordinary_starts: RefCell<Vec<(usize, bool)>>,
 }
 
 impl<'t> Tokens<'t> {
@@ -136,7 +130,7 @@ impl<'t> Tokens<'t> {
             text,
             words,
             starts,
-            ordinary_starts: OnceCell::new(),
+            ordinary_starts: RefCell::new(Vec::new()),
         }
     }
 
@@ -190,48 +184,18 @@ impl<'t> Tokens<'t> {
         if !word.chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
-        let ordinary = self
-            .ordinary_starts
-            .get_or_init(|| self.find_ordinary_starts());
-        ordinary.contains(&lower_key(word))
-    }
-
-    /// Keys of the capitalised sentence starts that the text also uses in
-    /// lower case away from a sentence start ("Local" when "local" occurs).
-    fn find_ordinary_starts(&self) -> HashSet<u64, WordHash> {
-        let mut wanted: HashSet<u64, WordHash> = HashSet::default();
-        let mut signatures = SignatureSet::default();
-        for word in self.words.iter().filter(|w| w.sentence_start) {
-            let text = &self.text[word.range.clone()];
-            if text.chars().next().is_some_and(char::is_uppercase) {
-                signatures.insert(signature(text.as_bytes(), true));
-                wanted.insert(lower_key(text));
-            }
+        // Asked about few words, so each is answered by a scan of the
+        // words of the same length, and remembered.
+        let mut answers = self.ordinary_starts.borrow_mut();
+        if let Some(&(_, answer)) = answers.iter().find(|(at, _)| *at == i) {
+            return answer;
         }
-        self.words
-            .iter()
-            .filter(|w| !w.sentence_start)
-            .map(|w| &self.text[w.range.clone()])
-            .filter(|text| text.as_bytes().first().is_some_and(u8::is_ascii_lowercase))
-            .filter(|text| signatures.may_contain(signature(text.as_bytes(), true)))
-            .map(lower_key)
-            .filter(|key| wanted.contains(key))
-            .collect()
-    }
-}
-
-/// A hash of `word` in lower case, without allocating for ASCII words.
-fn lower_key(word: &str) -> u64 {
-    if word.is_ascii() {
-        let mut hasher = WordHasher::default();
-        for byte in word.bytes() {
-            hasher.write_u8(byte.to_ascii_lowercase());
-        }
-        hasher.finish()
-    } else {
-        let mut hasher = WordHasher::default();
-        hasher.write(word.to_lowercase().as_bytes());
-        hasher.finish()
+        let lower = word.to_lowercase();
+        let answer = self.words.iter().any(|w| {
+            !w.sentence_start && w.range.len() == lower.len() && self.text[w.range.clone()] == lower
+        });
+        answers.push((i, answer));
+        answer
     }
 }
 
