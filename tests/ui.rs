@@ -304,7 +304,7 @@ fn entities_pane_counts_mentions_here_and_articles_in_the_store() {
         .to_owned();
     let counts: Vec<&str> = row.split_whitespace().skip(1).collect();
     assert_eq!(counts, ["3", "2"], "{row:?}");
-    assert!(screen.contains("here store"));
+    assert!(screen.contains("here  store"));
 }
 
 #[test]

@@ -82,7 +82,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|row| match row {
             Row::Heading(kind, count) => {
                 let heading = format!("{} ({count})", kind.plural_title());
-                let columns = "here store";
+                let columns = "here  store";
                 let pad = width.saturating_sub(heading.width() + columns.len());
                 Line::from(vec![
                     Span::styled(heading, app.theme.heading),
@@ -93,7 +93,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Row::Organisation(index) => {
                 let org = &named[index];
                 let counts = format!(
-                    " {:>3} {:>5}",
+                    " {:>3} {:>6}",
                     org.count,
                     format!("{}{partial}", app.index.articles_naming(&org.name))
                 );
