@@ -63,12 +63,7 @@ impl Canon {
 /// A name as written, tidied for display: single spaces, straight
 /// apostrophes.
 pub fn tidy(name: &str) -> String {
-    let already_tidy = !name.contains('’')
-        && !name.contains("  ")
-        && !name.contains(|c: char| c.is_whitespace() && c != ' ')
-        && !name.starts_with(' ')
-        && !name.ends_with(' ');
-    if already_tidy {
+    if is_tidy(name) {
         return name.to_owned();
     }
     name.split_whitespace()
@@ -79,7 +74,20 @@ pub fn tidy(name: &str) -> String {
 
 /// The key under which variants of a name meet: tidied and lower case.
 pub fn fold(name: &str) -> String {
-    tidy(name).to_lowercase()
+    if is_tidy(name) {
+        name.to_lowercase()
+    } else {
+        tidy(name).to_lowercase()
+    }
+}
+
+/// Whether `name` has single spaces only and no typographic apostrophe.
+fn is_tidy(name: &str) -> bool {
+    !name.contains('’')
+        && !name.contains("  ")
+        && !name.contains(|c: char| c.is_whitespace() && c != ' ')
+        && !name.starts_with(' ')
+        && !name.ends_with(' ')
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The recogniser: gazetteer hits and rule matches in, mentions out.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::canonical::{Canon, tidy};
@@ -162,15 +162,27 @@ fn resolve(mut candidates: Vec<Candidate<'_>>, tokens: &Tokens<'_>) -> Vec<Menti
 /// Gives every variant of a name found by the rules ("Kestrel Valley
 /// Gazette", "KESTREL VALLEY GAZETTE") the form first seen in the text.
 fn merge_variants(mentions: &mut [Mention]) {
-    let mut first_seen: HashMap<(Kind, String), String, WordHash> = HashMap::default();
+    // An article names a few dozen organisations: comparing with each name
+    // seen so far costs less than hashing lower-cased copies.
+    let mut seen: Vec<(Kind, String)> = Vec::new();
     for mention in mentions.iter_mut() {
-        // Names are already tidied: letter case is all that differs.
-        let key = (mention.kind, mention.name.to_lowercase());
-        match first_seen.get(&key) {
-            Some(name) => mention.name.clone_from(name),
-            None => {
-                first_seen.insert(key, mention.name.clone());
-            }
+        if seen
+            .iter()
+            .any(|(kind, name)| *kind == mention.kind && *name == mention.name)
+        {
+            continue;
+        }
+        let variant = seen.iter().find(|(kind, name)| {
+            *kind == mention.kind
+                && name.len() == mention.name.len()
+                && name
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(mention.name.chars().flat_map(char::to_lowercase))
+        });
+        match variant {
+            Some((_, name)) => mention.name.clone_from(name),
+            None => seen.push((mention.kind, mention.name.clone())),
         }
     }
 }
