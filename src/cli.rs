@@ -1,7 +1,7 @@
 //! The command line: open the reader, or list and check stores without it.
 
 use std::collections::HashMap;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -9,6 +9,8 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::entities::{Gazetteer, Kind, Recogniser};
+use crate::org_index::OrgIndex;
+use crate::search::{Query, Snippet};
 use crate::store::{Published, Store};
 use crate::ui::{text::visible, theme::Theme};
 
@@ -46,6 +48,17 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Print the articles that match a query, best first: id, date, source,
+    /// title, hits and a snippet around the first hit. Exit 1 if none.
+    Search {
+        /// The query (see the README: terms, "phrases", -exclusions, fields).
+        query: String,
+        /// Stores to search (the sample store without any).
+        paths: Vec<PathBuf>,
+        /// One JSON object per line instead of tab-separated columns.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the agencies and outlets named across the stores: kind, name,
     /// articles and mentions, most widely named first.
     Entities {
@@ -69,6 +82,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::List { paths, json }) => list(&paths, json),
         Some(Command::Check { paths }) => Ok(check(&paths)),
         Some(Command::Entities { paths, json }) => entities(&paths, json, gazetteer),
+        Some(Command::Search { query, paths, json }) => search(&query, &paths, json, gazetteer),
     };
     result.unwrap_or_else(|message| {
         eprintln!("newsdesk: {message}");
@@ -270,4 +284,74 @@ fn entities(paths: &[PathBuf], json: bool, gazetteer: Option<&Path>) -> Result<E
     }))
     .collect();
     finish_output(written)
+}
+
+#[derive(Serialize)]
+struct SearchRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    source: Option<&'a str>,
+    published: Option<&'a str>,
+    hits: usize,
+    snippet: String,
+}
+
+fn search(
+    text: &str,
+    paths: &[PathBuf],
+    json: bool,
+    gazetteer: Option<&Path>,
+) -> Result<ExitCode, String> {
+    let query = Query::parse(text).map_err(|err| format!("bad query:\n{}", err.pointed(text)))?;
+    let store = load(paths)?;
+    let found = if query
+        .clauses
+        .iter()
+        .any(|c| matches!(c, crate::search::Clause::Organisation { .. }))
+    {
+        let recogniser = recogniser(gazetteer)?;
+        let index = OrgIndex::build(&store, &recogniser);
+        crate::search::search(&query, &store.articles, &index.clauses(&query, &recogniser))
+    } else {
+        crate::search::search(&query, &store.articles, &crate::search::NoOrganisations)
+    };
+    let terminal = io::stdout().is_terminal() && !json;
+    let mut out = io::stdout().lock();
+    let written: io::Result<()> = found.iter().try_for_each(|found| {
+        let article = &store.articles[found.index];
+        let snippet = Snippet::around_first_hit(article, &query);
+        if json {
+            let row = SearchRow {
+                id: &article.id,
+                title: &article.title,
+                source: article.source.as_deref(),
+                published: article.published.as_ref().map(Published::as_str),
+                hits: found.hits.total,
+                snippet: snippet.plain(),
+            };
+            serde_json::to_writer(&mut out, &row)?;
+            writeln!(out)
+        } else {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}\t{}",
+                visible(&article.id),
+                article.published.as_ref().map_or("", |p| p.day()),
+                visible(article.source.as_deref().unwrap_or("")),
+                visible(&article.title),
+                found.hits.total,
+                if terminal {
+                    snippet.marked()
+                } else {
+                    snippet.plain()
+                },
+            )
+        }
+    });
+    finish_output(written)?;
+    Ok(if found.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -12,6 +12,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread;
 
 use crate::entities::{Kind, Recogniser};
+use crate::search::{Clause, Organisations, Query};
 use crate::store::Store;
 
 /// How many articles the worker recognises before sending them.
@@ -179,6 +180,64 @@ impl OrgIndex {
     }
 }
 
+/// Answers a query's `org:` clauses from an [`OrgIndex`]: each name typed
+/// is resolved once to the organisations it stands for (by canonical name
+/// or any gazetteer alias, ignoring case).
+pub struct OrgClauses<'a> {
+    index: &'a OrgIndex,
+    resolved: Vec<(String, Vec<u32>)>,
+}
+
+impl OrgIndex {
+    /// Resolves the `org:` names of `query` against this index.
+    pub fn clauses<'a>(&'a self, query: &Query, recogniser: &Recogniser) -> OrgClauses<'a> {
+        let resolved = query
+            .clauses
+            .iter()
+            .filter_map(|clause| match clause {
+                Clause::Organisation { name, .. } => Some(name),
+                _ => None,
+            })
+            .map(|typed| {
+                let known_as = |canonical: &str| {
+                    canonical.eq_ignore_ascii_case(typed)
+                        || recogniser.organisations().iter().any(|org| {
+                            org.name == canonical
+                                && org
+                                    .aliases
+                                    .iter()
+                                    .any(|a| a.text.eq_ignore_ascii_case(typed))
+                        })
+                };
+                let ids = self
+                    .names
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (name, _))| known_as(name))
+                    .map(|(id, _)| u32::try_from(id).unwrap_or(u32::MAX))
+                    .collect();
+                (typed.clone(), ids)
+            })
+            .collect();
+        OrgClauses {
+            index: self,
+            resolved,
+        }
+    }
+}
+
+impl Organisations for OrgClauses<'_> {
+    fn names(&self, index: usize, name: &str) -> bool {
+        let Some((_, ids)) = self.resolved.iter().find(|(typed, _)| typed == name) else {
+            return false;
+        };
+        self.index
+            .per_article
+            .get(index)
+            .is_some_and(|named| named.iter().any(|id| ids.contains(id)))
+    }
+}
+
 /// The distinct organisations `body` names, as ids in `seen`; names met for
 /// the first time are given the next id and added to `new_names`.
 fn named_in(
@@ -242,6 +301,22 @@ mod tests {
                 ("Europol", Kind::Agency, 1)
             ]
         );
+    }
+
+    #[test]
+    fn org_clauses_resolve_canonical_names_and_aliases() {
+        let (store, recogniser) = fixtures();
+        let index = OrgIndex::build(&store, &recogniser);
+        let query = Query::parse("org:ap org:EUROPOL org:nobody").unwrap();
+        let clauses = index.clauses(&query, &recogniser);
+        assert!(
+            clauses.names(0, "ap") && clauses.names(1, "ap"),
+            "by alias, any case"
+        );
+        assert!(clauses.names(0, "EUROPOL") && !clauses.names(1, "EUROPOL"));
+        assert!(!clauses.names(0, "nobody"));
+        let found = crate::search::search(&query, &store.articles, &clauses);
+        assert!(found.is_empty(), "no article names nobody");
     }
 
     #[test]

@@ -185,3 +185,60 @@ fn control_characters_are_shown_not_printed() {
     assert!(out.contains("bell␇ and ␛[31mred"), "{out}");
     assert!(!out.contains('\u{1b}'));
 }
+
+#[test]
+fn search_prints_ranked_matches_with_hits_and_a_snippet() {
+    let output = newsdesk(&["search", "europol", &fixture("store.json")]);
+    assert_eq!(output.status.code(), Some(0));
+    let out = stdout(&output);
+    let rows: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0][0], "raid");
+    assert_eq!(rows[0][4], "3", "three in the body");
+    assert!(
+        rows[0][5].contains("working with Europol seized"),
+        "{}",
+        rows[0][5]
+    );
+    assert!(!out.contains('\u{1b}'), "no marking when piped");
+    assert_eq!(rows[1][0], "ferry");
+}
+
+#[test]
+fn search_json_writes_one_object_per_line() {
+    let output = newsdesk(&[
+        "search",
+        "--json",
+        r#""news agency" OR"#,
+        &fixture("store.json"),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "no article has both");
+    let output = newsdesk(&["search", "--json", "title:frost", &fixture("store.json")]);
+    assert_eq!(output.status.code(), Some(0));
+    let row: serde_json::Value = serde_json::from_str(stdout(&output).trim()).unwrap();
+    assert_eq!(row["id"], "orchard");
+    assert_eq!(row["published"], "2026-03-10");
+    assert_eq!(row["hits"], 1);
+    assert_eq!(row["source"], "Valley Notes");
+    assert!(row["snippet"].as_str().unwrap().contains("frost"));
+}
+
+#[test]
+fn search_with_no_match_exits_1_and_a_bad_query_exits_2() {
+    let none = newsdesk(&["search", "zeppelin", &fixture("store.json")]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(none.stdout.is_empty());
+    let bad = newsdesk(&["search", r#"raid "open"#, &fixture("store.json")]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = stderr(&bad);
+    assert!(err.contains("unclosed quote") && err.contains('^'), "{err}");
+}
+
+#[test]
+fn search_by_organisation_uses_recognition() {
+    let output = newsdesk(&["search", "org:eurojust", &fixture("store.json")]);
+    assert_eq!(output.status.code(), Some(0));
+    let out = stdout(&output);
+    assert_eq!(out.lines().count(), 1);
+    assert!(out.starts_with("raid\t"));
+}

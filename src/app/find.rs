@@ -56,7 +56,8 @@ impl Find {
     /// byte `from` the current one (wrapping to the first).
     pub fn run(&mut self, body: &str, from: usize) {
         self.organisation = None;
-        self.matches = search::find_all(body, &self.query);
+        // A query that cannot be read finds nothing; the prompt says why.
+        self.matches = search::find_all(body, &self.query).unwrap_or_default();
         self.current = if self.matches.is_empty() {
             None
         } else {

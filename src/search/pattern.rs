@@ -1,0 +1,215 @@
+//! One searchable piece of a query: a term, or a phrase whose words may be
+//! separated by any run of whitespace (line and paragraph breaks too).
+
+use std::ops::Range;
+
+use super::fold::{fold, fold_into};
+
+/// A term or phrase, ready to find in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    /// The words, as written.
+    words: Vec<String>,
+    /// The words folded, for case-insensitive matching.
+    folded: Vec<Vec<char>>,
+    /// Smart case: the pattern has an uppercase letter, so case must match.
+    case_sensitive: bool,
+}
+
+impl Pattern {
+    /// A pattern for `text`; its words are what whitespace separates.
+    /// `None` if it has no word.
+    pub fn new(text: &str) -> Option<Self> {
+        let words: Vec<String> = text.split_whitespace().map(str::to_owned).collect();
+        if words.is_empty() {
+            return None;
+        }
+        let case_sensitive = text.chars().any(char::is_uppercase);
+        let folded = words.iter().map(|w| fold(w)).collect();
+        Some(Self {
+            words,
+            folded,
+            case_sensitive,
+        })
+    }
+
+    /// Whether the pattern matches letter case exactly (it has a capital).
+    pub fn is_case_sensitive(&self) -> bool {
+        self.case_sensitive
+    }
+
+    /// The pattern as it would be typed: its words joined by spaces.
+    pub fn text(&self) -> String {
+        self.words.join(" ")
+    }
+
+    /// Every non-overlapping occurrence in `text`, left to right.
+    pub fn find_all(&self, text: &str) -> Vec<Range<usize>> {
+        let mut found = Vec::new();
+        let mut from = 0;
+        while from < text.len() {
+            let Some(start) = self.next_start(text, from) else {
+                break;
+            };
+            match self.match_at(text, start) {
+                Some(end) => {
+                    found.push(start..end);
+                    from = end;
+                }
+                None => from = start + text[start..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        found
+    }
+
+    /// How many non-overlapping occurrences `text` holds.
+    pub fn count(&self, text: &str) -> usize {
+        self.find_all(text).len()
+    }
+
+    /// Whether `text` holds the pattern at all.
+    pub fn is_in(&self, text: &str) -> bool {
+        let Some(start) = self.next_start(text, 0) else {
+            return false;
+        };
+        let mut from = start;
+        loop {
+            if self.match_at(text, from).is_some() {
+                return true;
+            }
+            let step = from + text[from..].chars().next().map_or(1, char::len_utf8);
+            match self.next_start(text, step) {
+                Some(next) => from = next,
+                None => return false,
+            }
+        }
+    }
+
+    /// The next place from `from` where the first character could match.
+    fn next_start(&self, text: &str, from: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        if self.case_sensitive {
+            let first = self.words[0].as_str();
+            return text[from..].find(first).map(|at| from + at);
+        }
+        let first = self.folded[0][0];
+        if first.is_ascii_alphabetic() {
+            // Either case of an ASCII letter, or any non-ASCII character
+            // (which may fold to it, like "ſ" to "s").
+            let (lower, upper) = (first as u8, first.to_ascii_uppercase() as u8);
+            return bytes[from..]
+                .iter()
+                .position(|&b| b == lower || b == upper || b >= 0x80)
+                .map(|at| from + at)
+                .and_then(|at| (at..text.len()).find(|&i| text.is_char_boundary(i)));
+        }
+        Some(from)
+    }
+
+    /// The end of a match starting at `start`, if there is one.
+    fn match_at(&self, text: &str, start: usize) -> Option<usize> {
+        let mut at = start;
+        for (index, word) in self.words.iter().enumerate() {
+            if index > 0 {
+                let gap = text[at..]
+                    .char_indices()
+                    .find(|(_, c)| !c.is_whitespace())
+                    .map_or(text.len() - at, |(offset, _)| offset);
+                if gap == 0 {
+                    return None;
+                }
+                at += gap;
+            }
+            at = if self.case_sensitive {
+                text[at..]
+                    .starts_with(word.as_str())
+                    .then(|| at + word.len())?
+            } else {
+                match_folded(text, at, &self.folded[index])?
+            };
+        }
+        Some(at)
+    }
+}
+
+/// If the text at `start` folds to begin with `wanted`, where that stretch
+/// of text ends (on a character boundary).
+fn match_folded(text: &str, start: usize, wanted: &[char]) -> Option<usize> {
+    let mut matched = 0;
+    let mut buffer = Vec::with_capacity(3);
+    for (offset, c) in text[start..].char_indices() {
+        buffer.clear();
+        fold_into(c, &mut buffer);
+        for &f in &buffer {
+            if wanted.get(matched) != Some(&f) {
+                return None;
+            }
+            matched += 1;
+        }
+        if matched == wanted.len() {
+            return Some(start + offset + c.len_utf8());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found<'t>(text: &'t str, pattern: &str) -> Vec<&'t str> {
+        Pattern::new(pattern)
+            .unwrap()
+            .find_all(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn smart_case() {
+        assert_eq!(found("Europol EUROPOL europol", "europol").len(), 3);
+        assert_eq!(found("Europol EUROPOL europol", "Europol"), ["Europol"]);
+    }
+
+    #[test]
+    fn unicode_case_folding() {
+        assert_eq!(found("ÉTAT, état", "état"), ["ÉTAT", "état"]);
+        assert_eq!(
+            found("Straße und STRASSE", "strasse"),
+            ["Straße", "STRASSE"]
+        );
+    }
+
+    #[test]
+    fn phrases_span_any_whitespace() {
+        let text = "the news\nagency said; the news  \n\n agency again; the newsagency";
+        assert_eq!(found(text, "news agency").len(), 2);
+        assert!(
+            found(text, "\"news agency\"").is_empty(),
+            "quotes are the parser's job"
+        );
+    }
+
+    #[test]
+    fn occurrences_do_not_overlap_and_count() {
+        let pattern = Pattern::new("aa").unwrap();
+        assert_eq!(pattern.count("aaaaa"), 2);
+        assert!(pattern.is_in("xaay"));
+        assert!(!pattern.is_in("a a"));
+    }
+
+    #[test]
+    fn empty_patterns_do_not_exist() {
+        assert!(Pattern::new("  ").is_none());
+    }
+
+    #[test]
+    fn matches_are_char_boundaries_in_multibyte_text() {
+        let text = "日本 news 日本";
+        for range in Pattern::new("日本").unwrap().find_all(text) {
+            assert!(text.get(range).is_some());
+        }
+        assert_eq!(found("Zürich zürich", "zürich").len(), 2);
+    }
+}
