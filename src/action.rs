@@ -30,8 +30,11 @@ pub enum Action {
     FocusPrevious,
     /// Open the selected article, or jump to the selected organisation.
     Open,
-    /// Start typing a find in the article.
+    /// Start typing a find: in the article, or across the store when the
+    /// article list has focus.
     StartFind,
+    /// Start typing a search across the store.
+    StartStoreSearch,
     /// Go to the next match.
     NextMatch,
     /// Go to the previous match.
@@ -42,18 +45,22 @@ pub enum Action {
     FocusEntities,
     /// Show only the articles that name the selected organisation.
     FilterByOrganisation,
-    /// The store-wide index has made progress.
+    /// Background work (the store-wide index) may have made progress.
     IndexProgress,
     /// Show or hide the key help.
     ToggleHelp,
-    /// A character typed into the find prompt.
-    FindInput(char),
-    /// Delete the last character of the find prompt.
-    FindBackspace,
-    /// Keep the find and leave the prompt.
-    FindAccept,
-    /// Abandon the find and go back to where reading was.
-    FindCancel,
+    /// A character typed at the prompt.
+    PromptInput(char),
+    /// Delete the last character at the prompt.
+    PromptBackspace,
+    /// Keep what the prompt found and leave it.
+    PromptAccept,
+    /// Abandon the prompt and go back to where you were.
+    PromptCancel,
+    /// The previous query from this prompt's history.
+    PromptHistoryPrevious,
+    /// The next query from this prompt's history.
+    PromptHistoryNext,
     /// The terminal changed size.
     Resize {
         /// New width in cells.
@@ -95,7 +102,8 @@ impl Action {
             Self::FocusNext => "next pane",
             Self::FocusPrevious => "previous pane",
             Self::Open => "open",
-            Self::StartFind => "find",
+            Self::StartFind => "find (in the list: search)",
+            Self::StartStoreSearch => "search the store",
             Self::NextMatch => "next match",
             Self::PreviousMatch => "previous match",
             Self::Clear => "clear marks, then filter",
@@ -103,10 +111,12 @@ impl Action {
             Self::FilterByOrganisation => "filter by organisation",
             Self::IndexProgress => "index progress",
             Self::ToggleHelp => "help",
-            Self::FindInput(_) => "type",
-            Self::FindBackspace => "delete",
-            Self::FindAccept => "keep matches",
-            Self::FindCancel => "cancel",
+            Self::PromptInput(_) => "type",
+            Self::PromptBackspace => "delete",
+            Self::PromptAccept => "keep matches",
+            Self::PromptCancel => "cancel",
+            Self::PromptHistoryPrevious => "earlier query",
+            Self::PromptHistoryNext => "later query",
             Self::Resize { .. } => "resize",
             Self::ScrollAt { .. } => "wheel scroll",
             Self::ClickAt { .. } => "click",

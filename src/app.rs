@@ -2,6 +2,7 @@
 
 mod find;
 mod finding;
+mod history;
 mod list_view;
 mod reading;
 
@@ -18,7 +19,8 @@ use crate::store::Store;
 use crate::ui::{self, Panes, theme::Theme};
 
 pub use find::{Find, Step};
-pub use list_view::ListView;
+pub use history::History;
+pub use list_view::{ListView, Narrowing, SavedList};
 pub use reading::Reading;
 
 /// Which pane keys act on.
@@ -74,6 +76,14 @@ pub struct App {
     pub reading: Option<Reading>,
     /// The find in the article.
     pub find: Find,
+    /// The store search being typed.
+    pub prompt: String,
+    /// The list to go back to if the store search is abandoned.
+    pub saved_list: Option<SavedList>,
+    /// Earlier finds in articles.
+    pub find_history: History,
+    /// Earlier store searches.
+    pub search_history: History,
     /// First line of the help overlay shown.
     pub help_scroll: usize,
     /// A one-off message for the status bar.
@@ -100,6 +110,10 @@ impl App {
             entities: Cursor::default(),
             reading: None,
             find: Find::default(),
+            prompt: String::new(),
+            saved_list: None,
+            find_history: History::default(),
+            search_history: History::default(),
             help_scroll: 0,
             message: None,
             should_quit: false,
@@ -142,17 +156,36 @@ impl App {
             }
             Action::Open => self.open_selected(),
             Action::ToggleHelp => self.toggle_help(),
+            Action::StartFind if self.focus == Focus::Articles => self.start_store_search(),
             Action::StartFind => self.start_find(),
-            Action::FindInput(c) => {
-                self.find.query.push(c);
-                self.rerun_find();
+            Action::StartStoreSearch => self.start_store_search(),
+            Action::PromptInput(c) => self.edit_prompt(|text| text.push(c)),
+            Action::PromptBackspace => self.edit_prompt(|text| {
+                text.pop();
+            }),
+            Action::PromptHistoryPrevious | Action::PromptHistoryNext => {
+                let previous = action == Action::PromptHistoryPrevious;
+                let history = if self.mode == Mode::Search {
+                    &mut self.search_history
+                } else {
+                    &mut self.find_history
+                };
+                let recalled = if previous {
+                    history.earlier().map(str::to_owned)
+                } else {
+                    Some(history.later().to_owned())
+                };
+                if let Some(recalled) = recalled {
+                    self.edit_prompt(|text| *text = recalled);
+                }
             }
-            Action::FindBackspace => {
-                self.find.query.pop();
-                self.rerun_find();
+            Action::PromptAccept if self.mode == Mode::Search => self.end_store_search(true),
+            Action::PromptAccept => {
+                self.mode = Mode::Normal;
+                self.find_history.remember(&self.find.query);
             }
-            Action::FindAccept => self.mode = Mode::Normal,
-            Action::FindCancel => {
+            Action::PromptCancel if self.mode == Mode::Search => self.end_store_search(false),
+            Action::PromptCancel => {
                 self.mode = Mode::Normal;
                 self.find.clear();
                 if let Some(reading) = &mut self.reading {
@@ -164,7 +197,7 @@ impl App {
             Action::Clear => {
                 if self.find.is_active() {
                     self.find.clear();
-                } else if self.view.filter.is_some() {
+                } else if self.view.narrowing.is_some() {
                     self.clear_filter();
                 }
             }
@@ -212,11 +245,31 @@ impl App {
     fn open_selected(&mut self) {
         match self.focus {
             Focus::Articles => {
+                // A search carries into the article as a find.
+                if let Some(query) = self.view.query() {
+                    self.find.clear();
+                    self.find.query = query.to_owned();
+                }
                 self.open(self.view.article_at(self.list.selected));
                 self.focus = Focus::Body;
             }
             Focus::Body => {}
             Focus::Entities => self.walk_selected_organisation(),
+        }
+    }
+
+    /// Applies an edit to the text at the prompt and acts on the result.
+    fn edit_prompt(&mut self, edit: impl FnOnce(&mut String)) {
+        match self.mode {
+            Mode::Search => {
+                edit(&mut self.prompt);
+                self.search_as_typed();
+            }
+            Mode::Find => {
+                edit(&mut self.find.query);
+                self.rerun_find();
+            }
+            Mode::Normal | Mode::Help => {}
         }
     }
 

@@ -15,6 +15,8 @@ pub enum Mode {
     Normal,
     /// Typing a find query at the prompt.
     Find,
+    /// Typing a store-wide search at the prompt.
+    Search,
     /// The help overlay is open.
     Help,
 }
@@ -25,6 +27,7 @@ impl Mode {
         match self {
             Self::Normal => "NORMAL",
             Self::Find => "FIND",
+            Self::Search => "SEARCH",
             Self::Help => "HELP",
         }
     }
@@ -79,6 +82,7 @@ pub const NORMAL: &[Binding] = &[
     key(KeyCode::Char('h'), Action::FocusPrevious),
     key(KeyCode::Enter, Action::Open),
     key(KeyCode::Char('/'), Action::StartFind),
+    key(KeyCode::Char('s'), Action::StartStoreSearch),
     key(KeyCode::Char('n'), Action::NextMatch),
     key(KeyCode::Char('N'), Action::PreviousMatch),
     key(KeyCode::Char('e'), Action::FocusEntities),
@@ -101,11 +105,14 @@ pub const HELP: &[Binding] = &[
     ctrl('c', Action::Quit),
 ];
 
-/// The keys of [`Mode::Find`] besides the characters typed.
+/// The keys of [`Mode::Find`] and [`Mode::Search`] besides the characters
+/// typed.
 pub const FIND: &[Binding] = &[
-    key(KeyCode::Enter, Action::FindAccept),
-    key(KeyCode::Esc, Action::FindCancel),
-    key(KeyCode::Backspace, Action::FindBackspace),
+    key(KeyCode::Enter, Action::PromptAccept),
+    key(KeyCode::Esc, Action::PromptCancel),
+    key(KeyCode::Backspace, Action::PromptBackspace),
+    key(KeyCode::Up, Action::PromptHistoryPrevious),
+    key(KeyCode::Down, Action::PromptHistoryNext),
     ctrl('c', Action::Quit),
 ];
 
@@ -116,7 +123,7 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
     }
     let table = match mode {
         Mode::Normal => NORMAL,
-        Mode::Find => FIND,
+        Mode::Find | Mode::Search => FIND,
         Mode::Help => HELP,
     };
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -125,7 +132,9 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
         .find(|b| b.code == key.code && b.ctrl == ctrl)
         .map(|b| b.action);
     match (bound, mode, key.code) {
-        (None, Mode::Find, KeyCode::Char(c)) if !ctrl => Some(Action::FindInput(c)),
+        (None, Mode::Find | Mode::Search, KeyCode::Char(c)) if !ctrl => {
+            Some(Action::PromptInput(c))
+        }
         _ => bound,
     }
 }
@@ -249,7 +258,7 @@ mod tests {
     #[test]
     fn find_prompt_takes_letters_that_are_keys_elsewhere() {
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(action_for(q, Mode::Find), Some(Action::FindInput('q')));
+        assert_eq!(action_for(q, Mode::Find), Some(Action::PromptInput('q')));
         assert_eq!(action_for(q, Mode::Normal), Some(Action::Quit));
     }
 

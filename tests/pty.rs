@@ -173,7 +173,7 @@ fn ctrl_c_quits_from_the_find_prompt_and_restores_the_terminal() {
     let mut session = Session::start(&[&fixture("store.json")]);
     session.wait_for("store.json · 4 articles");
     session.keys("/eur");
-    session.wait_for("/eur");
+    session.wait_for("search: eur");
     session.keys("\x03");
     let status = session.wait_for_exit();
     assert!(status.success(), "{status:?}");

@@ -173,11 +173,12 @@ fn a_name_split_over_two_lines_is_highlighted_on_both() {
 #[test]
 fn find_shows_counter_and_styles_the_current_match_apart() {
     let mut app = app(120, 40, theme::MONOCHROME);
+    app.update(Action::FocusNext);
     app.update(Action::StartFind);
     for c in "servers".chars() {
-        app.update(Action::FindInput(c));
+        app.update(Action::PromptInput(c));
     }
-    app.update(Action::FindAccept);
+    app.update(Action::PromptAccept);
     app.update(Action::NextMatch);
     let buffer = draw(&app);
     let screen = text(&buffer);
@@ -198,9 +199,10 @@ fn find_shows_counter_and_styles_the_current_match_apart() {
 #[test]
 fn find_prompt_in_the_status_bar_echoes_the_query() {
     let mut app = app(80, 24, theme::MONOCHROME);
+    app.update(Action::FocusNext);
     app.update(Action::StartFind);
     for c in "europ".chars() {
-        app.update(Action::FindInput(c));
+        app.update(Action::PromptInput(c));
     }
     let screen = text(&draw(&app));
     let status = screen.lines().last().unwrap();
@@ -365,5 +367,28 @@ fn the_filter_shows_in_the_list_title_and_status_bar() {
     let status = screen.lines().last().unwrap();
     assert!(status.contains("filter: Europol (2)"), "{status}");
     assert!(!screen.contains("Late frost"), "filtered out");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn store_search_shows_ranked_rows_with_hits_and_carries_into_the_article() {
+    let mut app = app(120, 40, theme::MONOCHROME);
+    app.update(Action::StartStoreSearch);
+    for c in "europol".chars() {
+        app.update(Action::PromptInput(c));
+    }
+    let screen = text(&draw(&app));
+    assert!(screen.contains("Search: europol"), "{screen}");
+    assert!(screen.contains("  3× 2026-03-14"), "{screen}");
+    assert!(screen.contains("  1× 2026-01-05"), "{screen}");
+    let status = screen.lines().last().unwrap();
+    assert!(status.starts_with(" SEARCH  search: europol"), "{status}");
+    assert!(status.contains("2 results"), "{status}");
+    app.update(Action::PromptAccept);
+    app.update(Action::MoveDown);
+    app.update(Action::Open);
+    let screen = text(&draw(&app));
+    assert!(screen.contains("/europol 1/1"), "{screen}");
+    assert!(screen.contains("Ferry timetable"), "{screen}");
     insta::assert_snapshot!(screen);
 }

@@ -14,6 +14,7 @@ impl App {
         self.mode = Mode::Find;
         self.focus = Focus::Body;
         self.find.clear();
+        self.find_history.reset();
         self.find.origin = self.reading.as_ref().map_or(0, |r| r.scroll);
     }
 
@@ -31,6 +32,11 @@ impl App {
             .offset_of(self.find.origin)
             .unwrap_or_default();
         self.find.run(&article.body, from);
+        if let Err(error) = crate::search::Query::parse(&self.find.query)
+            && error.message != "unclosed quote"
+        {
+            self.message = Some(format!("Query: {error}"));
+        }
         self.reveal_current_match();
     }
 

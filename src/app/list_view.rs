@@ -1,15 +1,28 @@
-//! The article list as shown: every article, or only those that name an
-//! organisation.
+//! The article list as shown: every article, only those that name an
+//! organisation, or the matches of a store-wide search in rank order.
 
-use super::App;
+use super::{App, Focus};
+use crate::keymap::Mode;
+use crate::search::{self, Query};
+
+/// What narrows the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Narrowing {
+    /// Articles that name this organisation (canonical name).
+    Organisation(String),
+    /// Matches of this query, best first.
+    Search(String),
+}
 
 /// Which articles the list shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListView {
-    /// The organisation the list is narrowed to, if any.
-    pub filter: Option<String>,
+    /// What narrows the list, if anything.
+    pub narrowing: Option<Narrowing>,
     /// Store indices of the shown articles when narrowed.
     rows: Option<Vec<usize>>,
+    /// Hits per row when the list shows search results.
+    hits: Option<Vec<usize>>,
 }
 
 impl ListView {
@@ -32,6 +45,34 @@ impl ListView {
             None => Some(article),
         }
     }
+
+    /// The hits of row `row`, when the list shows search results.
+    pub fn hits_at(&self, row: usize) -> Option<usize> {
+        self.hits.as_ref().and_then(|hits| hits.get(row).copied())
+    }
+
+    /// The organisation the list is narrowed to, if it is.
+    pub fn organisation(&self) -> Option<&str> {
+        match &self.narrowing {
+            Some(Narrowing::Organisation(name)) => Some(name),
+            _ => None,
+        }
+    }
+
+    /// The query whose results the list shows, if it does.
+    pub fn query(&self) -> Option<&str> {
+        match &self.narrowing {
+            Some(Narrowing::Search(query)) => Some(query),
+            _ => None,
+        }
+    }
+}
+
+/// The list and selection to go back to when a search is abandoned.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SavedList {
+    view: ListView,
+    selected: usize,
 }
 
 impl App {
@@ -46,21 +87,33 @@ impl App {
             self.message = Some("Select an organisation in the entities pane first".to_owned());
             return;
         };
-        self.view.filter = Some(named.name.clone());
+        self.view.narrowing = Some(Narrowing::Organisation(named.name.clone()));
+        self.view.hits = None;
         self.refilter();
     }
 
-    /// Recomputes the narrowed rows (after the filter or the index changed),
-    /// keeping the selected article selected when it is still shown.
+    /// Recomputes the narrowed rows (after the narrowing or the index
+    /// changed), keeping the selected article selected when still shown.
     pub(super) fn refilter(&mut self) {
-        let Some(name) = &self.view.filter else {
-            return;
-        };
         let selected = self.view.article_at(self.list.selected);
-        let rows: Vec<usize> = (0..self.store.articles.len())
-            .filter(|&i| self.index.names(i, name))
-            .collect();
-        self.view.rows = Some(rows);
+        match self.view.narrowing.clone() {
+            None => return,
+            Some(Narrowing::Organisation(name)) => {
+                let rows: Vec<usize> = (0..self.store.articles.len())
+                    .filter(|&i| self.index.names(i, &name))
+                    .collect();
+                self.view.rows = Some(rows);
+            }
+            Some(Narrowing::Search(text)) => {
+                let Ok(query) = Query::parse(&text) else {
+                    return;
+                };
+                let clauses = self.index.clauses(&query, &self.recogniser);
+                let found = search::search(&query, &self.store.articles, &clauses);
+                self.view.rows = Some(found.iter().map(|f| f.index).collect());
+                self.view.hits = Some(found.iter().map(|f| f.hits.total).collect());
+            }
+        }
         let row = self.view.row_of(selected).unwrap_or(0);
         self.list
             .select(row, self.view.len(self.store.articles.len()));
@@ -71,6 +124,62 @@ impl App {
         let selected = self.view.article_at(self.list.selected);
         self.view = ListView::default();
         self.list.select(selected, self.store.articles.len());
+    }
+
+    /// Opens the store search prompt, remembering the list to go back to.
+    pub(super) fn start_store_search(&mut self) {
+        self.saved_list = Some(SavedList {
+            view: self.view.clone(),
+            selected: self.list.selected,
+        });
+        self.mode = Mode::Search;
+        self.focus = Focus::Articles;
+        self.prompt.clear();
+        self.search_history.reset();
+        self.search_as_typed();
+    }
+
+    /// Runs the query at the prompt over the store (empty: every article).
+    pub(super) fn search_as_typed(&mut self) {
+        if self.prompt.trim().is_empty() {
+            if let Some(saved) = &self.saved_list {
+                self.view = saved.view.clone();
+                self.list.selected = saved.selected;
+            }
+            return;
+        }
+        match Query::parse(&self.prompt) {
+            Err(error) => self.message = Some(format!("Query: {error}")),
+            Ok(query) => {
+                if query
+                    .clauses
+                    .iter()
+                    .any(|c| matches!(c, search::Clause::Organisation { .. }))
+                    && !self.index.is_complete()
+                {
+                    let (done, total) = self.index.progress();
+                    self.message = Some(format!(
+                        "org: answers from the {done} of {total} articles counted so far"
+                    ));
+                }
+                self.view.narrowing = Some(Narrowing::Search(self.prompt.clone()));
+                self.list.selected = 0;
+                self.refilter();
+                self.list.selected = 0;
+            }
+        }
+    }
+
+    /// Leaves the store search prompt, keeping the results or going back.
+    pub(super) fn end_store_search(&mut self, keep: bool) {
+        self.mode = Mode::Normal;
+        let saved = self.saved_list.take();
+        if keep && !self.prompt.trim().is_empty() {
+            self.search_history.remember(&self.prompt);
+        } else if let Some(saved) = saved {
+            self.view = saved.view;
+            self.list.selected = saved.selected;
+        }
     }
 }
 
@@ -85,18 +194,23 @@ mod tests {
             (view.len(7), view.article_at(3), view.row_of(5)),
             (7, 3, Some(5))
         );
+        assert_eq!(view.hits_at(0), None);
     }
 
     #[test]
     fn a_filtered_view_maps_rows_to_articles() {
         let view = ListView {
-            filter: Some("Europol".to_owned()),
+            narrowing: Some(Narrowing::Search("x".to_owned())),
             rows: Some(vec![2, 5, 9]),
+            hits: Some(vec![4, 2, 1]),
         };
         assert_eq!(view.len(100), 3);
         assert_eq!(view.article_at(1), 5);
         assert_eq!(view.row_of(9), Some(2));
         assert_eq!(view.row_of(4), None);
         assert_eq!(view.article_at(3), usize::MAX, "no such row");
+        assert_eq!(view.hits_at(0), Some(4));
+        assert_eq!(view.query(), Some("x"));
+        assert_eq!(view.organisation(), None);
     }
 }

@@ -33,10 +33,14 @@ fn run(app: &mut App, actions: &[Action]) {
     }
 }
 
+/// Types a find in the article (`/` with the body focused).
 fn type_query(app: &mut App, query: &str) {
+    if app.focus == Focus::Articles {
+        app.update(Action::FocusNext);
+    }
     app.update(Action::StartFind);
     for c in query.chars() {
-        app.update(Action::FindInput(c));
+        app.update(Action::PromptInput(c));
     }
 }
 
@@ -128,7 +132,7 @@ fn find_counts_matches_and_wraps_with_a_message() {
     type_query(&mut app, "europol");
     assert_eq!(app.mode, Mode::Find);
     assert_eq!(app.find.counter(), "1/3");
-    app.update(Action::FindAccept);
+    app.update(Action::PromptAccept);
     assert_eq!(app.mode, Mode::Normal);
     run(&mut app, &[Action::NextMatch, Action::NextMatch]);
     assert_eq!(app.find.counter(), "3/3");
@@ -152,7 +156,7 @@ fn find_is_smart_case() {
     let mut app = app();
     type_query(&mut app, "Europol");
     assert_eq!(app.find.matches.len(), 3);
-    app.update(Action::FindCancel);
+    app.update(Action::PromptCancel);
     type_query(&mut app, "EUROPOL");
     assert_eq!(app.find.matches.len(), 0);
     assert_eq!(app.find.counter(), "0/0");
@@ -177,7 +181,7 @@ fn cancelling_the_find_returns_to_where_reading_was() {
     run(&mut app, &[Action::FocusNext, Action::MoveDown]);
     type_query(&mut app, "where");
     assert_ne!(app.reading.as_ref().unwrap().scroll, 1);
-    app.update(Action::FindCancel);
+    app.update(Action::PromptCancel);
     assert_eq!(app.reading.as_ref().unwrap().scroll, 1);
     assert!(!app.find.is_active());
     assert!(app.find.matches.is_empty());
@@ -187,7 +191,7 @@ fn cancelling_the_find_returns_to_where_reading_was() {
 fn escape_clears_matches_and_never_quits() {
     let mut app = app();
     type_query(&mut app, "servers");
-    app.update(Action::FindAccept);
+    app.update(Action::PromptAccept);
     assert_eq!(app.find.matches.len(), 4);
     app.update(Action::Clear);
     assert!(app.find.matches.is_empty());
@@ -201,7 +205,10 @@ fn backspace_to_empty_clears_the_matches() {
     let mut app = app();
     type_query(&mut app, "ap");
     assert!(!app.find.matches.is_empty());
-    run(&mut app, &[Action::FindBackspace, Action::FindBackspace]);
+    run(
+        &mut app,
+        &[Action::PromptBackspace, Action::PromptBackspace],
+    );
     assert!(app.find.matches.is_empty());
     assert_eq!(app.find.current, None);
 }
@@ -367,7 +374,7 @@ fn f_narrows_the_list_to_articles_naming_the_organisation() {
     app.index.wait();
     select_organisation(&mut app, "Europol");
     app.update(Action::FilterByOrganisation);
-    assert_eq!(app.view.filter.as_deref(), Some("Europol"));
+    assert_eq!(app.view.organisation(), Some("Europol"));
     let shown: Vec<&str> = (0..app.list_len())
         .map(|row| app.store.articles[app.view.article_at(row)].id.as_str())
         .collect();
@@ -388,9 +395,9 @@ fn escape_clears_the_marks_first_then_the_filter() {
     run(&mut app, &[Action::Open, Action::FilterByOrganisation]);
     app.update(Action::Clear);
     assert!(!app.find.is_active());
-    assert!(app.view.filter.is_some());
+    assert!(app.view.narrowing.is_some());
     app.update(Action::Clear);
-    assert!(app.view.filter.is_none());
+    assert!(app.view.narrowing.is_none());
     assert_eq!(app.list_len(), 4);
     assert!(!app.should_quit);
 }
@@ -454,4 +461,119 @@ fn an_empty_store_opens_nothing_and_does_not_panic() {
         ],
     );
     assert_eq!(app.mode, Mode::Normal);
+}
+
+fn search_store(app: &mut App, query: &str) {
+    app.update(Action::StartStoreSearch);
+    for c in query.chars() {
+        app.update(Action::PromptInput(c));
+    }
+}
+
+fn shown_ids(app: &App) -> Vec<&str> {
+    (0..app.list_len())
+        .map(|row| app.store.articles[app.view.article_at(row)].id.as_str())
+        .collect()
+}
+
+#[test]
+fn store_search_narrows_the_list_in_rank_order_as_you_type() {
+    let mut app = app();
+    search_store(&mut app, "europ");
+    assert_eq!(app.mode, Mode::Search);
+    assert_eq!(shown_ids(&app), ["raid", "ferry"]);
+    assert_eq!(app.view.hits_at(0), Some(3));
+    for c in [' ', 's', 'a', 'i', 'd'] {
+        app.update(Action::PromptInput(c));
+    }
+    assert_eq!(shown_ids(&app), ["raid"], "each keystroke narrows further");
+    run(&mut app, &[Action::PromptBackspace; 4]);
+    assert_eq!(
+        shown_ids(&app),
+        ["raid", "ferry"],
+        "and backspace widens again"
+    );
+}
+
+#[test]
+fn slash_in_the_list_searches_the_store_and_in_the_body_finds() {
+    let mut app = app();
+    app.update(Action::StartFind);
+    assert_eq!(app.mode, Mode::Search);
+    app.update(Action::PromptCancel);
+    app.update(Action::FocusNext);
+    app.update(Action::StartFind);
+    assert_eq!(app.mode, Mode::Find);
+}
+
+#[test]
+fn cancelling_a_store_search_restores_the_list_and_selection() {
+    let mut app = app();
+    run(&mut app, &[Action::MoveDown, Action::MoveDown]);
+    search_store(&mut app, "europol");
+    assert_eq!(app.list_len(), 2);
+    app.update(Action::PromptCancel);
+    assert_eq!(app.list_len(), 4);
+    assert_eq!(app.list.selected, 2);
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn opening_a_result_carries_the_query_into_the_article() {
+    let mut app = app_sized(60, 15);
+    search_store(&mut app, "where");
+    app.update(Action::PromptAccept);
+    assert_eq!(app.view.query(), Some("where"));
+    app.update(Action::Open);
+    assert_eq!(opened_id(&app), "raid");
+    assert_eq!(app.find.query, "where");
+    assert_eq!(app.find.counter(), "1/1");
+    let reading = app.reading.as_ref().unwrap();
+    let line = reading
+        .document
+        .line_of(app.find.current_match().unwrap().start);
+    assert!(line >= reading.scroll, "the first match is in view");
+    // Esc clears the marks, then the search.
+    run(&mut app, &[Action::Clear, Action::Clear]);
+    assert_eq!(app.list_len(), 4);
+}
+
+#[test]
+fn a_bad_query_says_why_and_keeps_the_list() {
+    let mut app = app();
+    search_store(&mut app, "europol");
+    app.update(Action::PromptInput('"'));
+    assert!(
+        app.message.as_deref().unwrap().contains("quote"),
+        "{:?}",
+        app.message
+    );
+    assert_eq!(app.list_len(), 2, "the last good results stay");
+}
+
+#[test]
+fn prompts_remember_earlier_queries() {
+    let mut app = app();
+    search_store(&mut app, "ferry");
+    app.update(Action::PromptAccept);
+    search_store(&mut app, "");
+    app.update(Action::PromptHistoryPrevious);
+    assert_eq!(app.prompt, "ferry");
+    assert_eq!(shown_ids(&app), ["ferry"]);
+    app.update(Action::PromptHistoryNext);
+    assert_eq!(app.prompt, "");
+    app.update(Action::PromptCancel);
+    type_query(&mut app, "servers");
+    app.update(Action::PromptAccept);
+    type_query(&mut app, "");
+    app.update(Action::PromptHistoryPrevious);
+    assert_eq!(app.find.query, "servers");
+}
+
+#[test]
+fn org_queries_use_the_index() {
+    let mut app = app();
+    app.index.wait();
+    search_store(&mut app, "org:halumu");
+    assert_eq!(shown_ids(&app), ["raid"]);
 }

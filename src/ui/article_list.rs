@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::text::{fit, truncate, visible};
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, Narrowing};
 use crate::store::Article;
 
 /// Draws the list into `area` (border included).
@@ -20,8 +20,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         format!(" {}/{total} ", app.list.selected + 1)
     };
-    let title = match &app.view.filter {
-        Some(name) => format!("Articles naming {}", visible(name)),
+    let title = match &app.view.narrowing {
+        Some(Narrowing::Organisation(name)) => format!("Articles naming {}", visible(name)),
+        Some(Narrowing::Search(query)) => format!("Search: {}", visible(query)),
         None => "Articles".to_owned(),
     };
     let block = super::pane_block(app, Focus::Articles, &title)
@@ -29,10 +30,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     if total == 0 {
-        let note = if app.view.filter.is_some() {
-            "No article indexed so far names it. Esc shows every article."
-        } else {
-            "This store has no articles."
+        let note = match &app.view.narrowing {
+            Some(Narrowing::Organisation(_)) => {
+                "No article indexed so far names it. Esc shows every article."
+            }
+            Some(Narrowing::Search(_)) => "No article matches. Esc shows every article.",
+            None => "This store has no articles.",
         };
         Paragraph::new(Span::styled(note, app.theme.muted))
             .wrap(ratatui::widgets::Wrap { trim: true })
@@ -48,7 +51,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Some((row_index, index, app.store.articles.get(index)?))
         })
         .map(|(row_index, index, article)| {
-            let mut line = row(article, width, opened == Some(index), app);
+            let hits = app.view.hits_at(row_index);
+            let mut line = row(article, width, opened == Some(index), hits, app);
             if row_index == app.list.selected {
                 let style = if app.focus == Focus::Articles {
                     app.theme.selected
@@ -63,12 +67,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(inner, buf);
 }
 
-/// One row, exactly `width` cells wide: opened marker, date, source, title.
-fn row<'a>(article: &'a Article, width: usize, opened: bool, app: &App) -> Line<'a> {
+/// One row, exactly `width` cells wide: opened marker, hits (for search
+/// results), date, source, title.
+fn row<'a>(
+    article: &'a Article,
+    width: usize,
+    opened: bool,
+    hits: Option<usize>,
+    app: &App,
+) -> Line<'a> {
     let source_width = if width >= 70 { 16 } else { 10 };
     let date = article.published.as_ref().map_or("", |p| p.day());
     let marker = if opened { "● " } else { "  " };
-    let fixed = 2 + 10 + 1 + source_width + 1;
+    let hits = hits.map(|h| format!("{h:>3}× "));
+    let fixed = 2 + hits.as_ref().map_or(0, String::len) + 10 + 1 + source_width + 1;
     let title_width = width.saturating_sub(fixed);
     let source = visible(article.source.as_deref().unwrap_or(""));
     let title = visible(&article.title);
@@ -77,12 +89,16 @@ fn row<'a>(article: &'a Article, width: usize, opened: bool, app: &App) -> Line<
     } else {
         truncate(&title, title_width).into_owned()
     };
-    Line::from(vec![
-        Span::raw(marker),
+    let mut spans = vec![Span::raw(marker)];
+    if let Some(hits) = hits {
+        spans.push(Span::styled(hits, app.theme.heading));
+    }
+    spans.extend([
         Span::styled(fit(date, 10), app.theme.muted),
         Span::raw(" "),
         Span::styled(fit(&source, source_width), app.theme.muted),
         Span::raw(" "),
         Span::raw(fit(&title, title_width)),
-    ])
+    ]);
+    Line::from(spans)
 }

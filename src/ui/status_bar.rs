@@ -14,7 +14,14 @@ use crate::keymap::{self, Mode};
 /// The actions hinted at for the focused pane, in order of usefulness.
 fn hinted(app: &App) -> (&'static [keymap::Binding], &'static [Action]) {
     match app.mode {
-        Mode::Find => (keymap::FIND, &[Action::FindAccept, Action::FindCancel]),
+        Mode::Find | Mode::Search => (
+            keymap::FIND,
+            &[
+                Action::PromptAccept,
+                Action::PromptCancel,
+                Action::PromptHistoryPrevious,
+            ],
+        ),
         Mode::Help => (keymap::HELP, &[Action::ToggleHelp, Action::MoveDown]),
         Mode::Normal => (
             keymap::NORMAL,
@@ -67,6 +74,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         left.push(Span::raw(format!(" /{}", visible(&app.find.query))));
         left.push(Span::styled(" ", theme.selected));
         left.push(Span::raw(format!(" {}", app.find.counter())));
+    } else if app.mode == Mode::Search {
+        left.push(Span::raw(format!(" search: {}", visible(&app.prompt))));
+        left.push(Span::styled(" ", theme.selected));
+        let results = app.list_len();
+        let noun = if results == 1 { "result" } else { "results" };
+        left.push(Span::raw(format!(" {results} {noun}")));
     } else {
         let count = app.store.articles.len();
         let noun = if count == 1 { "article" } else { "articles" };
@@ -74,9 +87,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             " {} · {count} {noun}",
             visible(&app.store.name)
         )));
-        if let Some(filter) = &app.view.filter {
+        if let Some(name) = app.view.organisation() {
             left.push(Span::styled(
-                format!(" · filter: {} ({})", visible(filter), app.list_len()),
+                format!(" · filter: {} ({})", visible(name), app.list_len()),
+                theme.warning,
+            ));
+        }
+        if let Some(query) = app.view.query() {
+            left.push(Span::styled(
+                format!(" · search: {} ({})", visible(query), app.list_len()),
                 theme.warning,
             ));
         }
