@@ -5,6 +5,7 @@ mod finding;
 mod history;
 mod list_view;
 mod reading;
+mod searcher;
 
 use std::sync::Arc;
 
@@ -22,6 +23,7 @@ pub use find::{Find, Step};
 pub use history::History;
 pub use list_view::{ListView, Narrowing, SavedList};
 pub use reading::Reading;
+pub use searcher::Searcher;
 
 /// Which pane keys act on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -80,6 +82,8 @@ pub struct App {
     pub prompt: String,
     /// The list to go back to if the store search is abandoned.
     pub saved_list: Option<SavedList>,
+    /// Store searches running off the UI thread.
+    pub searcher: Searcher,
     /// Earlier finds in articles.
     pub find_history: History,
     /// Earlier store searches.
@@ -112,6 +116,7 @@ impl App {
             find: Find::default(),
             prompt: String::new(),
             saved_list: None,
+            searcher: Searcher::default(),
             find_history: History::default(),
             search_history: History::default(),
             help_scroll: 0,
@@ -150,8 +155,11 @@ impl App {
             Action::FocusEntities => self.focus = Focus::Entities,
             Action::FilterByOrganisation => self.filter_by_selected_organisation(),
             Action::IndexProgress => {
-                if self.index.absorb() {
+                if self.index.absorb() && self.view.organisation().is_some() {
                     self.refilter();
+                }
+                if let Some(found) = self.searcher.poll() {
+                    self.show_results(&found);
                 }
             }
             Action::Open => self.open_selected(),
@@ -271,6 +279,11 @@ impl App {
             }
             Mode::Normal | Mode::Help => {}
         }
+    }
+
+    /// Whether work on other threads may still change what is shown.
+    pub fn is_busy(&self) -> bool {
+        !self.index.is_complete() || self.searcher.is_pending()
     }
 
     /// Rows in the article list as shown.

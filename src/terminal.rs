@@ -51,7 +51,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         );
         // While the store is being indexed, wake up now and then to show
         // its progress; otherwise sleep until the user does something.
-        if app.index.is_complete() || event::poll(INDEX_TICK)? {
+        if !app.is_busy() || event::poll(INDEX_TICK)? {
             let first = event::read()?;
             apply(app, &first);
             // Take every event already waiting before drawing again, so a
@@ -60,7 +60,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
                 apply(app, &event::read()?);
             }
         }
-        if !app.index.is_complete() {
+        if app.is_busy() {
             app.update(crate::action::Action::IndexProgress);
         }
     }

@@ -68,6 +68,9 @@ impl ListView {
     }
 }
 
+/// Stores up to this many articles are searched on the UI thread.
+const SEARCH_AT_ONCE: usize = 2_000;
+
 /// The list and selection to go back to when a search is abandoned.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SavedList {
@@ -110,13 +113,27 @@ impl App {
                 };
                 let clauses = self.index.clauses(&query, &self.recogniser);
                 let found = search::search(&query, &self.store.articles, &clauses);
-                self.view.rows = Some(found.iter().map(|f| f.index).collect());
-                self.view.hits = Some(found.iter().map(|f| f.hits.total).collect());
+                self.set_results(&found);
             }
         }
         let row = self.view.row_of(selected).unwrap_or(0);
         self.list
             .select(row, self.view.len(self.store.articles.len()));
+    }
+
+    fn set_results(&mut self, found: &[search::Found]) {
+        self.view.rows = Some(found.iter().map(|f| f.index).collect());
+        self.view.hits = Some(found.iter().map(|f| f.hits.total).collect());
+    }
+
+    /// Shows results that arrived from the worker, best first.
+    pub(super) fn show_results(&mut self, found: &[search::Found]) {
+        if self.view.query().is_none() {
+            return;
+        }
+        self.set_results(found);
+        self.list
+            .select(0, self.view.len(self.store.articles.len()));
     }
 
     /// Shows every article again, keeping the selected one selected.
@@ -142,6 +159,7 @@ impl App {
     /// Runs the query at the prompt over the store (empty: every article).
     pub(super) fn search_as_typed(&mut self) {
         if self.prompt.trim().is_empty() {
+            self.searcher.cancel();
             if let Some(saved) = &self.saved_list {
                 self.view = saved.view.clone();
                 self.list.selected = saved.selected;
@@ -163,9 +181,22 @@ impl App {
                     ));
                 }
                 self.view.narrowing = Some(Narrowing::Search(self.prompt.clone()));
-                self.list.selected = 0;
-                self.refilter();
-                self.list.selected = 0;
+                let has_org = query
+                    .clauses
+                    .iter()
+                    .any(|c| matches!(c, search::Clause::Organisation { .. }));
+                // Small stores, and org: queries (answered from the index,
+                // which lives on this thread), are searched at once; others
+                // on a worker, so a keystroke never waits for a large store.
+                if has_org || self.store.articles.len() <= SEARCH_AT_ONCE {
+                    self.searcher.cancel();
+                    self.list.selected = 0;
+                    self.refilter();
+                    self.list.selected = 0;
+                } else {
+                    self.searcher
+                        .start(std::sync::Arc::clone(&self.store), query);
+                }
             }
         }
     }
@@ -173,6 +204,9 @@ impl App {
     /// Leaves the store search prompt, keeping the results or going back.
     pub(super) fn end_store_search(&mut self, keep: bool) {
         self.mode = Mode::Normal;
+        if !keep {
+            self.searcher.cancel();
+        }
         let saved = self.saved_list.take();
         if keep && !self.prompt.trim().is_empty() {
             self.search_history.remember(&self.prompt);

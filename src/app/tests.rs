@@ -577,3 +577,41 @@ fn org_queries_use_the_index() {
     search_store(&mut app, "org:halumu");
     assert_eq!(shown_ids(&app), ["raid"]);
 }
+
+#[test]
+fn a_large_store_is_searched_off_the_ui_thread_and_only_the_newest_results_show() {
+    let articles: Vec<String> = (0..3_000)
+        .map(|i| {
+            let body = if i % 3 == 0 { "raid" } else { "calm" };
+            format!(r#"{{"id":"a{i}","title":"t{i}","body":"{body}"}}"#)
+        })
+        .collect();
+    let store = Store::from_json_str("big", &format!("[{}]", articles.join(","))).unwrap();
+    let mut app = App::new(
+        store,
+        Recogniser::new(Gazetteer::default()),
+        theme::MONOCHROME,
+        Rect::new(0, 0, 80, 24),
+    );
+    search_store(&mut app, "raid");
+    assert!(app.searcher.is_pending(), "the keystroke did not wait");
+    app.update(Action::PromptBackspace);
+    app.update(Action::PromptBackspace);
+    app.update(Action::PromptBackspace);
+    app.update(Action::PromptInput('l'));
+    app.update(Action::PromptInput('m'));
+    assert_eq!(app.prompt, "rlm");
+    for _ in 0..500 {
+        app.update(Action::IndexProgress);
+        if !app.is_busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(!app.searcher.is_pending());
+    assert_eq!(
+        app.list_len(),
+        0,
+        "only \"rlm\" answers, and nothing has it"
+    );
+}

@@ -14,6 +14,8 @@ pub struct Pattern {
     folded: Vec<Vec<char>>,
     /// Smart case: the pattern has an uppercase letter, so case must match.
     case_sensitive: bool,
+    /// Every word is ASCII: matching can compare bytes.
+    ascii: bool,
 }
 
 impl Pattern {
@@ -26,10 +28,12 @@ impl Pattern {
         }
         let case_sensitive = text.chars().any(char::is_uppercase);
         let folded = words.iter().map(|w| fold(w)).collect();
+        let ascii = words.iter().all(|w| w.is_ascii());
         Some(Self {
             words,
             folded,
             case_sensitive,
+            ascii,
         })
     }
 
@@ -85,25 +89,52 @@ impl Pattern {
         }
     }
 
-    /// The next place from `from` where the first character could match.
+    /// The next place from `from` where a match could start.
     fn next_start(&self, text: &str, from: usize) -> Option<usize> {
         let bytes = text.as_bytes();
         if self.case_sensitive {
             let first = self.words[0].as_str();
             return text[from..].find(first).map(|at| from + at);
         }
-        let first = self.folded[0][0];
-        if first.is_ascii_alphabetic() {
-            // Either case of an ASCII letter, or any non-ASCII character
-            // (which may fold to it, like "ſ" to "s").
-            let (lower, upper) = (first as u8, first.to_ascii_uppercase() as u8);
-            return bytes[from..]
+        let word = self.words[0].as_bytes();
+        if self.ascii {
+            // Look for the word's rarest letter, in either case, and step
+            // back to where the word would start: far fewer places to try
+            // than its first letter.
+            let (offset, rare) = word
                 .iter()
-                .position(|&b| b == lower || b == upper || b >= 0x80)
-                .map(|at| from + at)
-                .and_then(|at| (at..text.len()).find(|&i| text.is_char_boundary(i)));
+                .enumerate()
+                .min_by_key(|(_, b)| commonness(**b))
+                .map(|(i, b)| (i, b.to_ascii_lowercase()))?;
+            let mut search = from + offset;
+            while search <= bytes.len() {
+                let hit =
+                    search + memchr::memchr2(rare, rare.to_ascii_uppercase(), &bytes[search..])?;
+                let start = hit - offset;
+                if text.is_char_boundary(start) {
+                    return Some(start);
+                }
+                search = hit + 1;
+            }
+            return None;
         }
-        Some(from)
+        // A word with non-ASCII letters: the places where its first
+        // character, in either case, begins.
+        let first = self.words[0].chars().next()?;
+        let mut encoded = [[0u8; 4]; 2];
+        let lower = first
+            .to_lowercase()
+            .next()
+            .unwrap_or(first)
+            .encode_utf8(&mut encoded[0])
+            .as_bytes()[0];
+        let upper = first
+            .to_uppercase()
+            .next()
+            .unwrap_or(first)
+            .encode_utf8(&mut encoded[1])
+            .as_bytes()[0];
+        memchr::memchr2(lower, upper, &bytes[from..]).map(|at| from + at)
     }
 
     /// The end of a match starting at `start`, if there is one.
@@ -124,11 +155,58 @@ impl Pattern {
                 text[at..]
                     .starts_with(word.as_str())
                     .then(|| at + word.len())?
+            } else if self.ascii {
+                let end = at + word.len();
+                match text.as_bytes().get(at..end) {
+                    Some(found) if found.eq_ignore_ascii_case(word.as_bytes()) => end,
+                    // "Straße" for "strasse": let folding decide.
+                    _ if !text.as_bytes()[at..]
+                        .iter()
+                        .take(word.len())
+                        .all(u8::is_ascii) =>
+                    {
+                        match_folded(text, at, &self.folded[index])?
+                    }
+                    _ => return None,
+                }
             } else {
                 match_folded(text, at, &self.folded[index])?
             };
         }
         Some(at)
+    }
+}
+
+/// How common an ASCII byte is in English news text (higher: more
+/// common), to pick the rarest letter of a word to search for.
+fn commonness(byte: u8) -> u8 {
+    match byte.to_ascii_lowercase() {
+        b'e' => 26,
+        b't' => 25,
+        b'a' => 24,
+        b'o' => 23,
+        b'i' => 22,
+        b'n' => 21,
+        b's' => 20,
+        b'r' => 19,
+        b'h' => 18,
+        b'l' => 17,
+        b'd' => 16,
+        b'c' => 15,
+        b'u' => 14,
+        b'm' => 13,
+        b'f' => 12,
+        b'p' => 11,
+        b'g' => 10,
+        b'w' => 9,
+        b'y' => 8,
+        b'b' => 7,
+        b',' | b'.' => 6,
+        b'v' => 5,
+        b'k' => 4,
+        b'x' | b'j' | b'q' | b'z' => 3,
+        b'0'..=b'9' => 2,
+        _ => 1,
     }
 }
 
@@ -170,6 +248,16 @@ mod tests {
     fn smart_case() {
         assert_eq!(found("Europol EUROPOL europol", "europol").len(), 3);
         assert_eq!(found("Europol EUROPOL europol", "Europol"), ["Europol"]);
+    }
+
+    #[test]
+    fn ascii_patterns_compare_bytes_and_still_ignore_case() {
+        assert_eq!(found("Raid, RAID and raid", "raid").len(), 3);
+        assert_eq!(
+            found("the news\n\nagency", "news agency"),
+            ["news\n\nagency"]
+        );
+        assert_eq!(found("Zürich zurich", "zurich"), ["zurich"], "ü is not u");
     }
 
     #[test]

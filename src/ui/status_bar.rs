@@ -77,9 +77,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else if app.mode == Mode::Search {
         left.push(Span::raw(format!(" search: {}", visible(&app.prompt))));
         left.push(Span::styled(" ", theme.selected));
-        let results = app.list_len();
-        let noun = if results == 1 { "result" } else { "results" };
-        left.push(Span::raw(format!(" {results} {noun}")));
+        if app.searcher.is_pending() {
+            left.push(Span::raw(" searching…"));
+        } else {
+            let results = app.list_len();
+            let noun = if results == 1 { "result" } else { "results" };
+            left.push(Span::raw(format!(" {results} {noun}")));
+        }
     } else {
         let count = app.store.articles.len();
         let noun = if count == 1 { "article" } else { "articles" };

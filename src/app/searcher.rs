@@ -1,0 +1,151 @@
+//! Store-wide search off the UI thread, so that typing never waits.
+//!
+//! Each keystroke starts a search with a new generation number; a search
+//! stops as soon as a newer one starts, and results are taken only from the
+//! newest, so stale results never replace newer ones.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use crate::search::{self, Found, NoOrganisations, Query};
+use crate::store::Store;
+
+/// How many articles a search looks at between checks for a newer search.
+const CHUNK: usize = 512;
+
+/// Runs searches on worker threads.
+#[derive(Debug)]
+pub struct Searcher {
+    generation: Arc<AtomicU64>,
+    sender: Sender<(u64, Vec<Found>)>,
+    results: Receiver<(u64, Vec<Found>)>,
+    pending: bool,
+}
+
+impl Default for Searcher {
+    fn default() -> Self {
+        let (sender, results) = mpsc::channel();
+        Self {
+            generation: Arc::new(AtomicU64::new(0)),
+            sender,
+            results,
+            pending: false,
+        }
+    }
+}
+
+impl Searcher {
+    /// Starts searching `store` for `query`, abandoning any earlier search.
+    pub fn start(&mut self, store: Arc<Store>, query: Query) {
+        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        let current = Arc::clone(&self.generation);
+        let sender = self.sender.clone();
+        self.pending = true;
+        thread::spawn(move || {
+            let mut found = Vec::new();
+            for (chunk_index, chunk) in store.articles.chunks(CHUNK).enumerate() {
+                if current.load(Ordering::SeqCst) != generation {
+                    return;
+                }
+                let offset = chunk_index * CHUNK;
+                found.extend(chunk.iter().enumerate().filter_map(|(i, article)| {
+                    search::evaluate(&query, offset + i, article, &NoOrganisations).map(|hits| {
+                        Found {
+                            index: offset + i,
+                            hits,
+                        }
+                    })
+                }));
+            }
+            search::evaluate::rank(&mut found, &store.articles);
+            // The reader may have gone; then nobody needs the results.
+            let _ = sender.send((generation, found));
+        });
+    }
+
+    /// Forgets any search under way.
+    pub fn cancel(&mut self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        self.pending = false;
+    }
+
+    /// Whether a search is under way.
+    pub fn is_pending(&self) -> bool {
+        self.pending
+    }
+
+    /// The results of the newest search, once it has finished.
+    pub fn poll(&mut self) -> Option<Vec<Found>> {
+        let newest = self.generation.load(Ordering::SeqCst);
+        let mut latest = None;
+        while let Ok((generation, found)) = self.results.try_recv() {
+            if generation == newest {
+                latest = Some(found);
+            }
+        }
+        if latest.is_some() {
+            self.pending = false;
+        }
+        latest
+    }
+
+    /// Blocks until the newest search has finished (for tests).
+    pub fn wait(&mut self) -> Option<Vec<Found>> {
+        let newest = self.generation.load(Ordering::SeqCst);
+        while self.pending {
+            match self.results.recv() {
+                Ok((generation, found)) if generation == newest => {
+                    self.pending = false;
+                    return Some(found);
+                }
+                Ok(_) => {}
+                Err(_) => self.pending = false,
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store(n: usize) -> Arc<Store> {
+        let articles: Vec<String> = (0..n)
+            .map(|i| {
+                format!(
+                    r#"{{"title":"t{i}","body":"{}"}}"#,
+                    if i % 3 == 0 { "raid" } else { "calm" }
+                )
+            })
+            .collect();
+        Arc::new(Store::from_json_str("t", &format!("[{}]", articles.join(","))).unwrap())
+    }
+
+    #[test]
+    fn finds_what_the_synchronous_search_finds() {
+        let store = store(2_000);
+        let query = Query::parse("raid").unwrap();
+        let expected = search::search(&query, &store.articles, &NoOrganisations);
+        let mut searcher = Searcher::default();
+        searcher.start(Arc::clone(&store), query);
+        assert!(searcher.is_pending());
+        assert_eq!(searcher.wait(), Some(expected));
+        assert!(!searcher.is_pending());
+    }
+
+    #[test]
+    fn only_the_newest_search_is_answered() {
+        let store = store(5_000);
+        let mut searcher = Searcher::default();
+        searcher.start(Arc::clone(&store), Query::parse("raid").unwrap());
+        searcher.start(Arc::clone(&store), Query::parse("calm").unwrap());
+        let found = searcher.wait().unwrap();
+        assert!(found.iter().all(|f| store.articles[f.index].body == "calm"));
+        // Whatever the first search sent is stale and never returned.
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        assert_eq!(searcher.poll(), None);
+    }
+}
