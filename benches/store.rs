@@ -1,0 +1,203 @@
+//! Opening, searching and drawing generated stores of 1k, 10k and 100k
+//! articles (about 7.5 KB each), beside a plain `serde_json` parse of the
+//! same store into owned structs, measured in the same run.
+//!
+//! `cargo bench --bench store` (all sizes) or
+//! `NEWSDESK_BENCH_SIZES=1000,10000 cargo bench --bench store`.
+//! Figures are medians; the machine is shared and noisy.
+
+#![allow(clippy::cast_precision_loss, reason = "sizes and times shown to three figures")]
+
+use std::hint::black_box;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use newsdesk::app::App;
+use newsdesk::entities::{Gazetteer, Recogniser};
+use newsdesk::search::{self, NoOrganisations, Query};
+use newsdesk::store::Store;
+use newsdesk::ui::theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use serde::Deserialize;
+
+/// The reference: what a plain owned parse of the store costs.
+#[derive(Deserialize)]
+#[allow(dead_code, reason = "the fields are parsed, not read")]
+struct OwnedArticle {
+    id: Option<String>,
+    title: String,
+    body: String,
+    source: Option<String>,
+    author: Option<String>,
+    published: Option<String>,
+    url: Option<String>,
+    tags: Option<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code, reason = "the fields are parsed, not read")]
+struct OwnedStore {
+    articles: Vec<OwnedArticle>,
+}
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn time<T>(runs: usize, mut work: impl FnMut() -> T) -> Duration {
+    median(
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                black_box(work());
+                start.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1e3)
+}
+
+/// The peak resident memory of this process, in bytes (Linux).
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// Child mode: load the store at `path` one way and print the peak memory.
+fn peak_child(how: &str, path: &str) {
+    let recogniser = Recogniser::new(Gazetteer::default());
+    if how == "reference" {
+        let text = std::fs::read_to_string(path).expect("readable store");
+        let store: OwnedStore = serde_json::from_str(&text).expect("valid store");
+        drop(text);
+        black_box(store);
+    } else {
+        let store = Store::load(&[path.into()]).expect("valid store");
+        let app = App::new(store, recogniser, theme::COLOUR, Rect::new(0, 0, 120, 40));
+        black_box(app);
+    }
+    println!("{}", peak_memory().unwrap_or(0));
+}
+
+fn peak_in_child(how: &str, path: &Path) -> u64 {
+    let output = Command::new(std::env::current_exe().expect("this binary"))
+        .args(["--peak", how, &path.display().to_string()])
+        .output()
+        .expect("child runs");
+    String::from_utf8_lossy(&output.stdout).trim().parse().unwrap_or(0)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--peak") {
+        peak_child(&args[at + 1], &args[at + 2]);
+        return;
+    }
+    let sizes: Vec<usize> = std::env::var("NEWSDESK_BENCH_SIZES").ok().map_or_else(
+        || vec![1_000, 10_000, 100_000],
+        |s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect(),
+    );
+    let builtin = Recogniser::builtin().expect("built-in gazetteer");
+    let dir = std::env::temp_dir().join(format!("newsdesk-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+
+    println!("| articles | store | reference parse | open to first frame | ratio |");
+    let mut lines = Vec::new();
+    for &count in &sizes {
+        let runs = if count >= 100_000 { 3 } else { 5 };
+        let json = newsdesk::generate::store_json(7, builtin.organisations(), count, 7_500);
+        let path = dir.join(format!("store-{count}.json"));
+        std::fs::write(&path, &json).expect("store written");
+
+        let reference = time(runs, || serde_json::from_str::<OwnedStore>(&json).expect("parses"));
+        let open = time(runs, || {
+            let store = Store::from_json_str("bench", &json).expect("loads");
+            let app = App::new(
+                store,
+                Recogniser::new(Gazetteer::default()),
+                theme::COLOUR,
+                Rect::new(0, 0, 120, 40),
+            );
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+            terminal
+                .draw(|frame| frame.render_widget(&app, frame.area()))
+                .expect("draws");
+            app
+        });
+        println!(
+            "| {count} | {:.0} MB | {} | {} | {:.2}× |",
+            json.len() as f64 / 1e6,
+            ms(reference),
+            ms(open),
+            open.as_secs_f64() / reference.as_secs_f64()
+        );
+
+        let store = Store::from_json_str("bench", &json).expect("loads");
+        drop(json);
+        for query in ["police", "police said ministers", "\"news agency\""] {
+            let parsed = Query::parse(query).expect("valid query");
+            let took = time(runs, || search::search(&parsed, &store.articles, &NoOrganisations).len());
+            let found = search::search(&parsed, &store.articles, &NoOrganisations).len();
+            lines.push(format!("| {count} | `{query}` | {found} | {} |", ms(took)));
+        }
+
+        if count == *sizes.last().unwrap_or(&count) {
+            // A frame with the whole list and a long article highlighted.
+            let mut long = store.clone();
+            let body = newsdesk::generate::text(
+                &mut newsdesk::generate::Rng::new(3),
+                builtin.organisations(),
+                22_000,
+            );
+            long.articles[0].body = body;
+            let words = long.articles[0].body.split_whitespace().count();
+            let mut app = App::new(long, builtin.clone(), theme::COLOUR, Rect::new(0, 0, 120, 40));
+            app.update(newsdesk::action::Action::MoveDown);
+            app.update(newsdesk::action::Action::MoveUp);
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+            let frame = time(51, || {
+                terminal
+                    .draw(|frame| frame.render_widget(&app, frame.area()))
+                    .map(|_| ())
+            });
+            let body = &app.store.articles[0].body;
+            let find = time(201, || search::find_all(body, "europol").map(|m| m.len()));
+            lines.push(format!(
+                "frame ({count} articles, open article of {words} words, highlighted): {}",
+                ms(frame)
+            ));
+            lines.push(format!("in-article find, one word, {words}-word article: {}", ms(find)));
+            let peak = peak_in_child("newsdesk", &path);
+            let peak_reference = peak_in_child("reference", &path);
+            let size = std::fs::metadata(&path).map_or(1, |m| m.len());
+            lines.push(format!(
+                "peak memory at {count}: newsdesk {:.0} MB ({:.2}× the store), reference parse {:.0} MB ({:.2}×), store {:.0} MB",
+                peak as f64 / 1e6,
+                peak as f64 / size as f64,
+                peak_reference as f64 / 1e6,
+                peak_reference as f64 / size as f64,
+                size as f64 / 1e6
+            ));
+        }
+        let _ = std::fs::remove_file(&path);
+    }
+    println!();
+    println!("| articles | query | results | store-wide search |");
+    for line in lines.iter().filter(|l| l.starts_with('|')) {
+        println!("{line}");
+    }
+    println!();
+    for line in lines.iter().filter(|l| !l.starts_with('|')) {
+        println!("{line}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
