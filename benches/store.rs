@@ -6,7 +6,10 @@
 //! `NEWSDESK_BENCH_SIZES=1000,10000 cargo bench --bench store`.
 //! Figures are medians; the machine is shared and noisy.
 
-#![allow(clippy::cast_precision_loss, reason = "sizes and times shown to three figures")]
+#![allow(
+    clippy::cast_precision_loss,
+    reason = "sizes and times shown to three figures"
+)]
 
 use std::hint::black_box;
 use std::path::Path;
@@ -15,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use newsdesk::app::App;
 use newsdesk::entities::{Gazetteer, Recogniser};
-use newsdesk::search::{self, NoOrganisations, Query};
+use newsdesk::search::{self, NoOrganisations, Query, WordIndex};
 use newsdesk::store::Store;
 use newsdesk::ui::theme;
 use ratatui::Terminal;
@@ -82,7 +85,12 @@ fn peak_child(how: &str, path: &str) {
         black_box(store);
     } else {
         let store = Store::load(&[path.into()]).expect("valid store");
-        let app = App::new(store, recogniser, theme::COLOUR, Rect::new(0, 0, 120, 40));
+        let mut app = App::new(store, recogniser, theme::COLOUR, Rect::new(0, 0, 120, 40));
+        // Peak with the background indexes built, as in a reader left open.
+        while app.is_busy() {
+            app.update(newsdesk::action::Action::IndexProgress);
+            std::thread::sleep(Duration::from_millis(20));
+        }
         black_box(app);
     }
     println!("{}", peak_memory().unwrap_or(0));
@@ -93,7 +101,131 @@ fn peak_in_child(how: &str, path: &Path) -> u64 {
         .args(["--peak", how, &path.display().to_string()])
         .output()
         .expect("child runs");
-    String::from_utf8_lossy(&output.stdout).trim().parse().unwrap_or(0)
+    String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .parse()
+        .unwrap_or(0)
+}
+
+/// One size: open, search and, at the largest size, frame, find and memory.
+fn measure(count: usize, largest: bool, builtin: &Recogniser, dir: &Path, lines: &mut Vec<String>) {
+    let runs = if count >= 100_000 { 3 } else { 5 };
+    let json = newsdesk::generate::store_json(7, builtin.organisations(), count, 7_500);
+    let path = dir.join(format!("store-{count}.json"));
+    std::fs::write(&path, &json).expect("store written");
+
+    let reference = time(runs, || {
+        serde_json::from_str::<OwnedStore>(&json).expect("parses")
+    });
+    let open = time(runs, || {
+        let store = Store::from_json_str("bench", &json).expect("loads");
+        let app = App::new(
+            store,
+            Recogniser::new(Gazetteer::default()),
+            theme::COLOUR,
+            Rect::new(0, 0, 120, 40),
+        );
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+        terminal
+            .draw(|frame| frame.render_widget(&app, frame.area()))
+            .expect("draws");
+        app
+    });
+    println!(
+        "| {count} | {:.0} MB | {} | {} | {:.2}× |",
+        json.len() as f64 / 1e6,
+        ms(reference),
+        ms(open),
+        open.as_secs_f64() / reference.as_secs_f64()
+    );
+
+    let store = Store::from_json_str("bench", &json).expect("loads");
+    drop(json);
+    search_lines(count, runs, &store, lines);
+    if largest {
+        frame_and_memory_lines(count, store, builtin, &path, lines);
+    }
+    let _ = std::fs::remove_file(&path);
+}
+
+fn search_lines(count: usize, runs: usize, store: &Store, lines: &mut Vec<String>) {
+    let started = Instant::now();
+    let index = WordIndex::build(&store.articles);
+    lines.push(format!(
+        "word index of {count} articles built in {} (in the background in the reader)",
+        ms(started.elapsed())
+    ));
+    for query in [
+        "police",
+        "police said ministers",
+        "\"news agency\"",
+        "europol",
+    ] {
+        let parsed = Query::parse(query).expect("valid query");
+        let scan = time(runs, || {
+            search::search(&parsed, &store.articles, &NoOrganisations).len()
+        });
+        let indexed = time(runs, || {
+            search::search_indexed(&parsed, &store.articles, &index, &NoOrganisations).len()
+        });
+        let found = search::search(&parsed, &store.articles, &NoOrganisations).len();
+        lines.push(format!(
+            "| {count} | `{query}` | {found} | {} | {} |",
+            ms(indexed),
+            ms(scan)
+        ));
+    }
+}
+
+fn frame_and_memory_lines(
+    count: usize,
+    mut store: Store,
+    builtin: &Recogniser,
+    path: &Path,
+    lines: &mut Vec<String>,
+) {
+    // A frame with the whole list and a long article highlighted.
+    store.articles[0].body = newsdesk::generate::text(
+        &mut newsdesk::generate::Rng::new(3),
+        builtin.organisations(),
+        22_000,
+    );
+    let words = store.articles[0].body.split_whitespace().count();
+    let mut app = App::new(
+        store,
+        builtin.clone(),
+        theme::COLOUR,
+        Rect::new(0, 0, 120, 40),
+    );
+    app.update(newsdesk::action::Action::MoveDown);
+    app.update(newsdesk::action::Action::MoveUp);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+    let frame = time(51, || {
+        terminal
+            .draw(|frame| frame.render_widget(&app, frame.area()))
+            .map(|_| ())
+    });
+    let body = &app.store.articles[0].body;
+    let find = time(201, || search::find_all(body, "europol").map(|m| m.len()));
+    lines.push(format!(
+        "frame ({count} articles, open article of {words} words, highlighted): {}",
+        ms(frame)
+    ));
+    lines.push(format!(
+        "in-article find, one word, {words}-word article: {}",
+        ms(find)
+    ));
+    let peak = peak_in_child("newsdesk", path);
+    let peak_reference = peak_in_child("reference", path);
+    let size = std::fs::metadata(path).map_or(1, |m| m.len());
+    lines.push(format!(
+        "peak memory at {count}: newsdesk {:.0} MB ({:.2}× the store), reference parse {:.0} MB ({:.2}×), store {:.0} MB",
+        peak as f64 / 1e6,
+        peak as f64 / size as f64,
+        peak_reference as f64 / 1e6,
+        peak_reference as f64 / size as f64,
+        size as f64 / 1e6
+    ));
 }
 
 fn main() {
@@ -112,86 +244,12 @@ fn main() {
 
     println!("| articles | store | reference parse | open to first frame | ratio |");
     let mut lines = Vec::new();
+    let largest = sizes.iter().copied().max().unwrap_or(0);
     for &count in &sizes {
-        let runs = if count >= 100_000 { 3 } else { 5 };
-        let json = newsdesk::generate::store_json(7, builtin.organisations(), count, 7_500);
-        let path = dir.join(format!("store-{count}.json"));
-        std::fs::write(&path, &json).expect("store written");
-
-        let reference = time(runs, || serde_json::from_str::<OwnedStore>(&json).expect("parses"));
-        let open = time(runs, || {
-            let store = Store::from_json_str("bench", &json).expect("loads");
-            let app = App::new(
-                store,
-                Recogniser::new(Gazetteer::default()),
-                theme::COLOUR,
-                Rect::new(0, 0, 120, 40),
-            );
-            let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
-            terminal
-                .draw(|frame| frame.render_widget(&app, frame.area()))
-                .expect("draws");
-            app
-        });
-        println!(
-            "| {count} | {:.0} MB | {} | {} | {:.2}× |",
-            json.len() as f64 / 1e6,
-            ms(reference),
-            ms(open),
-            open.as_secs_f64() / reference.as_secs_f64()
-        );
-
-        let store = Store::from_json_str("bench", &json).expect("loads");
-        drop(json);
-        for query in ["police", "police said ministers", "\"news agency\""] {
-            let parsed = Query::parse(query).expect("valid query");
-            let took = time(runs, || search::search(&parsed, &store.articles, &NoOrganisations).len());
-            let found = search::search(&parsed, &store.articles, &NoOrganisations).len();
-            lines.push(format!("| {count} | `{query}` | {found} | {} |", ms(took)));
-        }
-
-        if count == *sizes.last().unwrap_or(&count) {
-            // A frame with the whole list and a long article highlighted.
-            let mut long = store.clone();
-            let body = newsdesk::generate::text(
-                &mut newsdesk::generate::Rng::new(3),
-                builtin.organisations(),
-                22_000,
-            );
-            long.articles[0].body = body;
-            let words = long.articles[0].body.split_whitespace().count();
-            let mut app = App::new(long, builtin.clone(), theme::COLOUR, Rect::new(0, 0, 120, 40));
-            app.update(newsdesk::action::Action::MoveDown);
-            app.update(newsdesk::action::Action::MoveUp);
-            let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
-            let frame = time(51, || {
-                terminal
-                    .draw(|frame| frame.render_widget(&app, frame.area()))
-                    .map(|_| ())
-            });
-            let body = &app.store.articles[0].body;
-            let find = time(201, || search::find_all(body, "europol").map(|m| m.len()));
-            lines.push(format!(
-                "frame ({count} articles, open article of {words} words, highlighted): {}",
-                ms(frame)
-            ));
-            lines.push(format!("in-article find, one word, {words}-word article: {}", ms(find)));
-            let peak = peak_in_child("newsdesk", &path);
-            let peak_reference = peak_in_child("reference", &path);
-            let size = std::fs::metadata(&path).map_or(1, |m| m.len());
-            lines.push(format!(
-                "peak memory at {count}: newsdesk {:.0} MB ({:.2}× the store), reference parse {:.0} MB ({:.2}×), store {:.0} MB",
-                peak as f64 / 1e6,
-                peak as f64 / size as f64,
-                peak_reference as f64 / 1e6,
-                peak_reference as f64 / size as f64,
-                size as f64 / 1e6
-            ));
-        }
-        let _ = std::fs::remove_file(&path);
+        measure(count, count == largest, &builtin, &dir, &mut lines);
     }
     println!();
-    println!("| articles | query | results | store-wide search |");
+    println!("| articles | query | results | search, word index | search, scan |");
     for line in lines.iter().filter(|l| l.starts_with('|')) {
         println!("{line}");
     }

@@ -98,7 +98,7 @@ pub struct App {
 
 impl App {
     /// A reader over `store`, sized for `viewport`, with the first article
-    /// open; the store-wide index starts building on a worker thread.
+    /// open; the organisation index starts building on a worker thread.
     pub fn new(store: Store, recogniser: Recogniser, theme: Theme, viewport: Rect) -> Self {
         let (store, recogniser) = (Arc::new(store), Arc::new(recogniser));
         let mut app = Self {
@@ -283,7 +283,7 @@ impl App {
 
     /// Whether work on other threads may still change what is shown.
     pub fn is_busy(&self) -> bool {
-        !self.index.is_complete() || self.searcher.is_pending()
+        !self.index.is_complete() || self.searcher.is_pending() || self.searcher.is_indexing()
     }
 
     /// Rows in the article list as shown.

@@ -28,6 +28,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 pub use gazetteer::{Alias, CaseRule, Gazetteer, GazetteerError, Organisation};
+pub use hash::WordHash;
 pub use recogniser::{Recogniser, RecogniserError};
 
 /// What an organisation does.

@@ -11,6 +11,7 @@
 
 pub mod evaluate;
 pub mod fold;
+pub mod index;
 pub mod pattern;
 pub mod query;
 pub mod snippet;
@@ -18,6 +19,7 @@ pub mod snippet;
 use std::ops::Range;
 
 pub use evaluate::{Found, Hits, NoOrganisations, Organisations, evaluate, search};
+pub use index::{WordIndex, search_indexed};
 pub use pattern::Pattern;
 pub use query::{Clause, Field, Query, QueryError};
 pub use snippet::Snippet;

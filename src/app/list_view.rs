@@ -69,7 +69,7 @@ impl ListView {
 }
 
 /// Stores up to this many articles are searched on the UI thread.
-const SEARCH_AT_ONCE: usize = 2_000;
+pub(super) const SEARCH_AT_ONCE: usize = 2_000;
 
 /// The list and selection to go back to when a search is abandoned.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -152,6 +152,12 @@ impl App {
         self.mode = Mode::Search;
         self.focus = Focus::Articles;
         self.prompt.clear();
+        // A large store gets a word index the first time it is searched,
+        // built in the background; until then searches read the articles.
+        if self.store.articles.len() > SEARCH_AT_ONCE {
+            self.searcher
+                .start_indexing(std::sync::Arc::clone(&self.store));
+        }
         self.search_history.reset();
         self.search_as_typed();
     }

@@ -2,14 +2,15 @@
 //!
 //! Each keystroke starts a search with a new generation number; a search
 //! stops as soon as a newer one starts, and results are taken only from the
-//! newest, so stale results never replace newer ones.
+//! newest, so stale results never replace newer ones. A word index of the
+//! store is built on another worker; once it is there, searches use it.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use crate::search::{self, Found, NoOrganisations, Query};
+use crate::search::{self, Found, NoOrganisations, Query, WordIndex};
 use crate::store::Store;
 
 /// How many articles a search looks at between checks for a newer search.
@@ -22,6 +23,17 @@ pub struct Searcher {
     sender: Sender<(u64, Vec<Found>)>,
     results: Receiver<(u64, Vec<Found>)>,
     pending: bool,
+    index: Option<Arc<WordIndex>>,
+    index_feed: Option<Receiver<WordIndex>>,
+    /// Tells the index worker to give up when the reader is done.
+    abandoned: Arc<AtomicBool>,
+}
+
+impl Drop for Searcher {
+    fn drop(&mut self) {
+        self.abandoned.store(true, Ordering::SeqCst);
+        self.generation.fetch_add(1, Ordering::SeqCst);
+    }
 }
 
 impl Default for Searcher {
@@ -32,18 +44,69 @@ impl Default for Searcher {
             sender,
             results,
             pending: false,
+            index: None,
+            index_feed: None,
+            abandoned: Arc::new(AtomicBool::new(false)),
         }
     }
 }
 
 impl Searcher {
+    /// Starts indexing the words of `store` on a worker, unless an index is
+    /// built or being built.
+    pub fn start_indexing(&mut self, store: Arc<Store>) {
+        if self.index.is_some() || self.index_feed.is_some() {
+            return;
+        }
+        let (sender, feed) = mpsc::channel();
+        self.index_feed = Some(feed);
+        let abandoned = Arc::clone(&self.abandoned);
+        thread::spawn(move || {
+            if let Some(index) =
+                WordIndex::build_unless(&store.articles, || abandoned.load(Ordering::SeqCst))
+            {
+                // The reader may have gone; then nobody needs the index.
+                let _ = sender.send(index);
+            }
+        });
+    }
+
+    /// Whether the word index is still being built.
+    pub fn is_indexing(&self) -> bool {
+        self.index_feed.is_some()
+    }
+
+    /// Takes the word index if its worker has finished.
+    fn take_index(&mut self) {
+        if let Some(feed) = &self.index_feed {
+            match feed.try_recv() {
+                Ok(index) => {
+                    self.index = Some(Arc::new(index));
+                    self.index_feed = None;
+                }
+                Err(mpsc::TryRecvError::Disconnected) => self.index_feed = None,
+                Err(mpsc::TryRecvError::Empty) => {}
+            }
+        }
+    }
+
     /// Starts searching `store` for `query`, abandoning any earlier search.
     pub fn start(&mut self, store: Arc<Store>, query: Query) {
+        self.take_index();
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
         let current = Arc::clone(&self.generation);
         let sender = self.sender.clone();
+        let index = self.index.clone();
         self.pending = true;
         thread::spawn(move || {
+            if let Some(index) = index {
+                // The index answers in one go; a newer search may still
+                // supersede it, and then its results are dropped.
+                let found =
+                    search::search_indexed(&query, &store.articles, &index, &NoOrganisations);
+                let _ = sender.send((generation, found));
+                return;
+            }
             let mut found = Vec::new();
             for (chunk_index, chunk) in store.articles.chunks(CHUNK).enumerate() {
                 if current.load(Ordering::SeqCst) != generation {
@@ -78,6 +141,7 @@ impl Searcher {
 
     /// The results of the newest search, once it has finished.
     pub fn poll(&mut self) -> Option<Vec<Found>> {
+        self.take_index();
         let newest = self.generation.load(Ordering::SeqCst);
         let mut latest = None;
         while let Ok((generation, found)) = self.results.try_recv() {
@@ -134,6 +198,22 @@ mod tests {
         assert!(searcher.is_pending());
         assert_eq!(searcher.wait(), Some(expected));
         assert!(!searcher.is_pending());
+    }
+
+    #[test]
+    fn with_the_index_built_it_finds_the_same() {
+        let store = store(3_000);
+        let query = Query::parse("raid").unwrap();
+        let expected = search::search(&query, &store.articles, &NoOrganisations);
+        let mut searcher = Searcher::default();
+        searcher.start_indexing(Arc::clone(&store));
+        while searcher.is_indexing() {
+            searcher.take_index();
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        assert!(searcher.index.is_some());
+        searcher.start(Arc::clone(&store), query);
+        assert_eq!(searcher.wait(), Some(expected));
     }
 
     #[test]

@@ -53,8 +53,23 @@ pub fn evaluate(
     article: &Article,
     organisations: &dyn Organisations,
 ) -> Option<Hits> {
+    evaluate_except(query, &[], index, article, organisations)
+}
+
+/// Like [`evaluate`], leaving out the clauses at positions `skip` (answered
+/// elsewhere, from an index).
+pub fn evaluate_except(
+    query: &Query,
+    skip: &[usize],
+    index: usize,
+    article: &Article,
+    organisations: &dyn Organisations,
+) -> Option<Hits> {
     let mut hits = Hits::default();
-    for clause in &query.clauses {
+    for (position, clause) in query.clauses.iter().enumerate() {
+        if skip.contains(&position) {
+            continue;
+        }
         match clause {
             Clause::Text {
                 field,

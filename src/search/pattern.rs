@@ -37,6 +37,12 @@ impl Pattern {
         })
     }
 
+    /// Whether the pattern is one word of letters and digits only (so it
+    /// can only occur inside words).
+    pub fn is_one_word(&self) -> bool {
+        self.words.len() == 1 && self.words[0].chars().all(char::is_alphanumeric)
+    }
+
     /// Whether the pattern matches letter case exactly (it has a capital).
     pub fn is_case_sensitive(&self) -> bool {
         self.case_sensitive
