@@ -86,7 +86,10 @@ fn peak_child(how: &str, path: &str) {
     } else {
         let store = Store::load(&[path.into()]).expect("valid store");
         let mut app = App::new(store, recogniser, theme::COLOUR, Rect::new(0, 0, 120, 40));
-        // Peak with the background indexes built, as in a reader left open.
+        // Peak with the background indexes built, as in a reader that has
+        // searched once (which starts the word index) and been left open.
+        app.update(newsdesk::action::Action::StartStoreSearch);
+        app.update(newsdesk::action::Action::PromptCancel);
         while app.is_busy() {
             app.update(newsdesk::action::Action::IndexProgress);
             std::thread::sleep(Duration::from_millis(20));

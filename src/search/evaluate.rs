@@ -66,7 +66,16 @@ pub fn evaluate_except(
     organisations: &dyn Organisations,
 ) -> Option<Hits> {
     let mut hits = Hits::default();
-    for (position, clause) in query.clauses.iter().enumerate() {
+    // Cheap clauses (dates, organisations) first: they rule most articles
+    // out without reading a word.
+    let cheap = |clause: &Clause| !matches!(clause, Clause::Text { .. });
+    let ordered = query
+        .clauses
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| cheap(c))
+        .chain(query.clauses.iter().enumerate().filter(|(_, c)| !cheap(c)));
+    for (position, clause) in ordered {
         if skip.contains(&position) {
             continue;
         }
