@@ -392,3 +392,22 @@ fn store_search_shows_ranked_rows_with_hits_and_carries_into_the_article() {
     assert!(screen.contains("Ferry timetable"), "{screen}");
     insta::assert_snapshot!(screen);
 }
+
+#[test]
+fn wrapping_round_the_matches_says_so_in_the_status_bar() {
+    let mut app = app(120, 40, theme::MONOCHROME);
+    app.update(Action::FocusNext);
+    app.update(Action::StartFind);
+    for c in "eurojust".chars() {
+        app.update(Action::PromptInput(c));
+    }
+    app.update(Action::PromptAccept);
+    app.update(Action::NextMatch);
+    let screen = text(&draw(&app));
+    assert!(screen.contains("/eurojust 1/1"), "{screen}");
+    let status = screen.lines().last().unwrap();
+    assert!(
+        status.contains("Search hit BOTTOM, continuing at TOP"),
+        "{status}"
+    );
+}
