@@ -43,11 +43,6 @@ impl Pattern {
         self.words.len() == 1 && self.words[0].chars().all(char::is_alphanumeric)
     }
 
-    /// Whether the pattern matches letter case exactly (it has a capital).
-    pub fn is_case_sensitive(&self) -> bool {
-        self.case_sensitive
-    }
-
     /// The pattern as it would be typed: its words joined by spaces.
     pub fn text(&self) -> String {
         self.words.join(" ")
