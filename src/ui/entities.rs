@@ -72,9 +72,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let width = usize::from(inner.width);
+    // A narrow pane shows both counts as "here/store" to leave room for names.
+    let partial = if app.index.is_complete() { "" } else { "+" };
+    let narrow = width < 30;
+    let compact = |org: &Named| {
+        format!(
+            "{}/{}{partial}",
+            org.count,
+            app.index.articles_naming(&org.name)
+        )
+    };
+    let compact_width = named
+        .iter()
+        .map(|org| compact(org).len())
+        .max()
+        .unwrap_or(0);
     // Counts: mentions here, then articles in the store ("+" while the
     // store is still being indexed).
-    let partial = if app.index.is_complete() { "" } else { "+" };
     let lines: Vec<Line> = rows(named)
         .into_iter()
         .skip(app.entities.offset)
@@ -82,7 +96,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|row| match row {
             Row::Heading(kind, count) => {
                 let heading = format!("{} ({count})", kind.plural_title());
-                let columns = "here  store";
+                let columns = if narrow { "here/store" } else { "here  store" };
+                // Column labels only where they fit beside the heading.
+                let columns = if heading.width() + columns.len() < width {
+                    columns
+                } else {
+                    ""
+                };
                 let pad = width.saturating_sub(heading.width() + columns.len());
                 Line::from(vec![
                     Span::styled(heading, app.theme.heading),
@@ -92,11 +112,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
             Row::Organisation(index) => {
                 let org = &named[index];
-                let counts = format!(
-                    " {:>3} {:>6}",
-                    org.count,
-                    format!("{}{partial}", app.index.articles_naming(&org.name))
-                );
+                let counts = if narrow {
+                    format!(" {:>compact_width$}", compact(org))
+                } else {
+                    let store = format!("{}{partial}", app.index.articles_naming(&org.name));
+                    format!(" {:>3} {store:>6}", org.count)
+                };
                 let name_width = width.saturating_sub(counts.width() + 1);
                 let mut line = Line::from(vec![
                     Span::raw(" "),
