@@ -145,7 +145,29 @@ pub fn search_indexed(
         .enumerate()
         .filter_map(|(i, clause)| indexable(clause).map(|p| (i, index.hits(p))))
         .collect();
-    if indexed.is_empty() || index.len() > articles.len() {
+    // A phrase can only be in an article that has each of its words: the
+    // index rules the others out before the phrase is looked for.
+    let phrase_words: Vec<Vec<(u32, u32)>> = query
+        .clauses
+        .iter()
+        .filter_map(|clause| match clause {
+            Clause::Text {
+                field: Field::Text,
+                pattern,
+                negated: false,
+            } if !pattern.is_one_word() => Some(pattern.text()),
+            _ => None,
+        })
+        .flat_map(|phrase| {
+            phrase
+                .split_whitespace()
+                .filter(|w| w.chars().all(char::is_alphanumeric))
+                .filter_map(Pattern::new)
+                .map(|word| index.hits(&word))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if (indexed.is_empty() && phrase_words.is_empty()) || index.len() > articles.len() {
         return super::search(query, articles, organisations);
     }
     let skip: Vec<usize> = indexed.iter().map(|(i, _)| *i).collect();
@@ -153,6 +175,9 @@ pub fn search_indexed(
     for (number, article) in articles.iter().enumerate() {
         let mut hits = Hits::default();
         if number < index.len() {
+            if phrase_words.iter().any(|word| word[number].1 == 0) {
+                continue;
+            }
             let mut all = true;
             for (_, per_article) in &indexed {
                 let (title, total) = per_article[number];
@@ -227,6 +252,8 @@ mod tests {
             "strasse",
             "aa",
             "title:raid raid",
+            r#""ferry runs" "the news""#,
+            r#""Raid on" raid"#,
             "ai",
             "zzz",
         ] {
@@ -252,7 +279,7 @@ mod tests {
         #[test]
         fn indexed_and_scanned_agree(
             bodies in proptest::collection::vec("[a-cA-C ,.\n]{0,40}", 1..8),
-            query in "[a-cA-C]{1,3}( [a-c]{1,2})?",
+            query in r#"[a-cA-C]{1,3}( [a-c]{1,2})?( "[a-c]{1,2} [a-cA-C]{1,2}")?"#,
         ) {
             let json: Vec<String> = bodies
                 .iter()
