@@ -226,6 +226,37 @@ impl OrgIndex {
     }
 }
 
+/// The answers of a query's `org:` clauses for every indexed article,
+/// owned, so that a search on another thread can use them.
+#[derive(Debug, Clone, Default)]
+pub struct OrgAnswers(Vec<(String, Vec<bool>)>);
+
+impl OrgClauses<'_> {
+    /// Answers every `org:` name for every indexed article, once.
+    pub fn answers(&self) -> OrgAnswers {
+        OrgAnswers(
+            self.resolved
+                .iter()
+                .map(|(typed, _)| {
+                    let names = (0..self.index.per_article.len())
+                        .map(|article| self.names(article, typed))
+                        .collect();
+                    (typed.clone(), names)
+                })
+                .collect(),
+        )
+    }
+}
+
+impl Organisations for OrgAnswers {
+    fn names(&self, index: usize, name: &str) -> bool {
+        self.0
+            .iter()
+            .find(|(typed, _)| typed == name)
+            .is_some_and(|(_, names)| names.get(index).copied().unwrap_or(false))
+    }
+}
+
 impl Organisations for OrgClauses<'_> {
     fn names(&self, index: usize, name: &str) -> bool {
         let Some((_, ids)) = self.resolved.iter().find(|(typed, _)| typed == name) else {
@@ -317,6 +348,12 @@ mod tests {
         assert!(!clauses.names(0, "nobody"));
         let found = crate::search::search(&query, &store.articles, &clauses);
         assert!(found.is_empty(), "no article names nobody");
+        let answers = clauses.answers();
+        for article in 0..store.articles.len() {
+            for name in ["ap", "EUROPOL", "nobody"] {
+                assert_eq!(answers.names(article, name), clauses.names(article, name));
+            }
+        }
     }
 
     #[test]

@@ -187,21 +187,18 @@ impl App {
                     ));
                 }
                 self.view.narrowing = Some(Narrowing::Search(self.prompt.clone()));
-                let has_org = query
-                    .clauses
-                    .iter()
-                    .any(|c| matches!(c, search::Clause::Organisation { .. }));
-                // Small stores, and org: queries (answered from the index,
-                // which lives on this thread), are searched at once; others
-                // on a worker, so a keystroke never waits for a large store.
-                if has_org || self.store.articles.len() <= SEARCH_AT_ONCE {
+                // Small stores are searched at once; others on a worker, so a
+                // keystroke never waits for a large store. The worker gets the
+                // org: answers from the index, which lives on this thread.
+                if self.store.articles.len() <= SEARCH_AT_ONCE {
                     self.searcher.cancel();
                     self.list.selected = 0;
                     self.refilter();
                     self.list.selected = 0;
                 } else {
+                    let answers = self.index.clauses(&query, &self.recogniser).answers();
                     self.searcher
-                        .start(std::sync::Arc::clone(&self.store), query);
+                        .start(std::sync::Arc::clone(&self.store), query, answers);
                 }
             }
         }

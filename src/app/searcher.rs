@@ -10,7 +10,8 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use crate::search::{self, Found, NoOrganisations, Query, WordIndex};
+use crate::org_index::OrgAnswers;
+use crate::search::{self, Found, Query, WordIndex};
 use crate::store::Store;
 
 /// How many articles a search looks at between checks for a newer search.
@@ -90,8 +91,9 @@ impl Searcher {
         }
     }
 
-    /// Starts searching `store` for `query`, abandoning any earlier search.
-    pub fn start(&mut self, store: Arc<Store>, query: Query) {
+    /// Starts searching `store` for `query`, abandoning any earlier search;
+    /// `org:` clauses are answered by `organisations`.
+    pub fn start(&mut self, store: Arc<Store>, query: Query, organisations: OrgAnswers) {
         self.take_index();
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
         let current = Arc::clone(&self.generation);
@@ -102,8 +104,7 @@ impl Searcher {
             if let Some(index) = index {
                 // The index answers in one go; a newer search may still
                 // supersede it, and then its results are dropped.
-                let found =
-                    search::search_indexed(&query, &store.articles, &index, &NoOrganisations);
+                let found = search::search_indexed(&query, &store.articles, &index, &organisations);
                 let _ = sender.send((generation, found));
                 return;
             }
@@ -114,7 +115,7 @@ impl Searcher {
                 }
                 let offset = chunk_index * CHUNK;
                 found.extend(chunk.iter().enumerate().filter_map(|(i, article)| {
-                    search::evaluate(&query, offset + i, article, &NoOrganisations).map(|hits| {
+                    search::evaluate(&query, offset + i, article, &organisations).map(|hits| {
                         Found {
                             index: offset + i,
                             hits,
@@ -188,13 +189,15 @@ mod tests {
         Arc::new(Store::from_json_str("t", &format!("[{}]", articles.join(","))).unwrap())
     }
 
+    use crate::search::NoOrganisations;
+
     #[test]
     fn finds_what_the_synchronous_search_finds() {
         let store = store(2_000);
         let query = Query::parse("raid").unwrap();
         let expected = search::search(&query, &store.articles, &NoOrganisations);
         let mut searcher = Searcher::default();
-        searcher.start(Arc::clone(&store), query);
+        searcher.start(Arc::clone(&store), query, OrgAnswers::default());
         assert!(searcher.is_pending());
         assert_eq!(searcher.wait(), Some(expected));
         assert!(!searcher.is_pending());
@@ -212,7 +215,7 @@ mod tests {
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
         assert!(searcher.index.is_some());
-        searcher.start(Arc::clone(&store), query);
+        searcher.start(Arc::clone(&store), query, OrgAnswers::default());
         assert_eq!(searcher.wait(), Some(expected));
     }
 
@@ -220,8 +223,16 @@ mod tests {
     fn only_the_newest_search_is_answered() {
         let store = store(5_000);
         let mut searcher = Searcher::default();
-        searcher.start(Arc::clone(&store), Query::parse("raid").unwrap());
-        searcher.start(Arc::clone(&store), Query::parse("calm").unwrap());
+        searcher.start(
+            Arc::clone(&store),
+            Query::parse("raid").unwrap(),
+            OrgAnswers::default(),
+        );
+        searcher.start(
+            Arc::clone(&store),
+            Query::parse("calm").unwrap(),
+            OrgAnswers::default(),
+        );
         let found = searcher.wait().unwrap();
         assert!(found.iter().all(|f| store.articles[f.index].body == "calm"));
         // Whatever the first search sent is stale and never returned.

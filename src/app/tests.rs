@@ -615,3 +615,41 @@ fn a_large_store_is_searched_off_the_ui_thread_and_only_the_newest_results_show(
         "only \"rlm\" answers, and nothing has it"
     );
 }
+
+#[test]
+fn org_queries_on_a_large_store_are_answered_by_the_worker() {
+    let articles: Vec<String> = (0..3_000)
+        .map(|i| {
+            let body = if i % 3 == 0 {
+                "Halumu reported it."
+            } else {
+                "Nobody did."
+            };
+            format!(r#"{{"id":"a{i}","title":"t{i}","body":"{body}"}}"#)
+        })
+        .collect();
+    let store = Store::from_json_str("big", &format!("[{}]", articles.join(","))).unwrap();
+    let gazetteer = Gazetteer::parse(
+        "gazetteer.json",
+        include_str!("../../tests/fixtures/gazetteer.json"),
+    )
+    .unwrap();
+    let mut app = App::new(
+        store,
+        Recogniser::new(gazetteer),
+        theme::MONOCHROME,
+        Rect::new(0, 0, 80, 24),
+    );
+    app.index.wait();
+    search_store(&mut app, "org:halumu");
+    assert!(app.searcher.is_pending(), "the keystroke did not wait");
+    for _ in 0..500 {
+        app.update(Action::IndexProgress);
+        if !app.is_busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(!app.searcher.is_pending());
+    assert_eq!(app.list_len(), 1_000);
+}
