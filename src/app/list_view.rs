@@ -123,7 +123,10 @@ impl App {
 
     fn set_results(&mut self, found: &[search::Found]) {
         self.view.rows = Some(found.iter().map(|f| f.index).collect());
-        self.view.hits = Some(found.iter().map(|f| f.hits.total).collect());
+        // A query of only `org:`, dates and exclusions counts no hits; a
+        // column of zeros would say nothing.
+        let counted = found.iter().any(|f| f.hits.total > 0);
+        self.view.hits = counted.then(|| found.iter().map(|f| f.hits.total).collect());
     }
 
     /// Shows results that arrived from the worker, best first.

@@ -576,6 +576,10 @@ fn org_queries_use_the_index() {
     app.index.wait();
     search_store(&mut app, "org:halumu");
     assert_eq!(shown_ids(&app), ["raid"]);
+    assert_eq!(app.view.hits_at(0), None, "no column of zeros");
+    app.update(Action::PromptInput(' '));
+    app.update(Action::PromptInput('r'));
+    assert!(app.view.hits_at(0).is_some_and(|h| h > 0));
 }
 
 #[test]
