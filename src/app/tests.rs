@@ -582,21 +582,38 @@ fn org_queries_use_the_index() {
     assert!(app.view.hits_at(0).is_some_and(|h| h > 0));
 }
 
-#[test]
-fn a_large_store_is_searched_off_the_ui_thread_and_only_the_newest_results_show() {
+/// A store too large to search on the UI thread: 3,000 articles, every
+/// third with the first body, the others with the second.
+fn large_app([every_third, others]: [&str; 2], gazetteer: Gazetteer) -> App {
     let articles: Vec<String> = (0..3_000)
         .map(|i| {
-            let body = if i % 3 == 0 { "raid" } else { "calm" };
+            let body = if i % 3 == 0 { every_third } else { others };
             format!(r#"{{"id":"a{i}","title":"t{i}","body":"{body}"}}"#)
         })
         .collect();
     let store = Store::from_json_str("big", &format!("[{}]", articles.join(","))).unwrap();
-    let mut app = App::new(
+    App::new(
         store,
-        Recogniser::new(Gazetteer::default()),
+        Recogniser::new(gazetteer),
         theme::MONOCHROME,
         Rect::new(0, 0, 80, 24),
-    );
+    )
+}
+
+/// Lets background work finish, as the event loop would (five seconds at most).
+fn settle(app: &mut App) {
+    for _ in 0..500 {
+        app.update(Action::IndexProgress);
+        if !app.is_busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn a_large_store_is_searched_off_the_ui_thread_and_only_the_newest_results_show() {
+    let mut app = large_app(["raid", "calm"], Gazetteer::default());
     search_store(&mut app, "raid");
     assert!(app.searcher.is_pending(), "the keystroke did not wait");
     app.update(Action::PromptBackspace);
@@ -605,13 +622,7 @@ fn a_large_store_is_searched_off_the_ui_thread_and_only_the_newest_results_show(
     app.update(Action::PromptInput('l'));
     app.update(Action::PromptInput('m'));
     assert_eq!(app.prompt, "rlm");
-    for _ in 0..500 {
-        app.update(Action::IndexProgress);
-        if !app.is_busy() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    settle(&mut app);
     assert!(!app.searcher.is_pending());
     assert_eq!(
         app.list_len(),
@@ -622,38 +633,16 @@ fn a_large_store_is_searched_off_the_ui_thread_and_only_the_newest_results_show(
 
 #[test]
 fn org_queries_on_a_large_store_are_answered_by_the_worker() {
-    let articles: Vec<String> = (0..3_000)
-        .map(|i| {
-            let body = if i % 3 == 0 {
-                "Halumu reported it."
-            } else {
-                "Nobody did."
-            };
-            format!(r#"{{"id":"a{i}","title":"t{i}","body":"{body}"}}"#)
-        })
-        .collect();
-    let store = Store::from_json_str("big", &format!("[{}]", articles.join(","))).unwrap();
     let gazetteer = Gazetteer::parse(
         "gazetteer.json",
         include_str!("../../tests/fixtures/gazetteer.json"),
     )
     .unwrap();
-    let mut app = App::new(
-        store,
-        Recogniser::new(gazetteer),
-        theme::MONOCHROME,
-        Rect::new(0, 0, 80, 24),
-    );
+    let mut app = large_app(["Halumu reported it.", "Nobody did."], gazetteer);
     app.index.wait();
     search_store(&mut app, "org:halumu");
     assert!(app.searcher.is_pending(), "the keystroke did not wait");
-    for _ in 0..500 {
-        app.update(Action::IndexProgress);
-        if !app.is_busy() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    settle(&mut app);
     assert!(!app.searcher.is_pending());
     assert_eq!(app.list_len(), 1_000);
 }
