@@ -304,11 +304,7 @@ fn search(
 ) -> Result<ExitCode, String> {
     let query = Query::parse(text).map_err(|err| format!("bad query:\n{}", err.pointed(text)))?;
     let store = load(paths)?;
-    let found = if query
-        .clauses
-        .iter()
-        .any(|c| matches!(c, crate::search::Clause::Organisation { .. }))
-    {
+    let found = if query.has_organisations() {
         let recogniser = recogniser(gazetteer)?;
         let index = OrgIndex::build(&store, &recogniser);
         crate::search::search(&query, &store.articles, &index.clauses(&query, &recogniser))

@@ -178,12 +178,7 @@ impl App {
         match Query::parse(&self.prompt) {
             Err(error) => self.message = Some(format!("Query: {error}")),
             Ok(query) => {
-                if query
-                    .clauses
-                    .iter()
-                    .any(|c| matches!(c, search::Clause::Organisation { .. }))
-                    && !self.index.is_complete()
-                {
+                if query.has_organisations() && !self.index.is_complete() {
                     let (done, total) = self.index.progress();
                     self.message = Some(format!(
                         "org: answers from the {done} of {total} articles counted so far"

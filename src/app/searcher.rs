@@ -14,9 +14,6 @@ use crate::org_index::OrgAnswers;
 use crate::search::{self, Found, Query, WordIndex};
 use crate::store::Store;
 
-/// How many articles a search looks at between checks for a newer search.
-const CHUNK: usize = 512;
-
 /// Runs searches on worker threads.
 #[derive(Debug)]
 pub struct Searcher {
@@ -108,22 +105,11 @@ impl Searcher {
                 let _ = sender.send((generation, found));
                 return;
             }
-            let mut found = Vec::new();
-            for (chunk_index, chunk) in store.articles.chunks(CHUNK).enumerate() {
-                if current.load(Ordering::SeqCst) != generation {
-                    return;
-                }
-                let offset = chunk_index * CHUNK;
-                found.extend(chunk.iter().enumerate().filter_map(|(i, article)| {
-                    search::evaluate(&query, offset + i, article, &organisations).map(|hits| {
-                        Found {
-                            index: offset + i,
-                            hits,
-                        }
-                    })
-                }));
-            }
-            search::evaluate::rank(&mut found, &store.articles);
+            let stale = || current.load(Ordering::SeqCst) != generation;
+            let Some(found) = search::search_unless(&query, &store.articles, &organisations, stale)
+            else {
+                return;
+            };
             // The reader may have gone; then nobody needs the results.
             let _ = sender.send((generation, found));
         });
@@ -234,6 +220,7 @@ mod tests {
             OrgAnswers::default(),
         );
         let found = searcher.wait().unwrap();
+        assert!(!found.is_empty());
         assert!(found.iter().all(|f| store.articles[f.index].body == "calm"));
         // Whatever the first search sent is stale and never returned.
         std::thread::sleep(std::time::Duration::from_millis(50));

@@ -118,19 +118,6 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// Whether a clause can be answered from the index: a positive term in the
-/// title and body that is one word of letters and digits.
-fn indexable(clause: &Clause) -> Option<&Pattern> {
-    match clause {
-        Clause::Text {
-            field: Field::Text,
-            pattern,
-            negated: false,
-        } if pattern.is_one_word() => Some(pattern),
-        _ => None,
-    }
-}
-
 /// Every article of `articles` that matches, ranked, using `index` for the
 /// articles it covers: exactly what [`super::search`] finds.
 pub fn search_indexed(
@@ -139,64 +126,57 @@ pub fn search_indexed(
     index: &WordIndex,
     organisations: &dyn Organisations,
 ) -> Vec<Found> {
-    let indexed: Vec<(usize, Vec<(u32, u32)>)> = query
-        .clauses
-        .iter()
-        .enumerate()
-        .filter_map(|(i, clause)| indexable(clause).map(|p| (i, index.hits(p))))
-        .collect();
+    if index.len() > articles.len() {
+        return super::search(query, articles, organisations);
+    }
+    let mut indexed: Vec<(usize, Vec<(u32, u32)>)> = Vec::new();
     // A phrase can only be in an article that has each of its words: the
     // index rules the others out before the phrase is looked for.
-    let phrase_words: Vec<Vec<(u32, u32)>> = query
-        .clauses
-        .iter()
-        .filter_map(|clause| match clause {
-            Clause::Text {
-                field: Field::Text,
-                pattern,
-                negated: false,
-            } if !pattern.is_one_word() => Some(pattern.text()),
-            _ => None,
-        })
-        .flat_map(|phrase| {
-            phrase
-                .split_whitespace()
-                .filter(|w| w.chars().all(char::is_alphanumeric))
-                .filter_map(Pattern::new)
-                .map(|word| index.hits(&word))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    if (indexed.is_empty() && phrase_words.is_empty()) || index.len() > articles.len() {
+    let mut phrase_words: Vec<Vec<(u32, u32)>> = Vec::new();
+    for (position, clause) in query.clauses.iter().enumerate() {
+        let Clause::Text {
+            field: Field::Text,
+            pattern,
+            negated: false,
+        } = clause
+        else {
+            continue;
+        };
+        if pattern.is_one_word() {
+            indexed.push((position, index.hits(pattern)));
+        } else {
+            phrase_words.extend(
+                pattern
+                    .words()
+                    .filter(|w| w.chars().all(char::is_alphanumeric))
+                    .filter_map(Pattern::new)
+                    .map(|word| index.hits(&word)),
+            );
+        }
+    }
+    if indexed.is_empty() && phrase_words.is_empty() {
         return super::search(query, articles, organisations);
     }
     let skip: Vec<usize> = indexed.iter().map(|(i, _)| *i).collect();
     let mut found = Vec::new();
     for (number, article) in articles.iter().enumerate() {
-        let mut hits = Hits::default();
         if number < index.len() {
-            if phrase_words.iter().any(|word| word[number].1 == 0) {
-                continue;
-            }
-            let mut all = true;
-            for (_, per_article) in &indexed {
-                let (title, total) = per_article[number];
-                if total == 0 {
-                    all = false;
-                    break;
-                }
-                hits.title += title as usize;
-                hits.total += total as usize;
-            }
-            if !all {
+            let ruled_out = phrase_words.iter().any(|word| word[number].1 == 0)
+                || indexed.iter().any(|(_, hits)| hits[number].1 == 0);
+            if ruled_out {
                 continue;
             }
             if let Some(rest) = evaluate_except(query, &skip, number, article, organisations) {
-                hits.title += rest.title;
-                hits.total += rest.total;
+                let (title, total) = indexed.iter().fold((0, 0), |(title, total), (_, hits)| {
+                    let (t, n) = hits[number];
+                    (title + t as usize, total + n as usize)
+                });
                 found.push(Found {
                     index: number,
-                    hits,
+                    hits: Hits {
+                        title: title + rest.title,
+                        total: total + rest.total,
+                    },
                 });
             }
         } else if let Some(hits) = super::evaluate(query, number, article, organisations) {

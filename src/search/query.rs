@@ -157,9 +157,11 @@ impl Query {
         })
     }
 
-    /// Whether the query has no clause at all.
-    pub fn is_empty(&self) -> bool {
-        self.clauses.is_empty()
+    /// Whether the query asks for (or excludes) an organisation.
+    pub fn has_organisations(&self) -> bool {
+        self.clauses
+            .iter()
+            .any(|c| matches!(c, Clause::Organisation { .. }))
     }
 }
 
@@ -361,7 +363,7 @@ mod tests {
 
     #[test]
     fn empty_query_has_no_clauses() {
-        assert!(Query::parse("   ").unwrap().is_empty());
+        assert!(Query::parse("   ").unwrap().clauses.is_empty());
     }
 
     #[test]
