@@ -258,8 +258,11 @@ impl App {
                     self.find.clear();
                     self.find.query = query.to_owned();
                 }
-                self.open(self.view.article_at(self.list.selected));
-                self.focus = Focus::Body;
+                // An empty narrowed list has nothing to open.
+                if let Some(index) = self.view.article_at(self.list.selected) {
+                    self.open(index);
+                    self.focus = Focus::Body;
+                }
             }
             Focus::Body => {}
             Focus::Entities => self.walk_selected_organisation(),
@@ -348,7 +351,9 @@ impl App {
             if row < self.list_len() {
                 self.focus = Focus::Articles;
                 self.list.select(row, self.list_len());
-                self.open(self.view.article_at(row));
+                if let Some(index) = self.view.article_at(row) {
+                    self.open(index);
+                }
             }
         } else if panes.body.contains(at) {
             self.focus = Focus::Body;

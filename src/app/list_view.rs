@@ -31,11 +31,12 @@ impl ListView {
         self.rows.as_ref().map_or(total, Vec::len)
     }
 
-    /// The store index of row `row`.
-    pub fn article_at(&self, row: usize) -> usize {
-        self.rows
-            .as_ref()
-            .map_or(row, |rows| rows.get(row).copied().unwrap_or(usize::MAX))
+    /// The store index of row `row`, if the narrowed list has that row.
+    pub fn article_at(&self, row: usize) -> Option<usize> {
+        match &self.rows {
+            Some(rows) => rows.get(row).copied(),
+            None => Some(row),
+        }
     }
 
     /// The row showing store index `article`, if it is shown.
@@ -116,7 +117,9 @@ impl App {
                 self.set_results(&found);
             }
         }
-        let row = self.view.row_of(selected).unwrap_or(0);
+        let row = selected
+            .and_then(|article| self.view.row_of(article))
+            .unwrap_or(0);
         self.list
             .select(row, self.view.len(self.store.articles.len()));
     }
@@ -141,7 +144,7 @@ impl App {
 
     /// Shows every article again, keeping the selected one selected.
     pub(super) fn clear_filter(&mut self) {
-        let selected = self.view.article_at(self.list.selected);
+        let selected = self.view.article_at(self.list.selected).unwrap_or(0);
         self.view = ListView::default();
         self.list.select(selected, self.store.articles.len());
     }
@@ -190,9 +193,9 @@ impl App {
                 // org: answers from the index, which lives on this thread.
                 if self.store.articles.len() <= SEARCH_AT_ONCE {
                     self.searcher.cancel();
-                    self.list.selected = 0;
-                    self.refilter();
-                    self.list.selected = 0;
+                    let clauses = self.index.clauses(&query, &self.recogniser);
+                    let found = search::search(&query, &self.store.articles, &clauses);
+                    self.show_results(&found);
                 } else {
                     let answers = self.index.clauses(&query, &self.recogniser).answers();
                     self.searcher
@@ -227,7 +230,7 @@ mod tests {
         let view = ListView::default();
         assert_eq!(
             (view.len(7), view.article_at(3), view.row_of(5)),
-            (7, 3, Some(5))
+            (7, Some(3), Some(5))
         );
         assert_eq!(view.hits_at(0), None);
     }
@@ -240,10 +243,10 @@ mod tests {
             hits: Some(vec![4, 2, 1]),
         };
         assert_eq!(view.len(100), 3);
-        assert_eq!(view.article_at(1), 5);
+        assert_eq!(view.article_at(1), Some(5));
         assert_eq!(view.row_of(9), Some(2));
         assert_eq!(view.row_of(4), None);
-        assert_eq!(view.article_at(3), usize::MAX, "no such row");
+        assert_eq!(view.article_at(3), None, "no such row");
         assert_eq!(view.hits_at(0), Some(4));
         assert_eq!(view.query(), Some("x"));
         assert_eq!(view.organisation(), None);

@@ -47,7 +47,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let rows = usize::from(inner.height);
     let lines: Vec<Line> = (app.list.offset..total.min(app.list.offset + rows))
         .filter_map(|row_index| {
-            let index = app.view.article_at(row_index);
+            let index = app.view.article_at(row_index)?;
             Some((row_index, index, app.store.articles.get(index)?))
         })
         .map(|(row_index, index, article)| {

@@ -82,11 +82,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             app.index.articles_naming(&org.name)
         )
     };
-    let compact_width = named
-        .iter()
-        .map(|org| compact(org).len())
-        .max()
-        .unwrap_or(0);
+    let compact_width = if narrow {
+        named
+            .iter()
+            .map(|org| compact(org).len())
+            .max()
+            .unwrap_or(0)
+    } else {
+        0
+    };
     // Counts: mentions here, then articles in the store ("+" while the
     // store is still being indexed).
     let lines: Vec<Line> = rows(named)

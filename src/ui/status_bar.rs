@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::text::{truncate, visible};
 use crate::action::Action;
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, Narrowing};
 use crate::keymap::{self, Mode};
 
 /// The actions hinted at for the focused pane, in order of usefulness.
@@ -91,15 +91,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             " {} · {count} {noun}",
             visible(&app.store.name)
         )));
-        if let Some(name) = app.view.organisation() {
+        let narrowing = match &app.view.narrowing {
+            Some(Narrowing::Organisation(name)) => Some(("filter", name)),
+            Some(Narrowing::Search(query)) => Some(("search", query)),
+            None => None,
+        };
+        if let Some((label, text)) = narrowing {
             left.push(Span::styled(
-                format!(" · filter: {} ({})", visible(name), app.list_len()),
-                theme.warning,
-            ));
-        }
-        if let Some(query) = app.view.query() {
-            left.push(Span::styled(
-                format!(" · search: {} ({})", visible(query), app.list_len()),
+                format!(" · {label}: {} ({})", visible(text), app.list_len()),
                 theme.warning,
             ));
         }
