@@ -315,7 +315,8 @@ impl App {
         }
         self.reading = Some(reading);
         if self.find.is_active() {
-            self.find.run(&article.body, 0);
+            // A query that cannot be read was reported as it was typed.
+            let _ = self.find.run(&article.body, 0);
             self.reveal_current_match();
         }
     }

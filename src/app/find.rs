@@ -53,11 +53,15 @@ impl Find {
     }
 
     /// Runs the query over `body` and makes the first match at or after
-    /// byte `from` the current one (wrapping to the first).
-    pub fn run(&mut self, body: &str, from: usize) {
+    /// byte `from` the current one (wrapping to the first). A query that
+    /// cannot be read finds nothing, and the error says why.
+    pub fn run(&mut self, body: &str, from: usize) -> Result<(), search::QueryError> {
         self.organisation = None;
-        // A query that cannot be read finds nothing; the prompt says why.
-        self.matches = search::find_all(body, &self.query).unwrap_or_default();
+        let (matches, read) = match search::find_all(body, &self.query) {
+            Ok(matches) => (matches, Ok(())),
+            Err(error) => (Vec::new(), Err(error)),
+        };
+        self.matches = matches;
         self.current = if self.matches.is_empty() {
             None
         } else {
@@ -68,6 +72,7 @@ impl Find {
                     .unwrap_or(0),
             )
         };
+        read
     }
 
     /// Moves to the next (or, `backwards`, previous) match, wrapping around.
@@ -122,7 +127,7 @@ mod tests {
             query: query.to_owned(),
             ..Find::default()
         };
-        find.run(body, from);
+        find.run(body, from).unwrap();
         find
     }
 

@@ -31,10 +31,7 @@ impl App {
             .document
             .offset_of(self.find.origin)
             .unwrap_or_default();
-        self.find.run(&article.body, from);
-        if let Err(error) = crate::search::Query::parse(&self.find.query)
-            && error.message != "unclosed quote"
-        {
+        if let Err(error) = self.find.run(&article.body, from) {
             self.message = Some(format!("Query: {error}"));
         }
         self.reveal_current_match();

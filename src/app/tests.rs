@@ -669,3 +669,22 @@ fn org_queries_on_a_large_store_are_answered_by_the_worker() {
     assert!(!app.searcher.is_pending());
     assert_eq!(app.list_len(), 1_000);
 }
+
+#[test]
+fn a_find_that_cannot_be_read_says_why_but_an_open_quote_is_still_typing() {
+    let mut app = app();
+    type_query(&mut app, "after:soon");
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Query: ")),
+        "{:?}",
+        app.message
+    );
+    assert!(app.find.matches.is_empty());
+    app.update(Action::PromptCancel);
+    app.message = None;
+    type_query(&mut app, "\"the");
+    assert_eq!(app.message, None);
+    assert!(!app.find.matches.is_empty());
+}
