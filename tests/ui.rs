@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{app, draw, text};
+use common::{app, draw, select_organisation, text};
 use newsdesk::action::Action;
 use newsdesk::app::App;
 use newsdesk::entities::{Gazetteer, Recogniser};
@@ -170,14 +170,19 @@ fn a_name_split_over_two_lines_is_highlighted_on_both() {
     panic!("no width from 60 to 109 splits the name");
 }
 
+/// Types `query` at the find prompt of the article body.
+fn find(app: &mut App, query: &str) {
+    app.update(Action::FocusNext);
+    app.update(Action::StartFind);
+    for c in query.chars() {
+        app.update(Action::PromptInput(c));
+    }
+}
+
 #[test]
 fn find_shows_counter_and_styles_the_current_match_apart() {
     let mut app = app(120, 40, theme::MONOCHROME);
-    app.update(Action::FocusNext);
-    app.update(Action::StartFind);
-    for c in "servers".chars() {
-        app.update(Action::PromptInput(c));
-    }
+    find(&mut app, "servers");
     app.update(Action::PromptAccept);
     app.update(Action::NextMatch);
     let buffer = draw(&app);
@@ -199,11 +204,7 @@ fn find_shows_counter_and_styles_the_current_match_apart() {
 #[test]
 fn find_prompt_in_the_status_bar_echoes_the_query() {
     let mut app = app(80, 24, theme::MONOCHROME);
-    app.update(Action::FocusNext);
-    app.update(Action::StartFind);
-    for c in "europ".chars() {
-        app.update(Action::PromptInput(c));
-    }
+    find(&mut app, "europ");
     let screen = text(&draw(&app));
     let status = screen.lines().last().unwrap();
     assert!(status.starts_with(" FIND  /europ"), "{status}");
@@ -277,26 +278,9 @@ fn control_characters_in_articles_are_shown_not_sent() {
     assert_eq!(controls, 0);
 }
 
-fn select_organisation(app: &mut App, name: &str) {
-    app.update(Action::FocusEntities);
-    let at = app
-        .reading
-        .as_ref()
-        .unwrap()
-        .named
-        .iter()
-        .position(|n| n.name == name)
-        .unwrap();
-    app.update(Action::GoTop);
-    for _ in 0..at {
-        app.update(Action::MoveDown);
-    }
-}
-
 #[test]
 fn entities_pane_counts_mentions_here_and_articles_in_the_store() {
-    let mut app = app(120, 40, theme::MONOCHROME);
-    app.index.wait();
+    let app = app(120, 40, theme::MONOCHROME);
     let screen = text(&draw(&app));
     let row = screen
         .lines()
@@ -313,21 +297,27 @@ fn entities_pane_counts_mentions_here_and_articles_in_the_store() {
 fn store_counts_are_marked_partial_while_indexing() {
     let store = Store::from_json_str("store.json", include_str!("fixtures/store.json")).unwrap();
     let gazetteer = Gazetteer::parse("g", include_str!("fixtures/gazetteer.json")).unwrap();
-    let app = App::new(
+    let mut app = App::new(
         store,
         Recogniser::new(gazetteer),
         theme::MONOCHROME,
         Rect::new(0, 0, 120, 40),
     );
-    // The worker may or may not be done; what shows must say which.
-    let complete = app.index.is_complete();
+    // Nothing is taken in from the worker before the first progress tick.
+    let partial_count = |screen: &str| {
+        screen
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b'+')
+    };
     let screen = text(&draw(&app));
-    assert_eq!(screen.contains("indexing"), !complete, "{screen}");
-    let partial_count = screen
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0].is_ascii_digit() && w[1] == b'+');
-    assert_eq!(partial_count, !complete, "{screen}");
+    assert!(!app.index.is_complete());
+    assert!(screen.contains("indexing"), "{screen}");
+    assert!(partial_count(&screen), "{screen}");
+    app.index.wait();
+    let screen = text(&draw(&app));
+    assert!(!screen.contains("indexing"), "{screen}");
+    assert!(!partial_count(&screen), "{screen}");
 }
 
 #[test]
@@ -358,7 +348,6 @@ fn walking_an_organisation_shows_its_counter_and_current_mention() {
 #[test]
 fn the_filter_shows_in_the_list_title_and_status_bar() {
     let mut app = app(120, 40, theme::MONOCHROME);
-    app.index.wait();
     select_organisation(&mut app, "Europol");
     app.update(Action::FilterByOrganisation);
     let screen = text(&draw(&app));
@@ -396,11 +385,7 @@ fn store_search_shows_ranked_rows_with_hits_and_carries_into_the_article() {
 #[test]
 fn wrapping_round_the_matches_says_so_in_the_status_bar() {
     let mut app = app(120, 40, theme::MONOCHROME);
-    app.update(Action::FocusNext);
-    app.update(Action::StartFind);
-    for c in "eurojust".chars() {
-        app.update(Action::PromptInput(c));
-    }
+    find(&mut app, "eurojust");
     app.update(Action::PromptAccept);
     app.update(Action::NextMatch);
     let screen = text(&draw(&app));

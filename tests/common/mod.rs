@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use newsdesk::action::Action;
 use newsdesk::app::App;
 use newsdesk::entities::{Gazetteer, Recogniser};
 use newsdesk::store::Store;
@@ -29,6 +30,24 @@ pub fn app(width: u16, height: u16, theme: Theme) -> App {
     // Screens must not depend on how far the worker got.
     app.index.wait();
     app
+}
+
+/// Moves the entities pane's selection to the organisation called `name`
+/// in the opened article.
+pub fn select_organisation(app: &mut App, name: &str) {
+    app.update(Action::FocusEntities);
+    let at = app
+        .reading
+        .as_ref()
+        .expect("an article is open")
+        .named
+        .iter()
+        .position(|n| n.name == name)
+        .expect("the article names it");
+    app.update(Action::GoTop);
+    for _ in 0..at {
+        app.update(Action::MoveDown);
+    }
 }
 
 /// Draws `app` on a test terminal of its viewport's size.
