@@ -1,8 +1,8 @@
 //! Recognition of the agencies and outlets an article names.
 //!
 //! The [`Recogniser`] finds candidate names two ways: every alias of the
-//! [`Gazetteer`] (one Aho-Corasick pass, checked for word boundaries and
-//! case) and rules that read names off the text itself ("Roswell Gazette",
+//! [`Gazetteer`] (looked up from each word start, checked for word
+//! boundaries and case) and rules that read names off the text itself ("Roswell Gazette",
 //! "Dutch police", "the news agency Bernama"). The leftmost-longest
 //! non-overlapping candidates are kept; ambiguous names ("Mirror", "the
 //! Met") stay only where the text supports them; acronyms defined in the
@@ -212,6 +212,44 @@ mod tests {
                 ("Europol".to_owned(), 1, 4),
                 ("Associated Press".to_owned(), 3, 0),
                 ("Amaq News Agency".to_owned(), 2, 13)
+            ]
+        );
+    }
+
+    fn with_mirror() -> Recogniser {
+        Recogniser::new(
+            Gazetteer::parse(
+                "test",
+                r#"{"organisations":[{"name":"Daily Mirror","kind":"outlet","aliases":[
+                    {"text":"Mirror","case":"exact","context":true}, "Sunday Mirror"]}]}"#,
+            )
+            .unwrap(),
+        )
+    }
+
+    #[test]
+    fn an_ambiguous_name_counts_where_the_organisation_is_named_plainly() {
+        let names = |text: &str| with_mirror().recognise(text).len();
+        assert_eq!(names("She looked in the Mirror and left."), 0);
+        assert_eq!(
+            names("The Sunday Mirror ran it; the Mirror stood by it."),
+            2
+        );
+    }
+
+    #[test]
+    fn laws_named_after_a_body_are_not_the_body() {
+        assert!(found("the Roswell Gazette Act passed").is_empty());
+        assert_eq!(found("the Roswell Gazette reported").len(), 1);
+    }
+
+    #[test]
+    fn variants_of_a_rule_name_share_the_first_form() {
+        assert_eq!(
+            found("Dutch police raided it. Later Dutch Police said so."),
+            [
+                ("Dutch police", "Dutch police", Kind::Agency),
+                ("Dutch Police", "Dutch police", Kind::Agency)
             ]
         );
     }

@@ -250,6 +250,7 @@ mod tests {
             CaseRule::Capitalised
                 .accepts("Belgian federal prosecutor", "Belgian Federal Prosecutor")
         );
+        assert!(!CaseRule::Capitalised.accepts("Amaq News Agency", "Amaq news agency"));
         assert!(CaseRule::Ignore.accepts("Halumu", "halumu"));
     }
 

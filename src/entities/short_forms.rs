@@ -204,6 +204,13 @@ mod tests {
     }
 
     #[test]
+    fn a_short_form_must_be_distinctive() {
+        let text = "Dutch Media Group said so. Dutch officials agreed.";
+        let found = linked(text, "Dutch Media Group", Kind::Outlet);
+        assert_eq!(found.len(), 1, "a nationality is no name");
+    }
+
+    #[test]
     fn short_forms_are_not_sought_before_the_full_name() {
         let text = "Coastline grew. Coastline Radio Network was sold.";
         let found = linked(text, "Coastline Radio Network", Kind::Outlet);

@@ -187,6 +187,7 @@ mod tests {
         assert!(names("In Times Square, crowds gathered.").is_empty());
         assert_eq!(names("The Kyiv Herald"), [("Kyiv Herald", Kind::Outlet)]);
         assert!(names("Local officials spoke. Local Police said so.").is_empty());
+        assert!(names("Rural Police said so in rural areas.").is_empty());
     }
 
     #[test]
