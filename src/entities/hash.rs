@@ -16,7 +16,7 @@ pub type WordHash = BuildHasherDefault<WordHasher>;
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        self.0 = mix(self.0, bytes, false);
+        self.0 = mix(self.0, bytes);
     }
 
     fn write_u8(&mut self, byte: u8) {
@@ -36,21 +36,15 @@ impl Hasher for WordHasher {
     }
 }
 
-/// Folds `bytes` into `seed`, eight at a time. With `lowercase`, ASCII
-/// letters count as lower case; it must only be used on letters and digits
-/// (for which setting bit 5 lower-cases letters and keeps digits).
-pub fn mix(seed: u64, bytes: &[u8], lowercase: bool) -> u64 {
+/// Folds `bytes` into `seed`, eight at a time.
+pub fn mix(seed: u64, bytes: &[u8]) -> u64 {
     let mut hash = seed ^ (bytes.len() as u64).wrapping_mul(MULTIPLIER);
     for chunk in bytes.chunks(8) {
         // Byte by byte into a register: cheaper than copying a short tail.
-        let mut value = chunk
+        let value = chunk
             .iter()
             .rev()
             .fold(0u64, |value, &byte| (value << 8) | u64::from(byte));
-        if lowercase {
-            let mask = u64::MAX >> (8 * (8 - chunk.len()));
-            value |= 0x2020_2020_2020_2020 & mask;
-        }
         hash = (hash ^ value).wrapping_mul(MULTIPLIER).rotate_left(29);
     }
     hash
@@ -64,13 +58,9 @@ pub fn finish(hash: u64) -> u64 {
 }
 
 /// A 16-bit signature of a word from its first two bytes and its length,
-/// for [`SignatureSet`]s: nearly free to compute. With `fold`, ASCII
-/// letters count as lower case.
-pub fn signature(word: &[u8], fold: bool) -> u16 {
-    let byte = |i: usize| {
-        let b = word.get(i).copied().unwrap_or(0);
-        if fold { b.to_ascii_lowercase() } else { b }
-    };
+/// for [`SignatureSet`]s: nearly free to compute.
+pub fn signature(word: &[u8]) -> u16 {
+    let byte = |i: usize| word.get(i).copied().unwrap_or(0);
     let len = u16::try_from(word.len().min(31)).unwrap_or(31);
     (u16::from(byte(0)) << 8 | u16::from(byte(1))) ^ (len << 11) ^ len
 }
@@ -105,29 +95,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lowercase_mixing_ignores_ascii_case() {
-        assert_eq!(mix(1, b"Europol", true), mix(1, b"EUROPOL", true));
-        assert_eq!(mix(1, b"europol", true), mix(1, b"eUrOpOl", true));
-        assert_ne!(mix(1, b"Europol", false), mix(1, b"europol", false));
-        assert_ne!(mix(1, b"ab", true), mix(1, b"abc", true));
-        assert_eq!(mix(7, b"2026", true), mix(7, b"2026", true));
+    fn mixing_tells_case_and_length_apart() {
+        assert_ne!(mix(1, b"Europol"), mix(1, b"europol"));
+        assert_ne!(mix(1, b"ab"), mix(1, b"abc"));
+        assert_eq!(mix(7, b"2026"), mix(7, b"2026"));
     }
 
     #[test]
-    fn signatures_fold_case_when_asked() {
-        assert_eq!(signature(b"The", true), signature(b"the", true));
-        assert_ne!(signature(b"The", false), signature(b"the", false));
+    fn signatures_tell_words_apart() {
+        assert_ne!(signature(b"The"), signature(b"the"));
         let mut set = SignatureSet::default();
-        set.insert(signature(b"police", false));
-        assert!(set.may_contain(signature(b"police", false)));
-        assert!(!set.may_contain(signature(b"x", false)));
+        set.insert(signature(b"police"));
+        assert!(set.may_contain(signature(b"police")));
+        assert!(!set.may_contain(signature(b"x")));
     }
 
     #[test]
     fn long_keys_use_every_byte() {
         assert_ne!(
-            mix(0, b"Directorate-General for Migration", false),
-            mix(0, b"Directorate-General for Migratioo", false)
+            mix(0, b"Directorate-General for Migration"),
+            mix(0, b"Directorate-General for Migratioo")
         );
     }
 }

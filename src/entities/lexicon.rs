@@ -927,7 +927,7 @@ fn table() -> &'static (Table, SignatureSet) {
         for (words, bit) in CLASSES {
             for word in *words {
                 *table.entry(word).or_insert(0) |= bit;
-                signatures.insert(signature(word.as_bytes(), false));
+                signatures.insert(signature(word.as_bytes()));
             }
         }
         (table, signatures)
@@ -937,7 +937,7 @@ fn table() -> &'static (Table, SignatureSet) {
 /// The classes of `word`, as [`class`] bits (0 for an ordinary word).
 pub fn class(word: &str) -> u32 {
     let (table, signatures) = table();
-    if !signatures.may_contain(signature(word.as_bytes(), false)) {
+    if !signatures.may_contain(signature(word.as_bytes())) {
         return 0;
     }
     table.get(word).copied().unwrap_or(0)
