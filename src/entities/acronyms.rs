@@ -100,13 +100,23 @@ pub fn link(text: &str, mentions: &mut Vec<Mention>) {
             }
         }
     }
-    if !added.is_empty() {
-        mentions.extend(added);
-        mentions.sort_by_key(|m| m.range.start);
-        mentions.dedup_by(|later, earlier| later.range.start < earlier.range.end);
-    }
+    add_disjoint(mentions, added);
 }
 
+/// Adds the mentions of `added` that overlap none of `mentions` (sorted and
+/// non-overlapping, and kept so).
+pub(super) fn add_disjoint(mentions: &mut Vec<Mention>, mut added: Vec<Mention>) {
+    added.retain(|m| overlapping(mentions, &m.range).is_none());
+    if added.is_empty() {
+        return;
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| m.range.start);
+    mentions.dedup_by(|later, earlier| later.range.start < earlier.range.end);
+}
+
+/// The index of the first of `mentions` (sorted, non-overlapping) that
+/// overlaps `range`.
 fn overlapping(mentions: &[Mention], range: &Range<usize>) -> Option<usize> {
     let i = mentions.partition_point(|m| m.range.end <= range.start);
     (i < mentions.len() && mentions[i].range.start < range.end).then_some(i)

@@ -1018,11 +1018,6 @@ pub fn prefix_head(word: &str) -> Option<Kind> {
     }
 }
 
-/// Whether `word` begins an outlet's name ("Radio Andalus").
-pub fn outlet_prefix(word: &str) -> bool {
-    is(word, class::OUTLET_PREFIX)
-}
-
 /// Whether a head is too common to stand with one ordinary modifier.
 pub fn weak_head(word: &str) -> bool {
     is(word, class::WEAK_HEAD)

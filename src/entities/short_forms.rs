@@ -106,16 +106,7 @@ pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
             }
         }
     }
-    if added.is_empty() {
-        return;
-    }
-    added.retain(|m| {
-        let i = mentions.partition_point(|x| x.range.end <= m.range.start);
-        i == mentions.len() || mentions[i].range.start >= m.range.end
-    });
-    mentions.extend(added);
-    mentions.sort_by_key(|m| m.range.start);
-    mentions.dedup_by(|later, earlier| later.range.start < earlier.range.end);
+    super::acronyms::add_disjoint(mentions, added);
 }
 
 /// (short form, full name) for outlets named with corporate tails.

@@ -5,8 +5,8 @@
 
 use super::super::Kind;
 use super::super::lexicon::{
-    class, generic_modifier, non_official_modifier, official_modifier, outlet_prefix, prefix_head,
-    suffix_head, two_word_head, weak_head,
+    class, generic_modifier, non_official_modifier, official_modifier, prefix_head, suffix_head,
+    two_word_head, weak_head,
 };
 use super::super::tokens::Tokens;
 use super::{RuleMatch, name_run_back, name_run_forward, name_word, span};
@@ -145,7 +145,8 @@ fn prefix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
 
 /// "Radio Andalus", "Radio Free Europe".
 fn radio_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
-    if !outlet_prefix(tokens.word(i)) || i + 1 >= tokens.words.len() || !tokens.joined(i) {
+    // The caller has checked that word `i` is an outlet prefix.
+    if i + 1 >= tokens.words.len() || !tokens.joined(i) {
         return;
     }
     let Some(end) = name_run_forward(tokens, i + 1, 3) else {
