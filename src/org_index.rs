@@ -13,7 +13,7 @@ use std::thread;
 
 use crate::entities::{Kind, Recogniser};
 use crate::search::{Clause, Organisations, Query};
-use crate::store::Store;
+use crate::store::{Article, Store};
 
 /// How many articles the worker recognises before sending them.
 const CHUNK: usize = 256;
@@ -48,18 +48,7 @@ impl OrgIndex {
         thread::spawn(move || {
             let mut seen: HashMap<String, u32> = HashMap::new();
             for batch in store.articles.chunks(CHUNK) {
-                let mut chunk = Chunk {
-                    new_names: Vec::new(),
-                    articles: Vec::with_capacity(batch.len()),
-                };
-                for article in batch {
-                    chunk.articles.push(named_in(
-                        &recogniser,
-                        &article.body,
-                        &mut seen,
-                        &mut chunk.new_names,
-                    ));
-                }
+                let chunk = chunk_of(&recogniser, batch, &mut seen);
                 // The reader has gone: nobody needs the rest.
                 if sender.send(chunk).is_err() {
                     return;
@@ -79,20 +68,7 @@ impl OrgIndex {
             total: store.articles.len(),
             ..Self::default()
         };
-        let mut seen = HashMap::new();
-        let mut chunk = Chunk {
-            new_names: Vec::new(),
-            articles: Vec::with_capacity(store.articles.len()),
-        };
-        for article in &store.articles {
-            chunk.articles.push(named_in(
-                recogniser,
-                &article.body,
-                &mut seen,
-                &mut chunk.new_names,
-            ));
-        }
-        index.apply(chunk);
+        index.apply(chunk_of(recogniser, &store.articles, &mut HashMap::new()));
         index
     }
 
@@ -199,15 +175,20 @@ impl OrgIndex {
                 _ => None,
             })
             .map(|typed| {
+                // Gazetteer names one of whose aliases was typed: looked up
+                // once, not once per name in the index.
+                let by_alias: Vec<&str> = recogniser
+                    .organisations()
+                    .iter()
+                    .filter(|org| {
+                        org.aliases
+                            .iter()
+                            .any(|a| a.text.eq_ignore_ascii_case(typed))
+                    })
+                    .map(|org| org.name.as_str())
+                    .collect();
                 let known_as = |canonical: &str| {
-                    canonical.eq_ignore_ascii_case(typed)
-                        || recogniser.organisations().iter().any(|org| {
-                            org.name == canonical
-                                && org
-                                    .aliases
-                                    .iter()
-                                    .any(|a| a.text.eq_ignore_ascii_case(typed))
-                        })
+                    canonical.eq_ignore_ascii_case(typed) || by_alias.contains(&canonical)
                 };
                 let ids = self
                     .names
@@ -267,6 +248,28 @@ impl Organisations for OrgClauses<'_> {
             .get(index)
             .is_some_and(|named| named.iter().any(|id| ids.contains(id)))
     }
+}
+
+/// The organisations each of `articles` names, with the names `seen` for
+/// the first time.
+fn chunk_of(
+    recogniser: &Recogniser,
+    articles: &[Article],
+    seen: &mut HashMap<String, u32>,
+) -> Chunk {
+    let mut chunk = Chunk {
+        new_names: Vec::new(),
+        articles: Vec::with_capacity(articles.len()),
+    };
+    for article in articles {
+        chunk.articles.push(named_in(
+            recogniser,
+            &article.body,
+            seen,
+            &mut chunk.new_names,
+        ));
+    }
+    chunk
 }
 
 /// The distinct organisations `body` names, as ids in `seen`; names met for
