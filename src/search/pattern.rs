@@ -53,46 +53,38 @@ impl Pattern {
         self.words.join(" ")
     }
 
+    /// Every non-overlapping occurrence in `text`, left to right, found as
+    /// they are asked for.
+    pub fn matches<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            while from < text.len() {
+                let start = self.next_start(text, from)?;
+                match self.match_at(text, start) {
+                    Some(end) => {
+                        from = end;
+                        return Some(start..end);
+                    }
+                    None => from = start + text[start..].chars().next().map_or(1, char::len_utf8),
+                }
+            }
+            None
+        })
+    }
+
     /// Every non-overlapping occurrence in `text`, left to right.
     pub fn find_all(&self, text: &str) -> Vec<Range<usize>> {
-        let mut found = Vec::new();
-        let mut from = 0;
-        while from < text.len() {
-            let Some(start) = self.next_start(text, from) else {
-                break;
-            };
-            match self.match_at(text, start) {
-                Some(end) => {
-                    found.push(start..end);
-                    from = end;
-                }
-                None => from = start + text[start..].chars().next().map_or(1, char::len_utf8),
-            }
-        }
-        found
+        self.matches(text).collect()
     }
 
     /// How many non-overlapping occurrences `text` holds.
     pub fn count(&self, text: &str) -> usize {
-        self.find_all(text).len()
+        self.matches(text).count()
     }
 
     /// Whether `text` holds the pattern at all.
     pub fn is_in(&self, text: &str) -> bool {
-        let Some(start) = self.next_start(text, 0) else {
-            return false;
-        };
-        let mut from = start;
-        loop {
-            if self.match_at(text, from).is_some() {
-                return true;
-            }
-            let step = from + text[from..].chars().next().map_or(1, char::len_utf8);
-            match self.next_start(text, step) {
-                Some(next) => from = next,
-                None => return false,
-            }
-        }
+        self.matches(text).next().is_some()
     }
 
     /// The next place from `from` where a match could start.

@@ -24,7 +24,7 @@ impl Snippet {
             query
                 .positive_patterns()
                 .filter(|(field, _)| fields.contains(field))
-                .filter_map(|(_, pattern)| pattern.find_all(text).into_iter().next())
+                .filter_map(|(_, pattern)| pattern.matches(text).next())
                 .min_by_key(|range| range.start)
         };
         let (text, range) = match first_in(&article.body, &[Field::Text]) {
