@@ -35,16 +35,17 @@ impl Snippet {
             },
         };
         let before: String = {
-            let chars: Vec<char> = text[..range.start].chars().rev().take(BEFORE + 1).collect();
-            let cut = chars.len() > BEFORE;
-            let kept: String = chars
-                .into_iter()
-                .take(BEFORE)
-                .collect::<Vec<_>>()
-                .into_iter()
+            let head = &text[..range.start];
+            let cut = head
+                .char_indices()
                 .rev()
-                .collect();
-            if cut { format!("…{kept}") } else { kept }
+                .nth(BEFORE - 1)
+                .map_or(0, |(i, _)| i);
+            if cut > 0 {
+                format!("…{}", &head[cut..])
+            } else {
+                head.to_owned()
+            }
         };
         let after: String = {
             let mut chars = text[range.end..].chars();
@@ -79,17 +80,17 @@ impl Snippet {
 /// Whitespace runs become one space; control characters are shown, not
 /// sent (see `ui::text::visible`).
 fn one_line(text: &str) -> String {
-    let joined: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let spaced = match (
-        text.starts_with(char::is_whitespace),
-        text.ends_with(char::is_whitespace),
-    ) {
-        (true, true) if !joined.is_empty() => format!(" {joined} "),
-        (true, _) if !joined.is_empty() => format!(" {joined}"),
-        (_, true) if !joined.is_empty() => format!("{joined} "),
-        _ if joined.is_empty() && !text.is_empty() => " ".to_owned(),
-        _ => joined,
-    };
+    let mut spaced = String::with_capacity(text.len());
+    let mut after_space = false;
+    for c in text.chars() {
+        let space = c.is_whitespace();
+        if !space {
+            spaced.push(c);
+        } else if !after_space {
+            spaced.push(' ');
+        }
+        after_space = space;
+    }
     crate::ui::text::visible(&spaced).into_owned()
 }
 
@@ -121,6 +122,17 @@ mod tests {
         let s = snippet(&body, "target");
         assert!(s.plain().starts_with('…') && s.plain().ends_with('…'));
         assert_eq!(s.plain().chars().count(), 1 + 40 + 6 + 60 + 1);
+        let exactly = format!("{} target", "é".repeat(39));
+        assert_eq!(
+            snippet(&exactly, "target").plain(),
+            exactly,
+            "40 before: no cut"
+        );
+        let one_more = format!("{} target", "é".repeat(40));
+        assert_eq!(
+            snippet(&one_more, "target").plain(),
+            format!("…{} target", "é".repeat(39))
+        );
     }
 
     #[test]
