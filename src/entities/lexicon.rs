@@ -969,7 +969,7 @@ pub fn two_word_head(first: &str, second: &str) -> Option<Kind> {
         // "Prosecutor's Office", "Attorney General's Office", "Mayor's Office".
         return Some(Kind::Agency);
     }
-    let first = first.trim_end_matches("'s").trim_end_matches("’s");
+    let first = super::tokens::without_possessive(first);
     match (first, second) {
         (
             "Media",

@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use super::Kind;
 use super::lexicon::class;
-use super::tokens::Tokens;
+use super::tokens::{Tokens, without_possessive};
 
 /// A name found by a rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,7 +98,7 @@ fn span(tokens: &Tokens<'_>, first: usize, last: usize) -> Option<Range<usize>> 
     let start = tokens.words[first].range.start;
     let word = tokens.word(last);
     let trim = if super::tokens::is_possessive(word) {
-        word.len() - word.trim_end_matches("'s").trim_end_matches("’s").len()
+        word.len() - without_possessive(word).len()
     } else {
         0
     };

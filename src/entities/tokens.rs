@@ -216,6 +216,11 @@ pub fn is_possessive(word: &str) -> bool {
     word.ends_with("'s") || word.ends_with("’s")
 }
 
+/// `word` without a possessive ending ("police’s" → "police").
+pub fn without_possessive(word: &str) -> &str {
+    word.trim_end_matches("'s").trim_end_matches("’s")
+}
+
 /// Words that a full stop follows without ending the sentence.
 fn is_abbreviation(word: &str) -> bool {
     word.chars().count() == 1

@@ -4,7 +4,7 @@
 
 use super::super::Kind;
 use super::super::lexicon::{body_modifier, body_noun, class, modified_body_noun};
-use super::super::tokens::Tokens;
+use super::super::tokens::{Tokens, without_possessive};
 use super::{RuleMatch, name_word};
 
 /// How many lower-case modifiers may stand between nationality and noun.
@@ -23,7 +23,7 @@ pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
         let word = tokens.word(i);
         let possessive = super::super::tokens::is_possessive(word);
         let word = if possessive {
-            word.trim_end_matches("'s").trim_end_matches("’s")
+            without_possessive(word)
         } else {
             word
         };
