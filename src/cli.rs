@@ -12,7 +12,8 @@ use crate::entities::{Gazetteer, Kind, Recogniser};
 use crate::org_index::OrgIndex;
 use crate::search::{Query, Snippet};
 use crate::store::{Published, Store};
-use crate::ui::{text::visible, theme::Theme};
+use crate::text::visible;
+use crate::ui::theme::Theme;
 
 /// A terminal news reader that highlights the agencies and outlets an
 /// article names.

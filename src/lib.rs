@@ -15,7 +15,7 @@
 //!  terminal ◄── terminal::run draws ◄── impl Widget for &App
 //! ```
 //!
-//! The core — [`store`], [`entities`], [`search`], [`wrap`], [`highlight`],
+//! The core — [`store`], [`entities`], [`search`], [`wrap`], [`highlight`], [`text`],
 //! [`document`], [`scroll`] — takes and returns plain data and knows nothing
 //! of the terminal. [`app`] holds the reader's state and changes it only in
 //! [`app::App::update`]; [`ui`] draws that state and nothing else.
@@ -33,5 +33,6 @@ pub mod scroll;
 pub mod search;
 pub mod store;
 pub mod terminal;
+pub mod text;
 pub mod ui;
 pub mod wrap;

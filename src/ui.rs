@@ -8,7 +8,7 @@ pub mod body;
 pub mod entities;
 pub mod help;
 pub mod status_bar;
-pub mod text;
+pub use crate::text;
 pub mod theme;
 
 use ratatui::buffer::Buffer;

@@ -78,7 +78,7 @@ impl Snippet {
 }
 
 /// Whitespace runs become one space; control characters are shown, not
-/// sent (see `ui::text::visible`).
+/// sent (see `crate::text::visible`).
 fn one_line(text: &str) -> String {
     let mut spaced = String::with_capacity(text.len());
     let mut after_space = false;
@@ -91,7 +91,7 @@ fn one_line(text: &str) -> String {
         }
         after_space = space;
     }
-    crate::ui::text::visible(&spaced).into_owned()
+    crate::text::visible(&spaced).into_owned()
 }
 
 #[cfg(test)]
