@@ -5,12 +5,18 @@
 //! hits in an article are, for every word of the vocabulary that contains
 //! it, the occurrences in that word times how often the article uses the
 //! word. The index keeps, per distinct word (as written), the articles that
-//! use it and how often, in the title and in the body. Other terms and
-//! phrases are checked by reading the articles the indexed terms leave.
+//! use it and how often, in the title and in the body, and where in the
+//! article it stands ([`positions`]), so that a phrase of words is found
+//! from the places of its words. Other terms and phrases are checked by
+//! reading the articles the indexed terms leave.
+
+mod positions;
 
 use std::collections::HashMap;
 
 use crate::entities::WordHash;
+
+use positions::PhraseHits;
 
 use super::evaluate::{Found, Hits, Organisations, evaluate_except, rank};
 use super::pattern::Pattern;
@@ -30,6 +36,12 @@ struct Posting {
 pub struct WordIndex {
     words: Vec<Box<str>>,
     postings: Vec<Vec<Posting>>,
+    /// Per word, the places of the word in each of its postings' articles,
+    /// in the postings' order (see [`positions`]).
+    places: Vec<Vec<u8>>,
+    /// Per article, the place of its body's first word: places before it
+    /// are in the title.
+    body_starts: Vec<u32>,
     articles: usize,
 }
 
@@ -47,37 +59,43 @@ impl WordIndex {
             articles: articles.len(),
             ..Self::default()
         };
-        let mut counts: HashMap<u32, (u16, u16), WordHash> = HashMap::default();
+        // The article's words, as (word, place), sorted.
+        let mut seen: Vec<(u32, u32)> = Vec::new();
         for (number, article) in articles.iter().enumerate() {
             if number % 256 == 0 && stop() {
                 return None;
             }
-            counts.clear();
-            for (text, in_title) in [
-                (article.title.as_str(), true),
-                (article.body.as_str(), false),
-            ] {
-                for word in words(text) {
+            seen.clear();
+            let mut places = positions::Places::default();
+            for (field, text) in [article.title.as_str(), article.body.as_str()]
+                .into_iter()
+                .enumerate()
+            {
+                if field == 1 {
+                    index.body_starts.push(places.start_field());
+                }
+                for (word, spaced) in positions::words(text) {
                     let id = *ids.entry(word).or_insert_with(|| {
                         index.words.push(word.into());
                         index.postings.push(Vec::new());
+                        index.places.push(Vec::new());
                         u32::try_from(index.words.len() - 1).unwrap_or(u32::MAX)
                     });
-                    let entry = counts.entry(id).or_default();
-                    if in_title {
-                        entry.0 = entry.0.saturating_add(1);
-                    } else {
-                        entry.1 = entry.1.saturating_add(1);
-                    }
+                    seen.push((id, places.next(spaced)));
                 }
             }
+            seen.sort_unstable();
             let article = u32::try_from(number).unwrap_or(u32::MAX);
-            for (&id, &(title, body)) in &counts {
-                index.postings[id as usize].push(Posting {
+            let body_start = index.body_starts[number];
+            for group in seen.chunk_by(|a, b| a.0 == b.0) {
+                let id = group[0].0 as usize;
+                let title = group.iter().filter(|(_, at)| *at < body_start).count();
+                index.postings[id].push(Posting {
                     article,
-                    title,
-                    body,
+                    title: u16::try_from(title).unwrap_or(u16::MAX),
+                    body: u16::try_from(group.len() - title).unwrap_or(u16::MAX),
                 });
+                positions::encode(group.iter().map(|(_, at)| *at), &mut index.places[id]);
             }
         }
         Some(index)
@@ -112,12 +130,6 @@ impl WordIndex {
     }
 }
 
-/// The words of `text`: runs of letters and digits.
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-}
-
 /// Every article of `articles` that matches, ranked, using `index` for the
 /// articles it covers: exactly what [`super::search`] finds.
 pub fn search_indexed(
@@ -130,8 +142,9 @@ pub fn search_indexed(
         return super::search(query, articles, organisations);
     }
     let mut indexed: Vec<(usize, Vec<(u32, u32)>)> = Vec::new();
-    // A phrase can only be in an article that has each of its words: the
-    // index rules the others out before the phrase is looked for.
+    let mut phrases: Vec<(usize, Vec<PhraseHits>)> = Vec::new();
+    // Any other phrase can only be in an article that has each of its
+    // words: the index rules the others out before the phrase is read.
     let mut phrase_words: Vec<Vec<(u32, u32)>> = Vec::new();
     for (position, clause) in query.clauses.iter().enumerate() {
         let Clause::Text {
@@ -144,6 +157,8 @@ pub fn search_indexed(
         };
         if pattern.is_one_word() {
             indexed.push((position, index.hits(pattern)));
+        } else if pattern.is_phrase_of_words() {
+            phrases.push((position, positions::phrase_hits(index, pattern)));
         } else {
             phrase_words.extend(
                 pattern
@@ -154,31 +169,59 @@ pub fn search_indexed(
             );
         }
     }
-    if indexed.is_empty() && phrase_words.is_empty() {
+    if indexed.is_empty() && phrases.is_empty() && phrase_words.is_empty() {
         return super::search(query, articles, organisations);
     }
-    let skip: Vec<usize> = indexed.iter().map(|(i, _)| *i).collect();
+    let counted: Vec<usize> = indexed
+        .iter()
+        .map(|(i, _)| *i)
+        .chain(phrases.iter().map(|(i, _)| *i))
+        .collect();
     let mut found = Vec::new();
     for (number, article) in articles.iter().enumerate() {
         if number < index.len() {
             let ruled_out = phrase_words.iter().any(|word| word[number].1 == 0)
-                || indexed.iter().any(|(_, hits)| hits[number].1 == 0);
+                || indexed.iter().any(|(_, hits)| hits[number].1 == 0)
+                || phrases
+                    .iter()
+                    .any(|(_, hits)| hits[number] == PhraseHits::Counted(0, 0));
             if ruled_out {
                 continue;
             }
-            if let Some(rest) = evaluate_except(query, &skip, number, article, organisations) {
-                let (title, total) = indexed.iter().fold((0, 0), |(title, total), (_, hits)| {
-                    let (t, n) = hits[number];
-                    (title + t as usize, total + n as usize)
-                });
-                found.push(Found {
-                    index: number,
-                    hits: Hits {
-                        title: title + rest.title,
-                        total: total + rest.total,
-                    },
-                });
-            }
+            // Phrases whose places could not count them are read.
+            let unread: Vec<usize>;
+            let skip = if phrases.iter().any(|(_, h)| h[number] == PhraseHits::Read) {
+                unread = counted
+                    .iter()
+                    .copied()
+                    .filter(|position| {
+                        !phrases
+                            .iter()
+                            .any(|(p, hits)| p == position && hits[number] == PhraseHits::Read)
+                    })
+                    .collect();
+                &unread
+            } else {
+                &counted
+            };
+            let Some(rest) = evaluate_except(query, skip, number, article, organisations) else {
+                continue;
+            };
+            let known =
+                indexed
+                    .iter()
+                    .map(|(_, hits)| hits[number])
+                    .chain(phrases.iter().filter_map(|(_, hits)| match hits[number] {
+                        PhraseHits::Counted(title, total) => Some((title, total)),
+                        PhraseHits::Read => None,
+                    }));
+            let (title, total) = known.fold((rest.title, rest.total), |(title, total), (t, n)| {
+                (title + t as usize, total + n as usize)
+            });
+            found.push(Found {
+                index: number,
+                hits: Hits { title, total },
+            });
         } else if let Some(hits) = super::evaluate(query, number, article, organisations) {
             // Articles added after the index was built are read.
             found.push(Found {
@@ -205,7 +248,8 @@ mod tests {
             {"title":"Raid on servers","body":"Europol raid. Another RAID, raids.","published":"2026-01-03"},
             {"title":"Weather","body":"raid raid Straße","published":"2026-01-05"},
             {"title":"Ferry news","body":"The news\nagency said the ferry runs.","published":"2025-12-01"},
-            {"title":"Undated raid","body":"football and a raid aaaa"}
+            {"title":"Undated raid","body":"football and a raid aaaa"},
+            {"title":"Letters","body":"a ba b, then a b and b a b"}
         ]"#,
         )
         .unwrap()
@@ -234,12 +278,47 @@ mod tests {
             "title:raid raid",
             r#""ferry runs" "the news""#,
             r#""Raid on" raid"#,
+            r#""news agency" "Ferry news""#,
+            r#""raid raid""#,
+            r#""raid Straße""#,
+            r#""raid strasse""#,
+            r#""RAID raids""#,
+            r#""raid another""#,
+            r#""a raid aa""#,
+            r#""a b""#,
+            r#""b a b""#,
+            r#""on servers europol""#,
             "ai",
             "zzz",
         ] {
             let (indexed, scanned) = both(query);
             assert_eq!(indexed, scanned, "{query}");
         }
+    }
+
+    #[test]
+    fn phrases_of_words_are_counted_from_places() {
+        let store = Store::from_json_str(
+            "t",
+            r#"[
+            {"title":"News agency","body":"The news\n\nagency. News agency, newsagency"},
+            {"title":"t","body":"news, agency; news-agency"},
+            {"title":"t","body":"a ba b"}
+        ]"#,
+        )
+        .unwrap();
+        let index = WordIndex::build(&store.articles);
+        let hits = |phrase| positions::phrase_hits(&index, &Pattern::new(phrase).unwrap());
+        assert_eq!(
+            hits("news agency")[..2],
+            [PhraseHits::Counted(1, 3), PhraseHits::Counted(0, 0)]
+        );
+        assert_eq!(hits("News agency")[0], PhraseHits::Counted(1, 2));
+        assert_eq!(
+            hits("a b")[2],
+            PhraseHits::Read,
+            "\"ba\" ends one match and may begin the next"
+        );
     }
 
     #[test]
@@ -259,7 +338,7 @@ mod tests {
         #[test]
         fn indexed_and_scanned_agree(
             bodies in proptest::collection::vec("[a-cA-C ,.\n]{0,40}", 1..8),
-            query in r#"[a-cA-C]{1,3}( [a-c]{1,2})?( "[a-c]{1,2} [a-cA-C]{1,2}")?"#,
+            query in r#"[a-cA-C]{1,3}( [a-c]{1,2})?( "[a-c]{1,2} [a-cA-C]{1,2}( [a-c]{1,2})?")?"#,
         ) {
             let json: Vec<String> = bodies
                 .iter()

@@ -138,7 +138,7 @@ impl Pattern {
     /// The end of a match starting at `start`, if there is one.
     fn match_at(&self, text: &str, start: usize) -> Option<usize> {
         let mut at = start;
-        for (index, word) in self.words.iter().enumerate() {
+        for index in 0..self.words.len() {
             if index > 0 {
                 let gap = text[at..]
                     .char_indices()
@@ -149,29 +149,69 @@ impl Pattern {
                 }
                 at += gap;
             }
-            at = if self.case_sensitive {
-                text[at..]
-                    .starts_with(word.as_str())
-                    .then(|| at + word.len())?
-            } else if self.ascii {
-                let end = at + word.len();
-                match text.as_bytes().get(at..end) {
-                    Some(found) if found.eq_ignore_ascii_case(word.as_bytes()) => end,
-                    // "Straße" for "strasse": let folding decide.
-                    _ if !text.as_bytes()[at..]
-                        .iter()
-                        .take(word.len())
-                        .all(u8::is_ascii) =>
-                    {
-                        match_folded(text, at, &self.folded[index])?
-                    }
-                    _ => return None,
-                }
-            } else {
-                match_folded(text, at, &self.folded[index])?
-            };
+            at = self.match_word(index, text, at)?;
         }
         Some(at)
+    }
+
+    /// The end of word `index` of the pattern matched at `at`, if it
+    /// matches there.
+    fn match_word(&self, index: usize, text: &str, at: usize) -> Option<usize> {
+        let word = &self.words[index];
+        if self.case_sensitive {
+            text[at..]
+                .starts_with(word.as_str())
+                .then(|| at + word.len())
+        } else if self.ascii {
+            let end = at + word.len();
+            match text.as_bytes().get(at..end) {
+                Some(found) if found.eq_ignore_ascii_case(word.as_bytes()) => Some(end),
+                // "Straße" for "strasse": let folding decide.
+                _ if !text.as_bytes()[at..]
+                    .iter()
+                    .take(word.len())
+                    .all(u8::is_ascii) =>
+                {
+                    match_folded(text, at, &self.folded[index])
+                }
+                _ => None,
+            }
+        } else {
+            match_folded(text, at, &self.folded[index])
+        }
+    }
+
+    /// Whether the pattern is a phrase of words made of letters and digits
+    /// (folded too), so that each of its words falls on whole words of the
+    /// text but the first (which may end one) and the last (which may
+    /// begin one).
+    pub fn is_phrase_of_words(&self) -> bool {
+        self.words.len() > 1
+            && self
+                .words
+                .iter()
+                .all(|w| w.chars().all(char::is_alphanumeric))
+            && self.folded.iter().flatten().all(|c| c.is_alphanumeric())
+    }
+
+    /// How many words the pattern has.
+    pub fn word_count(&self) -> usize {
+        self.words.len()
+    }
+
+    /// For a phrase of words, whether its word `index` can match in the
+    /// text word `word` (letters and digits): the first word must end it,
+    /// the last begin it, any other be all of it.
+    pub fn word_fits(&self, index: usize, word: &str) -> bool {
+        let last = index + 1 == self.words.len();
+        if index == 0 && !last {
+            word.char_indices()
+                .any(|(at, _)| self.match_word(index, word, at) == Some(word.len()))
+        } else if last {
+            self.match_word(index, word, 0).is_some()
+        } else {
+            self.match_word(index, word, 0) == Some(word.len())
+        }
     }
 }
 
