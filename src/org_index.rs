@@ -8,8 +8,9 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::thread;
+use std::thread::{self, JoinHandle};
 
 use crate::entities::{Kind, Recogniser};
 use crate::search::{Clause, Organisations, Query};
@@ -38,6 +39,25 @@ pub struct OrgIndex {
     articles_naming: Vec<u32>,
     total: usize,
     feed: Option<Receiver<Chunk>>,
+    _worker: Option<Worker>,
+}
+
+/// The worker thread, and the flag that stops it.
+#[derive(Debug)]
+struct Worker {
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Drop for Worker {
+    /// Stops the worker and waits for it (at most one article's
+    /// recognition), so that no thread outlives the index.
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 impl OrgIndex {
@@ -45,12 +65,15 @@ impl OrgIndex {
     pub fn spawn(store: Arc<Store>, recogniser: Arc<Recogniser>) -> Self {
         let (sender, receiver) = mpsc::channel();
         let total = store.articles.len();
-        thread::spawn(move || {
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = Arc::clone(&stop);
+        let thread = thread::spawn(move || {
+            let stopped = || stopped.load(Ordering::Relaxed);
             let mut seen: HashMap<String, u32> = HashMap::new();
             for batch in store.articles.chunks(CHUNK) {
-                let chunk = chunk_of(&recogniser, batch, &mut seen);
+                let chunk = chunk_of(&recogniser, batch, &mut seen, &stopped);
                 // The reader has gone: nobody needs the rest.
-                if sender.send(chunk).is_err() {
+                if stopped() || sender.send(chunk).is_err() {
                     return;
                 }
             }
@@ -58,6 +81,10 @@ impl OrgIndex {
         Self {
             total,
             feed: Some(receiver),
+            _worker: Some(Worker {
+                stop,
+                thread: Some(thread),
+            }),
             ..Self::default()
         }
     }
@@ -68,7 +95,12 @@ impl OrgIndex {
             total: store.articles.len(),
             ..Self::default()
         };
-        index.apply(chunk_of(recogniser, &store.articles, &mut HashMap::new()));
+        index.apply(chunk_of(
+            recogniser,
+            &store.articles,
+            &mut HashMap::new(),
+            &|| false,
+        ));
         index
     }
 
@@ -256,12 +288,16 @@ fn chunk_of(
     recogniser: &Recogniser,
     articles: &[Article],
     seen: &mut HashMap<String, u32>,
+    stop: &dyn Fn() -> bool,
 ) -> Chunk {
     let mut chunk = Chunk {
         new_names: Vec::new(),
         articles: Vec::with_capacity(articles.len()),
     };
     for article in articles {
+        if stop() {
+            break;
+        }
         chunk.articles.push(named_in(
             recogniser,
             &article.body,
