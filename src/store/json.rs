@@ -9,17 +9,23 @@ use std::fmt;
 use std::path::Path;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::{Article, Problem, Published, Store, StoreError, derived_id};
 
 /// Parses a whole-file JSON store into `store`.
 pub(super) fn parse_store(path: &Path, text: &str, store: &mut Store) -> Result<(), StoreError> {
-    let top: TopLevel = serde_json::from_str(text).map_err(|err| syntax(path, &err, 0))?;
-    for (index, raw) in top.0.into_iter().enumerate() {
-        store.accept(path, index, raw);
-    }
-    Ok(())
+    let (articles, problems) = (store.articles.len(), store.problems.len());
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let parsed = TopLevel(Articles { path, store })
+        .deserialize(&mut reader)
+        .and_then(|()| reader.end());
+    parsed.map_err(|err| {
+        // Nothing of a file that cannot be read to its end is kept.
+        store.articles.truncate(articles);
+        store.problems.truncate(problems);
+        syntax(path, &err, 0)
+    })
 }
 
 /// Parses a JSON Lines file: one article object per non-blank line.
@@ -150,39 +156,70 @@ fn optional(value: Loose, field: &str) -> Result<Option<String>, String> {
     }
 }
 
-/// The articles of a store, whichever of the two accepted shapes it has.
-struct TopLevel(Vec<RawArticle>);
+/// Reads a store, whichever of the two accepted shapes it has, handing each
+/// article to the store as soon as it is read (while it is still in cache).
+struct TopLevel<'s>(Articles<'s>);
 
-impl<'de> Deserialize<'de> for TopLevel {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TopVisitor;
-        impl<'de> Visitor<'de> for TopVisitor {
-            type Value = TopLevel;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(r#"an object with an "articles" array, or an array of articles"#)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<TopLevel, A::Error> {
-                let mut articles = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-                while let Some(article) = seq.next_element()? {
-                    articles.push(article);
-                }
-                Ok(TopLevel(articles))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
-                let mut articles = None;
-                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                    if key == "articles" {
-                        articles = Some(map.next_value()?);
-                    } else {
-                        map.next_value::<IgnoredAny>()?;
-                    }
-                }
-                articles.map(TopLevel).ok_or_else(|| {
-                    de::Error::custom(r#"expected an "articles" array in the object"#)
-                })
+impl<'de> DeserializeSeed<'de> for TopLevel<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TopLevel<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(r#"an object with an "articles" array, or an array of articles"#)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        self.0.visit_seq(seq)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut articles = Some(self.0);
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key != "articles" {
+                map.next_value::<IgnoredAny>()?;
+            } else if let Some(seed) = articles.take() {
+                map.next_value_seed(seed)?;
+            } else {
+                return Err(de::Error::duplicate_field("articles"));
             }
         }
-        deserializer.deserialize_any(TopVisitor)
+        match articles {
+            Some(_) => Err(de::Error::custom(
+                r#"expected an "articles" array in the object"#,
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The articles array: each element goes to the store as it is read.
+struct Articles<'s> {
+    path: &'s Path,
+    store: &'s mut Store,
+}
+
+impl<'de> DeserializeSeed<'de> for Articles<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Articles<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of articles")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut index = 0;
+        while let Some(article) = seq.next_element()? {
+            self.store.accept(self.path, index, article);
+            index += 1;
+        }
+        Ok(())
     }
 }
 
@@ -214,16 +251,16 @@ impl<'de> Deserialize<'de> for RawArticle {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawArticle, A::Error> {
                 let mut fields = RawFields::default();
-                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                    let slot = match key.as_ref() {
-                        "id" => &mut fields.id,
-                        "title" => &mut fields.title,
-                        "body" => &mut fields.body,
-                        "source" => &mut fields.source,
-                        "author" => &mut fields.author,
-                        "published" => &mut fields.published,
-                        "url" => &mut fields.url,
-                        "tags" => &mut fields.tags,
+                while let Some(FieldName(key)) = map.next_key()? {
+                    let slot = match key {
+                        Some("id") => &mut fields.id,
+                        Some("title") => &mut fields.title,
+                        Some("body") => &mut fields.body,
+                        Some("source") => &mut fields.source,
+                        Some("author") => &mut fields.author,
+                        Some("published") => &mut fields.published,
+                        Some("url") => &mut fields.url,
+                        Some("tags") => &mut fields.tags,
                         _ => {
                             map.next_value::<IgnoredAny>()?;
                             continue;
@@ -257,6 +294,36 @@ impl<'de> Deserialize<'de> for RawArticle {
             }
         }
         deserializer.deserialize_any(ArticleVisitor)
+    }
+}
+
+/// A key of an article object: one of the fields the schema knows, or
+/// `None` for any other (read without being copied).
+struct FieldName(Option<&'static str>);
+
+impl<'de> Deserialize<'de> for FieldName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NameVisitor;
+        impl Visitor<'_> for NameVisitor {
+            type Value = FieldName;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_str<E: de::Error>(self, name: &str) -> Result<FieldName, E> {
+                const KNOWN: [&str; 8] = [
+                    "id",
+                    "title",
+                    "body",
+                    "source",
+                    "author",
+                    "published",
+                    "url",
+                    "tags",
+                ];
+                Ok(FieldName(KNOWN.into_iter().find(|known| *known == name)))
+            }
+        }
+        deserializer.deserialize_identifier(NameVisitor)
     }
 }
 
@@ -353,6 +420,31 @@ mod tests {
         let mut store = Store::default();
         parse_lines(Path::new("t.jsonl"), text, &mut store)?;
         Ok(store)
+    }
+
+    #[test]
+    fn a_file_that_breaks_midway_adds_nothing() {
+        let mut store = Store::default();
+        parse_store(
+            Path::new("a.json"),
+            r#"[{"title":"a","body":"b"}]"#,
+            &mut store,
+        )
+        .unwrap();
+        let broken = r#"[{"title":"c","body":"d"}, {"title":5,"body":"x"}, {"title":"e""#;
+        let err = parse_store(Path::new("b.json"), broken, &mut store).unwrap_err();
+        assert!(matches!(err, StoreError::Syntax { .. }), "{err}");
+        assert_eq!(store.articles.len(), 1);
+        assert!(store.problems.is_empty());
+    }
+
+    #[test]
+    fn two_article_arrays_are_an_error() {
+        let err = load(r#"{"articles":[{"title":"a","body":"b"}],"articles":[]}"#).unwrap_err();
+        assert!(
+            err.to_string().contains("duplicate field `articles`"),
+            "{err}"
+        );
     }
 
     #[test]
