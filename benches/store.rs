@@ -52,15 +52,36 @@ fn median(mut samples: Vec<Duration>) -> Duration {
 }
 
 fn time<T>(runs: usize, mut work: impl FnMut() -> T) -> Duration {
-    median(
-        (0..runs)
-            .map(|_| {
-                let start = Instant::now();
-                black_box(work());
-                start.elapsed()
-            })
-            .collect(),
-    )
+    median((0..runs).map(|_| time_once(&mut work)).collect())
+}
+
+fn time_once<T>(work: &mut impl FnMut() -> T) -> Duration {
+    let start = Instant::now();
+    let value = work();
+    let elapsed = start.elapsed();
+    // Freeing what was built is not part of the cost (and the reader's
+    // background worker is stopped here, so that it does not compete with
+    // the next run).
+    drop(black_box(value));
+    elapsed
+}
+
+/// Medians of `first` and `second` run by turns, after one untimed run of
+/// each, so that neither gains from going second (a warmed allocator, a
+/// quieter moment on a shared machine).
+fn time_by_turns<A, B>(
+    runs: usize,
+    mut first: impl FnMut() -> A,
+    mut second: impl FnMut() -> B,
+) -> (Duration, Duration) {
+    time_once(&mut first);
+    time_once(&mut second);
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        a.push(time_once(&mut first));
+        b.push(time_once(&mut second));
+    }
+    (median(a), median(b))
 }
 
 fn ms(d: Duration) -> String {
@@ -117,23 +138,24 @@ fn measure(count: usize, largest: bool, builtin: &Recogniser, dir: &Path, lines:
     let path = dir.join(format!("store-{count}.json"));
     std::fs::write(&path, &json).expect("store written");
 
-    let reference = time(runs, || {
-        serde_json::from_str::<OwnedStore>(&json).expect("parses")
-    });
-    let open = time(runs, || {
-        let store = Store::from_json_str("bench", &json).expect("loads");
-        let app = App::new(
-            store,
-            Recogniser::new(Gazetteer::default()),
-            theme::COLOUR,
-            Rect::new(0, 0, 120, 40),
-        );
-        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
-        terminal
-            .draw(|frame| frame.render_widget(&app, frame.area()))
-            .expect("draws");
-        app
-    });
+    let (reference, open) = time_by_turns(
+        if count >= 100_000 { 5 } else { 9 },
+        || serde_json::from_str::<OwnedStore>(&json).expect("parses"),
+        || {
+            let store = Store::from_json_str("bench", &json).expect("loads");
+            let app = App::new(
+                store,
+                Recogniser::new(Gazetteer::default()),
+                theme::COLOUR,
+                Rect::new(0, 0, 120, 40),
+            );
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+            terminal
+                .draw(|frame| frame.render_widget(&app, frame.area()))
+                .expect("draws");
+            app
+        },
+    );
     println!(
         "| {count} | {:.0} MB | {} | {} | {:.2}× |",
         json.len() as f64 / 1e6,
