@@ -218,8 +218,21 @@ impl Store {
 
     /// Newest first; undated articles keep their file order after the dated ones.
     fn sort(&mut self) {
+        // Sorting (date, place) pairs and moving each article once costs
+        // far less than moving whole articles about while sorting them.
+        let mut order: Vec<(std::cmp::Reverse<Option<i64>>, usize)> = self
+            .articles
+            .iter()
+            .map(|a| std::cmp::Reverse(a.published.as_ref().map(Published::epoch_seconds)))
+            .zip(0..)
+            .collect();
+        order.sort_unstable();
+        if order.iter().enumerate().all(|(at, (_, from))| at == *from) {
+            return;
+        }
+        let mut slots: Vec<Option<Article>> = self.articles.drain(..).map(Some).collect();
         self.articles
-            .sort_by_key(|a| std::cmp::Reverse(a.published.as_ref().map(Published::epoch_seconds)));
+            .extend(order.iter().filter_map(|(_, from)| slots[*from].take()));
     }
 }
 

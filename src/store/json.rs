@@ -90,20 +90,23 @@ impl Store {
                 return;
             }
         };
+        // Problems that keep the article, named by its id once it is known.
+        let mut kept: Vec<String> = Vec::new();
+        let has_id = id.is_some();
         let mut article = Article {
-            id: id.clone().unwrap_or_else(|| derived_id(&title, &body)),
+            id: id.unwrap_or_else(|| derived_id(&title, &body)),
             title,
             body,
             source: optional(fields.source, "source").unwrap_or_else(|m| {
-                problem(m, false, id.clone());
+                kept.push(m);
                 None
             }),
             author: optional(fields.author, "author").unwrap_or_else(|m| {
-                problem(m, false, id.clone());
+                kept.push(m);
                 None
             }),
             url: optional(fields.url, "url").unwrap_or_else(|m| {
-                problem(m, false, id.clone());
+                kept.push(m);
                 None
             }),
             published: None,
@@ -112,22 +115,21 @@ impl Store {
         match optional(fields.published, "published") {
             Ok(Some(text)) => match Published::parse(&text) {
                 Ok(date) => article.published = Some(date),
-                Err(err) => problem(format!("`published` {text:?}: {err}"), false, id.clone()),
+                Err(err) => kept.push(format!("`published` {text:?}: {err}")),
             },
             Ok(None) => {}
-            Err(message) => problem(message, false, id.clone()),
+            Err(message) => kept.push(message),
         }
         match fields.tags {
             Loose::Missing | Loose::Null => {}
             Loose::Strs(tags) => article.tags = tags,
-            other => problem(
-                format!(
-                    "`tags` must be an array of strings, found {}",
-                    other.describe()
-                ),
-                false,
-                id,
-            ),
+            other => kept.push(format!(
+                "`tags` must be an array of strings, found {}",
+                other.describe()
+            )),
+        }
+        for message in kept {
+            problem(message, false, has_id.then(|| article.id.clone()));
         }
         self.articles.push(article);
     }
