@@ -21,18 +21,22 @@ pub fn run(store: Store, recogniser: Recogniser, theme: Theme) -> io::Result<()>
     install_panic_hook();
     // ratatui's own hook (installed by `try_init`) leaves raw mode and the
     // alternate screen first, then calls ours, which undoes the rest.
+    let mut reader = None;
     let result = ratatui::try_init().and_then(|mut terminal| {
         execute!(stdout(), EnableMouseCapture)?;
         let size = terminal.size()?;
-        let mut app = App::new(
+        let app = reader.insert(App::new(
             store,
             recogniser,
             theme,
             Rect::new(0, 0, size.width, size.height),
-        );
-        event_loop(&mut terminal, &mut app)
+        ));
+        event_loop(&mut terminal, app)
     });
     restore();
+    // The terminal comes back before the store is freed and the background
+    // workers are stopped, which takes a moment on a large store.
+    drop(reader);
     result
 }
 
