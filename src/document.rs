@@ -82,14 +82,20 @@ impl Document {
 
     /// The text a line shows.
     pub fn text<'a>(&'a self, article: &'a Article, line: &DocLine) -> &'a str {
-        let whole = match line.part {
+        self.whole(article, line.part)
+            .get(line.range.clone())
+            .unwrap_or_default()
+    }
+
+    /// The whole text that lines of `part` point into.
+    pub fn whole<'a>(&'a self, article: &'a Article, part: Part) -> &'a str {
+        match part {
             Part::Title => &article.title,
             Part::Byline => &self.byline,
             Part::Url => article.url.as_deref().unwrap_or_default(),
             Part::Gap => "",
             Part::Body => &article.body,
-        };
-        whole.get(line.range.clone()).unwrap_or_default()
+        }
     }
 
     /// The index of the line that shows body byte `offset`.

@@ -2,88 +2,190 @@
 //!
 //! [`wrap`] returns byte ranges into the original text, so anything that
 //! points into the text (entity mentions, search hits) can be laid over the
-//! wrapped lines without translation.
+//! wrapped lines without translation. Widths are those of the text as it is
+//! shown ([`crate::text::shown`]): a control counts as its stand-in, a tab
+//! as the spaces to its stop, and lines break only between grapheme
+//! clusters.
 
 use std::ops::Range;
 
-use textwrap::Options;
+use crate::text::{MAX_UNIT_WIDTH, shown, units};
 
-/// Wraps `text` to `width` display cells (CJK and emoji count two).
+/// The narrowest width honoured: the widest unit of text (a stand-in such
+/// as `<U+E0001>`) must fit on a line.
+pub const MIN_WIDTH: usize = MAX_UNIT_WIDTH + 1;
+
+/// Wraps `text` to `width` display cells (at least [`MIN_WIDTH`]).
 ///
-/// Every line of the text is wrapped on its own, so paragraphs (blank lines)
-/// are kept; a blank line gives an empty range. Trailing spaces are left out
-/// of a line's range. Words longer than the width are broken.
+/// Every line of the text (ended by `\n`, `\r\n` or a lone `\r`) is
+/// wrapped on its own, so paragraphs (blank lines) are kept; a blank line
+/// gives an empty range. Lines break after the last word that fits, or
+/// inside a word longer than the width. Whitespace at a break is left out
+/// of both lines' ranges.
 ///
 /// ```
 /// let text = "one two three\n\nfour";
-/// let lines: Vec<&str> = newsdesk::wrap::wrap(text, 8).into_iter().map(|r| &text[r]).collect();
+/// let lines: Vec<&str> = newsdesk::wrap::wrap(text, 10).into_iter().map(|r| &text[r]).collect();
 /// assert_eq!(lines, ["one two", "three", "", "four"]);
 /// ```
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
-    let options = Options::new(width.max(1)).break_words(true);
+    let width = width.max(MIN_WIDTH);
     let mut lines = Vec::new();
-    let mut line_start = 0;
-    for raw_line in text.split('\n') {
-        let line = raw_line.strip_suffix('\r').unwrap_or(raw_line);
-        if line.trim().is_empty() {
-            lines.push(line_start..line_start);
-        } else {
-            let mut cursor = 0;
-            for piece in textwrap::wrap(line, &options) {
-                let start = offset_in(line, &piece, cursor);
-                let end = start + piece.len();
-                lines.push(line_start + start..line_start + end);
-                cursor = end;
-            }
-        }
-        line_start += raw_line.len() + 1;
+    for line in source_lines(text) {
+        wrap_line(text, line, width, &mut lines);
     }
     lines
 }
 
-/// Where `piece` lies in `line`. textwrap hands back slices of its input
-/// when no indent or hyphen is added (we add neither), so the offset is the
-/// pointer distance; a copy is looked for from `cursor` as a fallback.
-fn offset_in(line: &str, piece: &str, cursor: usize) -> usize {
-    let offset = (piece.as_ptr() as usize).wrapping_sub(line.as_ptr() as usize);
-    if offset <= line.len() && line.get(offset..offset + piece.len()) == Some(piece) {
-        return offset;
+/// The byte ranges of the lines of `text`, without their line breaks.
+fn source_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        let Some(offset) = memchr::memchr2(b'\n', b'\r', &bytes[from..]) else {
+            start = None;
+            return Some(from..text.len());
+        };
+        let end = from + offset;
+        let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
+        start = Some(end + if crlf { 2 } else { 1 });
+        Some(from..end)
+    })
+}
+
+fn is_space(cluster: &str) -> bool {
+    cluster.chars().all(char::is_whitespace)
+}
+
+/// Wraps the source line at `range` of `text`, adding its lines to `out`.
+fn wrap_line(text: &str, range: Range<usize>, width: usize, out: &mut Vec<Range<usize>>) {
+    let line = &text[range.clone()];
+    let base = range.start;
+    // The line being filled starts at `start`; its last word so far ends at
+    // `word_end` (0 before the first); the word being read began at
+    // `word_start`, at display column `word_column`.
+    let mut start = 0;
+    let mut word_end = 0;
+    let mut word_start = 0;
+    let mut word_column = 0;
+    let mut in_word = false;
+    let mut column = 0;
+    // Lines end at a word's end or inside a word; only a line of nothing
+    // but indentation has white space to drop.
+    let mut emit = |from: usize, to: usize| {
+        let to = if is_space(&line[from..to]) { from } else { to };
+        out.push(base + from..base + to);
+    };
+    let mut emitted_any = false;
+    for (at, cluster) in units(line) {
+        let cells = shown(cluster, column).width();
+        if is_space(cluster) {
+            if in_word {
+                word_end = at;
+                in_word = false;
+            }
+            column += cells;
+            continue;
+        }
+        if !in_word {
+            in_word = true;
+            word_start = at;
+            word_column = column;
+        }
+        if column + cells > width && column > 0 {
+            if word_end > start && word_start > start {
+                // Move the word to a new line.
+                emit(start, word_end);
+                emitted_any = true;
+                start = word_start;
+                column -= word_column;
+                word_column = 0;
+            }
+            if column + cells > width && column > 0 {
+                // A word wider than the line: break it here.
+                emit(start, at);
+                emitted_any = true;
+                start = at;
+                word_start = at;
+                column = 0;
+                word_column = 0;
+            }
+        }
+        column += cells;
     }
-    line[cursor..].find(piece).map_or(cursor, |at| cursor + at)
+    let end = if in_word {
+        line.len()
+    } else {
+        word_end.max(start)
+    };
+    if !emitted_any || end > start {
+        emit(start, end);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::units_in;
     use proptest::prelude::*;
-    use unicode_width::UnicodeWidthStr;
 
     fn lines(text: &str, width: usize) -> Vec<&str> {
         wrap(text, width).into_iter().map(|r| &text[r]).collect()
     }
 
+    /// Display cells of a wrapped line, as the body pane draws it.
+    fn cells_in(text: &str, range: Range<usize>) -> usize {
+        units_in(text, range).fold(0, |column, (_, u)| column + shown(u, column).width())
+    }
+
     #[test]
     fn wraps_at_word_boundaries_and_keeps_paragraphs() {
         assert_eq!(
-            lines("one two three four\n\nfive six", 9),
-            ["one two", "three", "four", "", "five six"]
+            lines("one two three four five\n\nsix seven", 13),
+            ["one two three", "four five", "", "six seven"]
         );
     }
 
     #[test]
     fn ranges_point_into_the_original_text() {
         let text = "alpha beta\r\ngamma delta epsilon";
-        let ranges = wrap(text, 11);
-        assert_eq!(ranges, [0..10, 12..23, 24..31]);
+        assert_eq!(wrap(text, 11), [0..10, 12..23, 24..31]);
+    }
+
+    #[test]
+    fn every_line_break_ends_a_line() {
+        assert_eq!(lines("a\r\nb\rc\nd\r\r", 20), ["a", "b", "c", "d", "", ""]);
     }
 
     #[test]
     fn wide_characters_count_double() {
-        let text = "日本語の文章です";
-        for line in lines(text, 6) {
-            assert!(line.width() <= 6, "{line}");
+        let text = "日本語の文章ですよね";
+        assert_eq!(lines(text, 10), ["日本語の文", "章ですよね"]);
+        assert_eq!(lines(text, 11), ["日本語の文", "章ですよね"]);
+    }
+
+    #[test]
+    fn stand_ins_and_tabs_are_measured_as_shown() {
+        // "<RLO>" takes five cells, a tab reaches column 8.
+        assert_eq!(lines("abcde\u{202e}fghij", 10), ["abcde\u{202e}", "fghij"]);
+        assert_eq!(lines("abcd \u{202e}fghij", 10), ["abcd", "\u{202e}fghij"]);
+        assert_eq!(lines("ab\tcd efghij", 12), ["ab\tcd", "efghij"]);
+        assert_eq!(
+            lines("\u{1b}[2J\u{1b}[2J\u{1b}[2J", 10),
+            ["\u{1b}[2J\u{1b}[2J\u{1b}[", "2J"]
+        );
+    }
+
+    #[test]
+    fn clusters_are_never_split() {
+        let family = "👩\u{200d}👩\u{200d}👧";
+        let text = family.repeat(8);
+        for line in lines(&text, 11) {
+            assert!(line.len() % family.len() == 0, "{line:?}");
         }
-        assert_eq!(lines(text, 6).concat(), text);
+        let accents = "e\u{301}".repeat(30);
+        assert_eq!(lines(&accents, 10)[0], "e\u{301}".repeat(10));
     }
 
     #[test]
@@ -93,28 +195,45 @@ mod tests {
             lines(&word, 10),
             ["x".repeat(10), "x".repeat(10), "x".repeat(5)]
         );
+        let url = format!("see https://{}", "a".repeat(300_000));
+        let wrapped = wrap(&url, 80);
+        assert!(wrapped.len() > 300_000 / 80, "{}", wrapped.len());
+        assert!(wrapped.iter().all(|r| r.len() <= 80));
+    }
+
+    #[test]
+    fn narrow_widths_wrap_at_the_minimum() {
+        assert_eq!(wrap("abcdefghijkl", 1), wrap("abcdefghijkl", MIN_WIDTH));
     }
 
     #[test]
     fn empty_text_is_one_empty_line() {
         assert_eq!(wrap("", 10), vec![0..0]);
+        assert_eq!(wrap("   ", 10), vec![0..0]);
     }
 
     proptest! {
         #[test]
-        fn lines_fit_and_reassemble_the_words(text in "[a-zé日 \n]{0,200}", width in 2usize..40) {
+        fn lines_fit_go_forward_and_keep_every_cluster(
+            text in "(\\PC|\\p{Cc}|\\p{Cf}|\\p{M}|[ \t\n\r]|👩\u{200d}💻|\u{1b}\\[2J){0,120}",
+            width in 0usize..50,
+        ) {
             let ranges = wrap(&text, width);
-            let mut rebuilt = String::new();
+            let mut kept = Vec::new();
             let mut previous_end = 0;
             for range in &ranges {
                 prop_assert!(range.start >= previous_end, "lines go forward");
-                prop_assert!(text[range.clone()].width() <= width);
-                rebuilt.push_str(&text[range.clone()]);
-                rebuilt.push(' ');
+                let line = &text[range.clone()];
+                prop_assert!(cells_in(&text, range.clone()) <= width.max(MIN_WIDTH), "{line:?}");
+                kept.extend(units_in(&text, range.clone()).filter(|(_, u)| !is_space(u)));
                 previous_end = range.end;
             }
-            let words = |s: &str| s.split_whitespace().collect::<String>();
-            prop_assert_eq!(words(&rebuilt), words(&text));
+            // Every unit that is not white space is on some line, in order,
+            // and whole.
+            let all: Vec<(usize, &str)> = units(&text)
+                .filter(|(_, u)| !is_space(u) && !u.starts_with(['\n', '\r']))
+                .collect();
+            prop_assert_eq!(kept, all);
         }
     }
 }

@@ -11,9 +11,9 @@ use ratatui::widgets::{
     Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
 
-use super::text::visible;
+use super::text::{self, visible};
 use crate::app::{App, Focus, Reading};
-use crate::document::{DocLine, Part};
+use crate::document::Part;
 use crate::entities::Kind;
 use crate::highlight::{Layer, overlay};
 use crate::scroll;
@@ -102,33 +102,63 @@ fn visible_lines<'a>(app: &'a App, reading: &'a Reading, height: usize) -> Vec<L
         .skip(reading.scroll)
         .take(height)
         .map(|line| {
-            styled_line(
-                app,
-                document.text(article, line),
-                line,
-                &article.body,
-                &layers,
-            )
+            let whole = document.whole(article, line.part);
+            match line.part {
+                Part::Title => shown_line(whole, line.range.clone(), app.theme.title, &[], app),
+                Part::Byline | Part::Url => {
+                    shown_line(whole, line.range.clone(), app.theme.muted, &[], app)
+                }
+                Part::Gap => Line::default(),
+                Part::Body => shown_line(whole, line.range.clone(), Style::default(), &layers, app),
+            }
         })
         .collect()
 }
 
-fn styled_line<'a>(
-    app: &App,
+/// The line of `text` at `range` as it is shown: unit by unit
+/// ([`text::units_in`]), stand-ins in their own style, tabs as spaces to
+/// their stop, each unit styled by the layers covering its first byte.
+fn shown_line<'a>(
     text: &'a str,
-    line: &DocLine,
-    body: &'a str,
+    range: Range<usize>,
+    base: Style,
     layers: &[Layer<'_, Style>],
+    app: &App,
 ) -> Line<'a> {
-    match line.part {
-        Part::Title => Line::styled(visible(text), app.theme.title),
-        Part::Byline | Part::Url => Line::styled(visible(text), app.theme.muted),
-        Part::Gap => Line::default(),
-        Part::Body => Line::from(
-            overlay(line.range.clone(), Style::default(), layers, Style::patch)
-                .into_iter()
-                .map(|(range, style)| Span::styled(visible(&body[range]), style))
-                .collect::<Vec<_>>(),
-        ),
+    let segments = overlay(range.clone(), base, layers, Style::patch);
+    let mut spans: Vec<Span<'a>> = Vec::new();
+    // A run of units shown as they are, not yet made a span.
+    let mut run: Option<(usize, Style)> = None;
+    let mut segment = 0;
+    let mut column = 0;
+    for (at, unit) in text::units_in(text, range.clone()) {
+        while segments.get(segment).is_some_and(|(r, _)| r.end <= at) {
+            segment += 1;
+        }
+        let style = segments.get(segment).map_or(base, |(_, style)| *style);
+        let shown = text::shown(unit, column);
+        column += shown.width();
+        if let Some((start, run_style)) = run
+            && (run_style != style || !matches!(shown, text::Shown::Text(_)))
+        {
+            spans.push(Span::styled(&text[start..at], run_style));
+            run = None;
+        }
+        match shown {
+            text::Shown::Text(_) => {
+                run.get_or_insert((at, style));
+            }
+            text::Shown::StandIn(stand_in) => {
+                spans.push(Span::styled(
+                    stand_in.into_owned(),
+                    style.patch(app.theme.stand_in),
+                ));
+            }
+            text::Shown::Spaces(n) => spans.push(Span::styled(" ".repeat(n), style)),
+        }
     }
+    if let Some((start, style)) = run {
+        spans.push(Span::styled(&text[start..range.end], style));
+    }
+    Line::from(spans)
 }

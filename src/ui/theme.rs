@@ -37,6 +37,9 @@ pub struct Theme {
     pub mode: Style,
     /// Messages that report a problem.
     pub warning: Style,
+    /// Stand-ins for characters of an article that are not shown as they
+    /// are (controls, bidirectional controls, zero-width characters).
+    pub stand_in: Style,
 }
 
 const BOLD: Modifier = Modifier::BOLD;
@@ -67,6 +70,7 @@ pub const COLOUR: Theme = Theme {
         .fg(Color::White)
         .add_modifier(BOLD),
     warning: Style::new().fg(Color::LightRed).add_modifier(BOLD),
+    stand_in: Style::new().fg(Color::LightRed).add_modifier(Modifier::DIM),
 };
 
 /// The look without colour, for `NO_COLOR`.
@@ -86,6 +90,7 @@ pub const MONOCHROME: Theme = Theme {
     status: Style::new().add_modifier(REVERSED),
     mode: Style::new().add_modifier(BOLD),
     warning: Style::new().add_modifier(BOLD),
+    stand_in: Style::new().add_modifier(Modifier::DIM),
 };
 
 impl Theme {
