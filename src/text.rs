@@ -66,6 +66,11 @@ impl Shown<'_> {
 /// when it starts at display column `column` (which only a tab cares
 /// about).
 pub fn shown(grapheme: &str, column: usize) -> Shown<'_> {
+    if let [byte] = grapheme.as_bytes()
+        && (b' '..=b'~').contains(byte)
+    {
+        return Shown::Text(grapheme);
+    }
     let mut chars = grapheme.chars();
     let Some(first) = chars.next() else {
         return Shown::Text(grapheme);
@@ -81,7 +86,7 @@ pub fn shown(grapheme: &str, column: usize) -> Shown<'_> {
     };
     if plain {
         if is_combining(first) {
-            return Shown::StandIn(Cow::Owned(format!("◌{grapheme}")));
+            return Shown::StandIn(on_circle(grapheme));
         }
         return Shown::Text(grapheme);
     }
@@ -92,14 +97,24 @@ pub fn shown(grapheme: &str, column: usize) -> Shown<'_> {
     for (index, c) in grapheme.chars().enumerate() {
         match stand_in(c, emoji) {
             Some(stand_in) => out.push_str(&stand_in),
-            None if index == 0 && is_combining(c) => {
-                out.push('◌');
-                out.push(c);
-            }
+            None if index == 0 && is_combining(c) => out.push_str(&on_circle(&c.to_string())),
             None => out.push(c),
         }
     }
     Shown::StandIn(Cow::Owned(out))
+}
+
+/// `grapheme`, which begins with a character that takes no cell, on a
+/// dotted circle when that makes one cluster (a combining mark); else
+/// (a mark that binds forwards) its first character named by code.
+fn on_circle(grapheme: &str) -> Cow<'static, str> {
+    let circled = format!("◌{grapheme}");
+    if circled.graphemes(true).count() == 1 {
+        return Cow::Owned(circled);
+    }
+    let mut chars = grapheme.chars();
+    let first = chars.next().map_or(0, u32::from);
+    Cow::Owned(format!("<U+{first:04X}>{}", chars.as_str()))
 }
 
 /// The widest a unit of [`units`] may be shown, in cells.
@@ -142,6 +157,14 @@ pub fn units_in(text: &str, range: Range<usize>) -> Units<'_> {
     units
 }
 
+impl Units<'_> {
+    /// Goes on from byte `at`, which must start a grapheme cluster.
+    pub fn seek(&mut self, at: usize) {
+        self.at = at;
+        self.split_until = 0;
+    }
+}
+
 /// Iterator of [`units`].
 #[derive(Debug, Clone)]
 pub struct Units<'a> {
@@ -160,6 +183,16 @@ impl<'a> Iterator for Units<'a> {
         let at = self.at;
         if at >= self.end {
             return None;
+        }
+        let bytes = self.text.as_bytes();
+        // An ASCII character followed by another (or by nothing) is a
+        // cluster of its own, unless it is the CR of a CR LF.
+        if bytes[at].is_ascii()
+            && bytes.get(at + 1).is_none_or(u8::is_ascii)
+            && !(bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n'))
+        {
+            self.at = at + 1;
+            return Some((at, &self.text[at..=at]));
         }
         let rest = &self.text[at..];
         let first = rest.chars().next()?;
@@ -184,7 +217,7 @@ fn needs_splitting(cluster: &str) -> bool {
     cluster
         .chars()
         .any(|c| c.is_control() || stand_in(c, emoji).is_some())
-        || cluster.width() > MAX_UNIT_WIDTH
+        || shown(cluster, 0).width() > MAX_UNIT_WIDTH
 }
 
 /// `text` as it is shown on one line: every unit through [`shown`] (line
@@ -352,6 +385,8 @@ mod tests {
         assert_eq!(visible("\u{301}e"), "◌\u{301}e");
         assert_eq!(visible("e\u{301}"), "e\u{301}");
         assert_eq!(visible("\u{1b}\u{301}"), "␛◌\u{301}");
+        // A mark that binds to what follows is named instead.
+        assert_eq!(visible("a\u{e0020}\u{70f}"), "a<U+E0020><U+070F>");
     }
 
     #[test]

@@ -61,66 +61,144 @@ fn is_space(cluster: &str) -> bool {
 /// Wraps the source line at `range` of `text`, adding its lines to `out`.
 fn wrap_line(text: &str, range: Range<usize>, width: usize, out: &mut Vec<Range<usize>>) {
     let line = &text[range.clone()];
-    let base = range.start;
-    // The line being filled starts at `start`; its last word so far ends at
-    // `word_end` (0 before the first); the word being read began at
-    // `word_start`, at display column `word_column`.
-    let mut start = 0;
-    let mut word_end = 0;
-    let mut word_start = 0;
-    let mut word_column = 0;
-    let mut in_word = false;
-    let mut column = 0;
-    // Lines end at a word's end or inside a word; only a line of nothing
-    // but indentation has white space to drop.
-    let mut emit = |from: usize, to: usize| {
-        let to = if is_space(&line[from..to]) { from } else { to };
-        out.push(base + from..base + to);
+    let bytes = line.as_bytes();
+    let mut filler = Filler {
+        line,
+        base: range.start,
+        width,
+        out,
+        start: 0,
+        word_end: 0,
+        word_start: 0,
+        word_column: 0,
+        in_word: false,
+        column: 0,
+        emitted_any: false,
     };
-    let mut emitted_any = false;
-    for (at, cluster) in units(line) {
-        let cells = shown(cluster, column).width();
-        if is_space(cluster) {
-            if in_word {
-                word_end = at;
-                in_word = false;
+    let word_byte = |b: u8| (b'!'..=b'~').contains(&b);
+    let mut units = units(line);
+    let mut at = 0;
+    while at < bytes.len() {
+        // A run of printable ASCII is placed in bulk: every byte is a
+        // unit one cell wide. Its last byte is left to the units when a
+        // non-ASCII character (perhaps a combining mark) follows.
+        if word_byte(bytes[at]) {
+            let mut end = at + 1;
+            while end < bytes.len() && word_byte(bytes[end]) {
+                end += 1;
             }
-            column += cells;
-            continue;
-        }
-        if !in_word {
-            in_word = true;
-            word_start = at;
-            word_column = column;
-        }
-        if column + cells > width && column > 0 {
-            if word_end > start && word_start > start {
-                // Move the word to a new line.
-                emit(start, word_end);
-                emitted_any = true;
-                start = word_start;
-                column -= word_column;
-                word_column = 0;
+            if end < bytes.len() && !bytes[end].is_ascii() {
+                end -= 1;
             }
-            if column + cells > width && column > 0 {
-                // A word wider than the line: break it here.
-                emit(start, at);
-                emitted_any = true;
-                start = at;
-                word_start = at;
-                column = 0;
-                word_column = 0;
+            if end > at {
+                filler.word_run(at, end);
+                at = end;
+                units.seek(at);
+                continue;
             }
         }
-        column += cells;
+        let Some((unit_at, unit)) = units.next() else {
+            break;
+        };
+        let cells = shown(unit, filler.column).width();
+        if is_space(unit) {
+            filler.space(unit_at, cells);
+        } else {
+            filler.word_unit(unit_at, cells);
+        }
+        at = unit_at + unit.len();
     }
-    let end = if in_word {
-        line.len()
-    } else {
-        word_end.max(start)
-    };
-    if !emitted_any || end > start {
-        emit(start, end);
+    filler.finish();
+}
+
+/// The state of one source line being cut into lines.
+struct Filler<'a> {
+    line: &'a str,
+    base: usize,
+    width: usize,
+    out: &'a mut Vec<Range<usize>>,
+    /// Where the line being filled starts.
+    start: usize,
+    /// Where its last finished word ends (0 before the first).
+    word_end: usize,
+    /// Where the word being read began, and at which column.
+    word_start: usize,
+    word_column: usize,
+    in_word: bool,
+    column: usize,
+    emitted_any: bool,
+}
+
+impl Filler<'_> {
+    /// Lines end at a word's end or inside a word; only a line of nothing
+    /// but indentation has white space to drop.
+    fn emit(&mut self, from: usize, to: usize) {
+        let to = if is_space(&self.line[from..to]) {
+            from
+        } else {
+            to
+        };
+        self.out.push(self.base + from..self.base + to);
+        self.emitted_any = true;
+    }
+
+    fn space(&mut self, at: usize, cells: usize) {
+        if self.in_word {
+            self.word_end = at;
+            self.in_word = false;
+        }
+        self.column += cells;
+    }
+
+    fn word_unit(&mut self, at: usize, cells: usize) {
+        if !self.in_word {
+            self.in_word = true;
+            self.word_start = at;
+            self.word_column = self.column;
+        }
+        if self.column + cells > self.width && self.column > 0 {
+            if self.word_end > self.start && self.word_start > self.start {
+                // Move the word to a new line.
+                self.emit(self.start, self.word_end);
+                self.start = self.word_start;
+                self.column -= self.word_column;
+                self.word_column = 0;
+            }
+            if self.column + cells > self.width && self.column > 0 {
+                // A word wider than the line: break it here.
+                self.emit(self.start, at);
+                self.start = at;
+                self.word_start = at;
+                self.column = 0;
+                self.word_column = 0;
+            }
+        }
+        self.column += cells;
+    }
+
+    /// Bytes `from..to` of the line, all printable ASCII: one
+    /// [`Self::word_unit`] each, with the ones that cannot break a line
+    /// taken together.
+    fn word_run(&mut self, from: usize, to: usize) {
+        let mut at = from;
+        while at < to {
+            self.word_unit(at, 1);
+            at += 1;
+            let fits = (to - at).min(self.width.saturating_sub(self.column));
+            self.column += fits;
+            at += fits;
+        }
+    }
+
+    fn finish(mut self) {
+        let end = if self.in_word {
+            self.line.len()
+        } else {
+            self.word_end.max(self.start)
+        };
+        if !self.emitted_any || end > self.start {
+            self.emit(self.start, end);
+        }
     }
 }
 

@@ -96,6 +96,7 @@ fn visible_lines<'a>(app: &'a App, reading: &'a Reading, height: usize) -> Vec<L
         },
     ];
     let document = &reading.document;
+    let stand_in = app.theme.stand_in;
     document
         .lines
         .iter()
@@ -104,12 +105,20 @@ fn visible_lines<'a>(app: &'a App, reading: &'a Reading, height: usize) -> Vec<L
         .map(|line| {
             let whole = document.whole(article, line.part);
             match line.part {
-                Part::Title => shown_line(whole, line.range.clone(), app.theme.title, &[], app),
+                Part::Title => {
+                    shown_line(whole, line.range.clone(), app.theme.title, &[], stand_in)
+                }
                 Part::Byline | Part::Url => {
-                    shown_line(whole, line.range.clone(), app.theme.muted, &[], app)
+                    shown_line(whole, line.range.clone(), app.theme.muted, &[], stand_in)
                 }
                 Part::Gap => Line::default(),
-                Part::Body => shown_line(whole, line.range.clone(), Style::default(), &layers, app),
+                Part::Body => shown_line(
+                    whole,
+                    line.range.clone(),
+                    Style::default(),
+                    &layers,
+                    stand_in,
+                ),
             }
         })
         .collect()
@@ -123,7 +132,7 @@ fn shown_line<'a>(
     range: Range<usize>,
     base: Style,
     layers: &[Layer<'_, Style>],
-    app: &App,
+    stand_in: Style,
 ) -> Line<'a> {
     let segments = overlay(range.clone(), base, layers, Style::patch);
     let mut spans: Vec<Span<'a>> = Vec::new();
@@ -148,11 +157,8 @@ fn shown_line<'a>(
             text::Shown::Text(_) => {
                 run.get_or_insert((at, style));
             }
-            text::Shown::StandIn(stand_in) => {
-                spans.push(Span::styled(
-                    stand_in.into_owned(),
-                    style.patch(app.theme.stand_in),
-                ));
+            text::Shown::StandIn(shown_text) => {
+                spans.push(Span::styled(shown_text.into_owned(), style.patch(stand_in)));
             }
             text::Shown::Spaces(n) => spans.push(Span::styled(" ".repeat(n), style)),
         }
@@ -161,4 +167,54 @@ fn shown_line<'a>(
         spans.push(Span::styled(&text[start..range.end], style));
     }
     Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use ratatui::style::Color;
+
+    proptest! {
+        #[test]
+        fn highlights_cover_exactly_their_units(
+            text in "(\\PC|\\p{Cc}|\\p{Cf}|\\p{M}|[ \t]|👩\u{200d}💻|\u{1b}\\[2J){0,60}",
+            a in 0usize..200,
+            b in 0usize..200,
+        ) {
+            let text = text.replace(['\n', '\r'], " ");
+            let bounds: Vec<usize> = text::units(&text).map(|(at, _)| at).chain([text.len()]).collect();
+            let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+            let range = a.min(b)..a.max(b);
+            let marked = std::slice::from_ref(&range);
+            let red = Style::new().fg(Color::Red);
+            let layers = [Layer { ranges: marked, style: red }];
+            let line = shown_line(&text, 0..text.len(), Style::new(), &layers, Style::new());
+            // What is drawn is every unit as shown, in order...
+            let mut all = String::new();
+            let mut expected_red = String::new();
+            let mut column = 0;
+            for (at, unit) in text::units(&text) {
+                let shown = text::shown(unit, column);
+                column += shown.width();
+                let mut piece = String::new();
+                shown.push_to(&mut piece);
+                if marked[0].contains(&at) {
+                    expected_red.push_str(&piece);
+                }
+                all.push_str(&piece);
+            }
+            let drawn: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            prop_assert_eq!(drawn, all);
+            // ...and the highlighted cells are exactly the units that
+            // start inside the range.
+            let drawn_red: String = line
+                .spans
+                .iter()
+                .filter(|s| s.style.fg == Some(Color::Red))
+                .map(|s| s.content.as_ref())
+                .collect();
+            prop_assert_eq!(drawn_red, expected_red);
+        }
+    }
 }
