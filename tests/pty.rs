@@ -221,3 +221,140 @@ fn a_panic_restores_the_terminal_then_prints_its_message() {
         "raw mode off"
     );
 }
+
+impl Session {
+    /// Waits until `ready` holds for the screen, or fails with the screen.
+    fn wait_until(&self, what: &str, ready: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if ready(self.screen.lock().expect("screen lock").screen()) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        panic!("waited for {what}; the screen shows:\n{}", self.contents());
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.process_id().expect("newsdesk has a process id")
+    }
+
+    /// Sends `signal` (a name `kill` knows: TERM, HUP, TSTP, CONT…).
+    fn signal(&self, signal: &str) {
+        let status = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(self.pid().to_string())
+            .status()
+            .expect("kill runs");
+        assert!(status.success(), "kill -{signal} failed");
+    }
+
+    /// The process's state letter from `/proc` (`T` when stopped).
+    fn process_state(&self) -> char {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid()))
+            .expect("the process is listed in /proc");
+        // The command name may hold spaces and parentheses; the state
+        // follows the last closing parenthesis.
+        let after_name = &stat[stat.rfind(')').expect("stat has a name") + 1..];
+        after_name
+            .split_whitespace()
+            .next()
+            .and_then(|state| state.chars().next())
+            .expect("stat has a state")
+    }
+
+    fn wait_for_state(&self, state: char) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if self.process_state() == state {
+                return;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "newsdesk never reached state {state:?} (it is {:?})",
+            self.process_state()
+        );
+    }
+
+    /// Asserts that the terminal is as the shell left it: main screen,
+    /// cursor shown, no mouse reports, line editing and echo on.
+    fn assert_restored(&self) {
+        self.wait_until("the main screen", |screen| !screen.alternate_screen());
+        {
+            let parser = self.screen.lock().expect("screen lock");
+            let screen = parser.screen();
+            assert!(!screen.hide_cursor(), "cursor shown");
+            assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+        }
+        let termios = self.master.get_termios().expect("termios");
+        assert!(
+            termios.local_flags.contains(LocalFlags::ICANON),
+            "raw mode off"
+        );
+        assert!(
+            termios.local_flags.contains(LocalFlags::ECHO),
+            "echo back on"
+        );
+    }
+}
+
+#[test]
+fn ending_signals_restore_the_terminal_and_exit_with_128_plus_the_signal() {
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
+        let mut session = Session::start(&[&fixture("store.json")]);
+        session.wait_for("store.json · 4 articles");
+        session.signal(signal);
+        let status = session.wait_for_exit();
+        assert_eq!(status.exit_code(), 128 + number, "SIG{signal}: {status:?}");
+        session.assert_restored();
+    }
+}
+
+/// Suspends newsdesk with `stop`, checks the terminal is the shell's while
+/// it is stopped, continues it and checks the screen comes back whole.
+fn suspend_and_continue(stop: impl FnOnce(&mut Session)) {
+    let mut session = Session::start(&[&fixture("store.json")]);
+    session.wait_for("store.json · 4 articles");
+    // Leave the reader somewhere other than where it starts.
+    session.keys("j");
+    session.wait_for(" 2/4 ");
+
+    stop(&mut session);
+    session.wait_for_state('T');
+    session.assert_restored();
+
+    session.signal("CONT");
+    // Entering the alternate screen blanks it, so what shows now was drawn
+    // again after the resume.
+    session.wait_until("the reader drawn again", |screen| {
+        screen.alternate_screen() && screen.contents().contains(" 2/4 ")
+    });
+    {
+        let parser = session.screen.lock().expect("screen lock");
+        let screen = parser.screen();
+        assert_ne!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+        assert!(screen.contents().contains("store.json · 4 articles"));
+    }
+    let termios = session.master.get_termios().expect("termios");
+    assert!(
+        !termios.local_flags.contains(LocalFlags::ICANON),
+        "raw mode again"
+    );
+    // It still answers keys.
+    session.keys("j");
+    session.wait_for(" 3/4 ");
+    session.keys("q");
+    assert!(session.wait_for_exit().success());
+    session.assert_restored();
+}
+
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_continuing_redraws_it() {
+    suspend_and_continue(|session| session.keys("\x1a"));
+}
+
+#[test]
+fn sigtstp_from_outside_suspends_like_ctrl_z() {
+    suspend_and_continue(|session| session.signal("TSTP"));
+}
