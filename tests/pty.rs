@@ -358,3 +358,67 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_continuing_redraws_it() {
 fn sigtstp_from_outside_suspends_like_ctrl_z() {
     suspend_and_continue(|session| session.signal("TSTP"));
 }
+
+#[test]
+fn a_storm_of_resizes_leaves_the_reader_answering() {
+    let mut session = Session::start(&[&fixture("store.json")]);
+    session.wait_for("store.json · 4 articles");
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = |below: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        u16::try_from(seed % below).expect("small") + 1
+    };
+    let fixed = [(1, 1), (2, 2), (3, 10), (14, 59), (200, 500)];
+    for step in 0..200 {
+        let (rows, cols) = fixed
+            .get(step % 40)
+            .copied()
+            .unwrap_or_else(|| (next(200), next(500)));
+        session
+            .master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
+    }
+    session
+        .master
+        .resize(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("resize back");
+    assert!(
+        session.child.try_wait().expect("status").is_none(),
+        "newsdesk is still running"
+    );
+    session.keys("j");
+    session.wait_for(" 2/4 ");
+    session.keys("q");
+    let status = session.wait_for_exit();
+    assert!(status.success(), "{status:?}");
+    session.assert_restored();
+}
+
+#[test]
+fn a_thousand_key_presses_at_once_are_all_taken() {
+    let gazetteer = newsdesk::entities::Gazetteer::builtin().expect("built-in gazetteer");
+    let json = newsdesk::generate::store_json(11, &gazetteer.organisations, 1_500, 300);
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("held-keys.json");
+    std::fs::write(&path, json).expect("store written");
+    let mut session = Session::start(&[&path.display().to_string()]);
+    session.wait_for("held-keys.json · 1500 articles");
+    session.keys(&"j".repeat(1_000));
+    session.wait_for(" 1001/1500 ");
+    session.keys(&"k".repeat(500));
+    session.wait_for(" 501/1500 ");
+    session.keys("q");
+    assert!(session.wait_for_exit().success());
+}
