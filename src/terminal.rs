@@ -3,6 +3,9 @@
 //! around a suspension to the shell.
 
 use std::io::{self, stdout};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
@@ -14,7 +17,7 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
-use signal_hook::iterator::Signals;
+use signal_hook::iterator::{Handle, Signals};
 use signal_hook::low_level;
 
 use crate::action::Action;
@@ -24,9 +27,6 @@ use crate::keymap::action_for_event;
 use crate::store::Store;
 use crate::ui::theme::Theme;
 
-/// Signals that end the reader: the terminal is restored first.
-const ENDING_SIGNALS: [i32; 3] = [SIGTERM, SIGHUP, SIGINT];
-
 /// Runs the reader on `store` until the user quits.
 ///
 /// SIGTERM, SIGHUP and SIGINT end it like `q` does, then the process exits
@@ -35,11 +35,14 @@ const ENDING_SIGNALS: [i32; 3] = [SIGTERM, SIGHUP, SIGINT];
 pub fn run(store: Store, recogniser: Recogniser, theme: Theme) -> io::Result<()> {
     // Before the terminal changes, so that a failure leaves it untouched and
     // no signal can arrive between the change and the loop that answers it.
-    let mut signals = Signals::new(ENDING_SIGNALS.iter().chain([&SIGTSTP]))?;
+    let watch = SignalWatch::start()?;
     install_panic_hook();
     // ratatui's own hook (installed by `try_init`) leaves raw mode and the
     // alternate screen first, then calls ours, which undoes the rest.
     let mut reader = None;
+    // Marked before it is done, so that a set-up that fails half-way is
+    // undone too.
+    watch.state.mark_taken();
     let result = ratatui::try_init().and_then(|mut terminal| {
         execute!(stdout(), EnableMouseCapture)?;
         let size = terminal.size()?;
@@ -49,24 +52,122 @@ pub fn run(store: Store, recogniser: Recogniser, theme: Theme) -> io::Result<()>
             theme,
             Rect::new(0, 0, size.width, size.height),
         ));
-        event_loop(&mut terminal, app, &mut signals)
+        event_loop(&mut terminal, app, &watch.state)
     });
-    restore();
+    watch.state.restore();
     // The terminal comes back before the store is freed and the background
     // workers are stopped, which takes a moment on a large store.
     drop(reader);
-    match result? {
-        Ending::Quit => Ok(()),
-        Ending::Signal(signal) => std::process::exit(128 + signal),
+    // A signal wins over an error: the error is most likely the terminal
+    // that hung up, and there is no one left to read about it.
+    if let Some(signal) = watch.state.ending() {
+        std::process::exit(128 + signal);
+    }
+    watch.stop();
+    result
+}
+
+/// Signals that end the reader: the terminal is restored first.
+const ENDING_SIGNALS: [i32; 3] = [SIGTERM, SIGHUP, SIGINT];
+
+/// How long an ending signal waits for the event loop to leave by itself
+/// before the process is ended without it.
+const GRACE: Duration = Duration::from_secs(1);
+
+/// A thread that answers signals by noting them for the event loop.
+///
+/// Reading a terminal that has hung up spins for ever inside crossterm
+/// (crossterm-rs/crossterm#793), so the loop may never look at the note;
+/// after [`GRACE`] the thread restores what it can and ends the process.
+struct SignalWatch {
+    state: Arc<SharedState>,
+    handle: Handle,
+    thread: JoinHandle<()>,
+}
+
+impl SignalWatch {
+    fn start() -> io::Result<Self> {
+        let mut signals = Signals::new(ENDING_SIGNALS.iter().chain([&SIGTSTP]))?;
+        let handle = signals.handle();
+        let state = Arc::new(SharedState::default());
+        let noted = Arc::clone(&state);
+        let thread = thread::Builder::new()
+            .name("signals".to_owned())
+            .spawn(move || {
+                for signal in signals.forever() {
+                    if signal == SIGTSTP {
+                        noted.suspend.store(true, Ordering::SeqCst);
+                        continue;
+                    }
+                    noted.ending.store(signal, Ordering::SeqCst);
+                    thread::sleep(GRACE);
+                    noted.restore();
+                    std::process::exit(128 + signal);
+                }
+            })?;
+        Ok(Self {
+            state,
+            handle,
+            thread,
+        })
+    }
+
+    /// Stops answering signals: they act as they did before [`run`].
+    fn stop(self) {
+        self.handle.close();
+        // The thread only ends the process or returns; a panic in it has
+        // already been reported by the hook.
+        let _ = self.thread.join();
     }
 }
 
-/// Why the event loop stopped.
-enum Ending {
-    /// The user quit.
-    Quit,
-    /// A signal asked the process to end.
-    Signal(i32),
+/// What the signal thread and the event loop share.
+#[derive(Default)]
+struct SharedState {
+    /// The ending signal received, or 0.
+    ending: AtomicI32,
+    /// Set when SIGTSTP arrives; the event loop clears it.
+    suspend: AtomicBool,
+    /// Whether the reader holds the terminal (raw mode, alternate screen,
+    /// mouse capture), so that it is given back exactly once.
+    taken: Mutex<bool>,
+}
+
+impl SharedState {
+    fn ending(&self) -> Option<i32> {
+        match self.ending.load(Ordering::SeqCst) {
+            0 => None,
+            signal => Some(signal),
+        }
+    }
+
+    fn mark_taken(&self) {
+        *self.taken.lock().unwrap_or_else(PoisonError::into_inner) = true;
+    }
+
+    /// Takes the terminal again after a suspension.
+    fn take(&self) -> io::Result<()> {
+        let mut taken = self.taken.lock().unwrap_or_else(PoisonError::into_inner);
+        enable_raw_mode()?;
+        *taken = true;
+        execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
+    }
+
+    /// Puts the terminal back as the shell had it, if the reader holds it.
+    /// Every step is tried even if one fails (as they do once the terminal
+    /// has hung up): there is nothing better to do, and no one to tell.
+    fn restore(&self) {
+        let mut taken = self.taken.lock().unwrap_or_else(PoisonError::into_inner);
+        if !*taken {
+            return;
+        }
+        let _ = execute!(stdout(), DisableMouseCapture, Show);
+        // Raw mode first: leaving it has more side effects than leaving the
+        // alternate screen.
+        let _ = disable_raw_mode();
+        let _ = execute!(stdout(), LeaveAlternateScreen);
+        *taken = false;
+    }
 }
 
 /// How often the screen shows indexing progress.
@@ -79,23 +180,19 @@ const SIGNAL_TICK: Duration = Duration::from_millis(150);
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    signals: &mut Signals,
-) -> io::Result<Ending> {
+    state: &SharedState,
+) -> io::Result<()> {
     let mut redraw = true;
     loop {
-        for signal in signals.pending() {
-            if signal == SIGTSTP {
-                app.update(Action::Suspend);
-            } else {
-                return Ok(Ending::Signal(signal));
-            }
+        if state.suspend.swap(false, Ordering::SeqCst) {
+            app.update(Action::Suspend);
         }
-        if app.should_quit {
-            return Ok(Ending::Quit);
+        if app.should_quit || state.ending().is_some() {
+            return Ok(());
         }
         if app.should_suspend {
             app.should_suspend = false;
-            suspend(terminal, app)?;
+            suspend(terminal, app, state)?;
             redraw = true;
         }
         if redraw {
@@ -137,15 +234,14 @@ fn apply(app: &mut App, event: &event::Event) {
 
 /// Gives the terminal back to the shell, stops the process, and when it is
 /// continued takes the terminal again and redraws all of it.
-fn suspend(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
-    restore();
+fn suspend(terminal: &mut DefaultTerminal, app: &mut App, state: &SharedState) -> io::Result<()> {
+    state.restore();
     // SIGTSTP is caught (to restore the terminal first), so raising it
     // would only come back here; stop as its default action would.
     low_level::emulate_default_handler(SIGTSTP)?;
     // Continued. The shell may have reset the terminal's modes, and the
     // window may have changed size meanwhile.
-    enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    state.take()?;
     let size = terminal.size()?;
     // Resizing clears the screen and forgets the last frame, so the next
     // draw writes every cell.
@@ -155,17 +251,6 @@ fn suspend(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         height: size.height,
     });
     Ok(())
-}
-
-/// Puts the terminal back as the shell had it. Every step is tried even if
-/// one fails (as it may once the terminal has hung up): there is nothing
-/// better to do, and no one to tell.
-fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture, Show);
-    // Raw mode first: leaving it has more side effects than leaving the
-    // alternate screen.
-    let _ = disable_raw_mode();
-    let _ = execute!(stdout(), LeaveAlternateScreen);
 }
 
 fn install_panic_hook() {

@@ -422,3 +422,47 @@ fn a_thousand_key_presses_at_once_are_all_taken() {
     session.keys("q");
     assert!(session.wait_for_exit().success());
 }
+
+#[test]
+fn closing_the_terminal_ends_newsdesk() {
+    // Not a `Session`: its reader keeps the terminal open until newsdesk
+    // exits, and this test needs to close it first.
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pseudo-terminal");
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_newsdesk"));
+    command.arg(fixture("store.json"));
+    command.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(command).expect("newsdesk starts");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let mut screen = vt100::Parser::new(ROWS, COLS, 0);
+    let mut chunk = [0u8; 8192];
+    while !screen
+        .screen()
+        .contents()
+        .contains("store.json · 4 articles")
+    {
+        let n = reader.read(&mut chunk).expect("newsdesk draws");
+        assert!(n > 0, "newsdesk closed the terminal before drawing");
+        screen.process(&chunk[..n]);
+    }
+    drop(reader);
+    drop(pair.master);
+
+    let start = Instant::now();
+    while start.elapsed() < PATIENCE {
+        if let Some(status) = child.try_wait().expect("child status") {
+            assert_eq!(status.exit_code(), 128 + 1, "{status:?}");
+            return;
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().ok();
+    panic!("newsdesk outlived its terminal");
+}
