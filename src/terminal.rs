@@ -235,6 +235,9 @@ fn apply(app: &mut App, event: &event::Event) {
 /// Gives the terminal back to the shell, stops the process, and when it is
 /// continued takes the terminal again and redraws all of it.
 fn suspend(terminal: &mut DefaultTerminal, app: &mut App, state: &SharedState) -> io::Result<()> {
+    if !a_shell_can_resume_us() {
+        return Ok(());
+    }
     state.restore();
     // SIGTSTP is caught (to restore the terminal first), so raising it
     // would only come back here; stop as its default action would.
@@ -251,6 +254,46 @@ fn suspend(terminal: &mut DefaultTerminal, app: &mut App, state: &SharedState) -
         height: size.height,
     });
     Ok(())
+}
+
+/// Whether a shell with job control is there to continue the reader once
+/// it stops.
+///
+/// There is none when newsdesk is the terminal's own program (`tmux
+/// new-window newsdesk`, `ssh -t host newsdesk`, `xterm -e newsdesk`): its
+/// process group is then orphaned, the kernel ignores SIGTSTP for it, and a
+/// process that stopped anyway would stay stopped for good. The group is
+/// not orphaned when the parent is in the same session but another group,
+/// as a shell that started the reader as a job is. Only Linux says so
+/// through `/proc`; elsewhere the reader trusts the user.
+fn a_shell_can_resume_us() -> bool {
+    let (Some(me), Some(parent)) = (
+        process_group("self"),
+        process_group(&std::os::unix::process::parent_id().to_string()),
+    ) else {
+        return true;
+    };
+    parent.session == me.session && parent.group != me.group
+}
+
+/// A process's group and session.
+struct ProcessGroup {
+    group: u32,
+    session: u32,
+}
+
+/// The group and session of process `pid` (or `self`), read from
+/// `/proc/pid/stat`.
+fn process_group(pid: &str) -> Option<ProcessGroup> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name may hold spaces and parentheses: the fields that
+    // follow it are state, parent, group and session.
+    let mut fields = stat.get(stat.rfind(')')? + 1..)?.split_whitespace().skip(2);
+    let mut next = || fields.next()?.parse().ok();
+    Some(ProcessGroup {
+        group: next()?,
+        session: next()?,
+    })
 }
 
 fn install_panic_hook() {

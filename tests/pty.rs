@@ -32,6 +32,21 @@ impl Session {
     }
 
     fn start_with(args: &[&str], env: &[(&str, &str)]) -> Self {
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_newsdesk"));
+        command.args(args);
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        Self::spawn(command)
+    }
+
+    fn start_command(program: &str, args: &[&str]) -> Self {
+        let mut command = CommandBuilder::new(program);
+        command.args(args);
+        Self::spawn(command)
+    }
+
+    fn spawn(mut command: CommandBuilder) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -40,13 +55,8 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_newsdesk"));
-        command.args(args);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
-        for (key, value) in env {
-            command.env(key, value);
-        }
         let child = pair.slave.spawn_command(command).expect("newsdesk starts");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
         let mut reader = pair.master.try_clone_reader().expect("reader");
@@ -236,45 +246,7 @@ impl Session {
     }
 
     fn pid(&self) -> u32 {
-        self.child.process_id().expect("newsdesk has a process id")
-    }
-
-    /// Sends `signal` (a name `kill` knows: TERM, HUP, TSTP, CONT…).
-    fn signal(&self, signal: &str) {
-        let status = std::process::Command::new("kill")
-            .arg(format!("-{signal}"))
-            .arg(self.pid().to_string())
-            .status()
-            .expect("kill runs");
-        assert!(status.success(), "kill -{signal} failed");
-    }
-
-    /// The process's state letter from `/proc` (`T` when stopped).
-    fn process_state(&self) -> char {
-        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid()))
-            .expect("the process is listed in /proc");
-        // The command name may hold spaces and parentheses; the state
-        // follows the last closing parenthesis.
-        let after_name = &stat[stat.rfind(')').expect("stat has a name") + 1..];
-        after_name
-            .split_whitespace()
-            .next()
-            .and_then(|state| state.chars().next())
-            .expect("stat has a state")
-    }
-
-    fn wait_for_state(&self, state: char) {
-        let start = Instant::now();
-        while start.elapsed() < PATIENCE {
-            if self.process_state() == state {
-                return;
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-        panic!(
-            "newsdesk never reached state {state:?} (it is {:?})",
-            self.process_state()
-        );
+        self.child.process_id().expect("the child has a process id")
     }
 
     /// Asserts that the terminal is as the shell left it: main screen,
@@ -299,32 +271,103 @@ impl Session {
     }
 }
 
+/// Sends `signal` (a name `kill` knows: TERM, HUP, TSTP…) to `pid`.
+fn kill(pid: u32, signal: &str) {
+    let status = std::process::Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(pid.to_string())
+        .status()
+        .expect("kill runs");
+    assert!(status.success(), "kill -{signal} {pid} failed");
+}
+
+/// The fields of `/proc/pid/stat` after the command name, which may hold
+/// spaces and parentheses: state, parent, group, session…
+fn stat_fields(pid: u32) -> Option<Vec<String>> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after_name = &stat[stat.rfind(')')? + 1..];
+    Some(after_name.split_whitespace().map(str::to_owned).collect())
+}
+
+/// The process's state letter (`T` when stopped).
+fn process_state(pid: u32) -> String {
+    stat_fields(pid).expect("the process is listed in /proc")[0].clone()
+}
+
+/// The process whose parent is `parent`, waiting for it to start.
+fn child_of(parent: u32) -> u32 {
+    let start = Instant::now();
+    while start.elapsed() < PATIENCE {
+        let found = std::fs::read_dir("/proc")
+            .expect("/proc")
+            .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
+            .find(|pid| stat_fields(*pid).is_some_and(|fields| fields[1] == parent.to_string()));
+        if let Some(pid) = found {
+            return pid;
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+    panic!("process {parent} started nothing");
+}
+
+fn wait_for_state(pid: u32, state: &str) {
+    let start = Instant::now();
+    while start.elapsed() < PATIENCE {
+        if process_state(pid) == state {
+            return;
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+    panic!(
+        "process {pid} never reached state {state:?} (it is {:?})",
+        process_state(pid)
+    );
+}
+
 #[test]
 fn ending_signals_restore_the_terminal_and_exit_with_128_plus_the_signal() {
     for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
         let mut session = Session::start(&[&fixture("store.json")]);
         session.wait_for("store.json · 4 articles");
-        session.signal(signal);
+        kill(session.pid(), signal);
         let status = session.wait_for_exit();
         assert_eq!(status.exit_code(), 128 + number, "SIG{signal}: {status:?}");
         session.assert_restored();
     }
 }
 
-/// Suspends newsdesk with `stop`, checks the terminal is the shell's while
-/// it is stopped, continues it and checks the screen comes back whole.
-fn suspend_and_continue(stop: impl FnOnce(&mut Session)) {
-    let mut session = Session::start(&[&fixture("store.json")]);
+/// A shell with job control that runs newsdesk on the fixture store as a
+/// job, says when the job stopped, and on a line of input brings it back
+/// with `fg`.
+fn newsdesk_as_a_job() -> Session {
+    Session::start_command(
+        "bash",
+        &[
+            "-c",
+            r#"set -m; "$0" "$@"; echo "[stopped: $?]"; read -r _; fg"#,
+            env!("CARGO_BIN_EXE_newsdesk"),
+            &fixture("store.json"),
+        ],
+    )
+}
+
+/// Suspends newsdesk with `stop` (given its process id), checks the
+/// terminal is the shell's while it is stopped, brings it back with `fg`
+/// and checks the screen is drawn again with the reader as it was.
+fn suspend_and_resume(stop: impl FnOnce(&mut Session, u32)) {
+    let mut session = newsdesk_as_a_job();
+    let newsdesk = child_of(session.pid());
     session.wait_for("store.json · 4 articles");
     // Leave the reader somewhere other than where it starts.
     session.keys("j");
     session.wait_for(" 2/4 ");
 
-    stop(&mut session);
-    session.wait_for_state('T');
+    stop(&mut session, newsdesk);
+    wait_for_state(newsdesk, "T");
+    session.wait_for("[stopped: ");
     session.assert_restored();
 
-    session.signal("CONT");
+    session.keys("\r");
     // Entering the alternate screen blanks it, so what shows now was drawn
     // again after the resume.
     session.wait_until("the reader drawn again", |screen| {
@@ -345,18 +388,41 @@ fn suspend_and_continue(stop: impl FnOnce(&mut Session)) {
     session.keys("j");
     session.wait_for(" 3/4 ");
     session.keys("q");
-    assert!(session.wait_for_exit().success());
+    let status = session.wait_for_exit();
+    assert!(status.success(), "{status:?}");
     session.assert_restored();
 }
 
 #[test]
-fn ctrl_z_suspends_with_the_terminal_restored_and_continuing_redraws_it() {
-    suspend_and_continue(|session| session.keys("\x1a"));
+fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_screen_back() {
+    suspend_and_resume(|session, _| session.keys("\x1a"));
 }
 
 #[test]
 fn sigtstp_from_outside_suspends_like_ctrl_z() {
-    suspend_and_continue(|session| session.signal("TSTP"));
+    suspend_and_resume(|_, newsdesk| kill(newsdesk, "TSTP"));
+}
+
+#[test]
+fn ctrl_z_does_nothing_without_a_shell_to_return_to() {
+    // Started straight in the terminal, newsdesk leads its own session:
+    // nothing could bring it back if it stopped.
+    let mut session = Session::start(&[&fixture("store.json")]);
+    session.wait_for("store.json · 4 articles");
+    session.keys("\x1aj");
+    // A stopped reader would never take the `j`.
+    session.wait_for(" 2/4 ");
+    assert_ne!(process_state(session.pid()), "T");
+    assert!(
+        session
+            .screen
+            .lock()
+            .expect("screen lock")
+            .screen()
+            .alternate_screen()
+    );
+    session.keys("q");
+    assert!(session.wait_for_exit().success());
 }
 
 #[test]
