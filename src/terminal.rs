@@ -112,11 +112,11 @@ impl SignalWatch {
         })
     }
 
-    /// Stops answering signals: they act as they did before [`run`].
+    /// Stops the thread, once the reader is over. The signals stay caught
+    /// (and now ignored) for the moment the process has left.
     fn stop(self) {
         self.handle.close();
-        // The thread only ends the process or returns; a panic in it has
-        // already been reported by the hook.
+        // The thread cannot panic, and has nothing to hand back.
         let _ = self.thread.join();
     }
 }
