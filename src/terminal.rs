@@ -259,12 +259,15 @@ fn suspend(terminal: &mut DefaultTerminal, app: &mut App, state: &SharedState) -
 /// Whether a shell with job control is there to continue the reader once
 /// it stops.
 ///
-/// There is none when newsdesk is the terminal's own program (`tmux
-/// new-window newsdesk`, `ssh -t host newsdesk`, `xterm -e newsdesk`): its
-/// process group is then orphaned, the kernel ignores SIGTSTP for it, and a
-/// process that stopped anyway would stay stopped for good. The group is
-/// not orphaned when the parent is in the same session but another group,
-/// as a shell that started the reader as a job is. Only Linux says so
+/// That is so when the parent is in the same session but another process
+/// group: a shell that started the reader as a job of its own, and will
+/// see it stop. It is not so when newsdesk is the terminal's own program
+/// (`tmux new-window newsdesk`, `ssh -t host newsdesk`): its process group
+/// is then orphaned, the kernel ignores SIGTSTP for it, and a reader that
+/// stopped anyway would stay stopped for good. Nor is it when the reader
+/// runs under another program of the same job (`cargo run`, `sudo`):
+/// stopping the reader alone would leave that program, and the shell
+/// behind it, waiting on a process that never ends. Only Linux says so
 /// through `/proc`; elsewhere the reader trusts the user.
 fn a_shell_can_resume_us() -> bool {
     let (Some(me), Some(parent)) = (

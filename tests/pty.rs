@@ -426,6 +426,29 @@ fn ctrl_z_does_nothing_without_a_shell_to_return_to() {
 }
 
 #[test]
+fn ctrl_z_does_nothing_under_another_program_of_the_same_job() {
+    // As under `cargo run`: the shell waits on `sh`, which waits on
+    // newsdesk; stopping newsdesk alone would leave both waiting for good.
+    let mut session = Session::start_command(
+        "bash",
+        &[
+            "-c",
+            r#"set -m; sh -c '"$0" "$@"; exit $?' "$0" "$@"; exit $?"#,
+            env!("CARGO_BIN_EXE_newsdesk"),
+            &fixture("store.json"),
+        ],
+    );
+    session.wait_for("store.json · 4 articles");
+    session.keys("\x1aj");
+    // A stopped reader would never take the `j`.
+    session.wait_for(" 2/4 ");
+    let newsdesk = child_of(child_of(session.pid()));
+    assert_ne!(process_state(newsdesk), "T");
+    session.keys("q");
+    assert!(session.wait_for_exit().success());
+}
+
+#[test]
 fn a_storm_of_resizes_leaves_the_reader_answering() {
     let mut session = Session::start(&[&fixture("store.json")]);
     session.wait_for("store.json · 4 articles");
