@@ -236,6 +236,7 @@ fn apply(app: &mut App, event: &event::Event) {
 /// continued takes the terminal again and redraws all of it.
 fn suspend(terminal: &mut DefaultTerminal, app: &mut App, state: &SharedState) -> io::Result<()> {
     if !a_shell_can_resume_us() {
+        app.message = Some("No shell to suspend to".to_owned());
         return Ok(());
     }
     state.restore();

@@ -409,7 +409,9 @@ fn ctrl_z_does_nothing_without_a_shell_to_return_to() {
     // nothing could bring it back if it stopped.
     let mut session = Session::start(&[&fixture("store.json")]);
     session.wait_for("store.json · 4 articles");
-    session.keys("\x1aj");
+    session.keys("\x1a");
+    session.wait_for("No shell to suspend to");
+    session.keys("j");
     // A stopped reader would never take the `j`.
     session.wait_for(" 2/4 ");
     assert_ne!(process_state(session.pid()), "T");
@@ -439,7 +441,9 @@ fn ctrl_z_does_nothing_under_another_program_of_the_same_job() {
         ],
     );
     session.wait_for("store.json · 4 articles");
-    session.keys("\x1aj");
+    session.keys("\x1a");
+    session.wait_for("No shell to suspend to");
+    session.keys("j");
     // A stopped reader would never take the `j`.
     session.wait_for(" 2/4 ");
     let newsdesk = child_of(child_of(session.pid()));
