@@ -8,6 +8,8 @@
 pub enum Action {
     /// Leave the reader.
     Quit,
+    /// Hand the terminal back to the shell until the job is resumed.
+    Suspend,
     /// Select the previous row, or scroll the body up a line.
     MoveUp,
     /// Select the next row, or scroll the body down a line.
@@ -91,6 +93,7 @@ impl Action {
     pub fn description(self) -> &'static str {
         match self {
             Self::Quit => "quit",
+            Self::Suspend => "suspend to the shell",
             Self::MoveUp => "up",
             Self::MoveDown => "down",
             Self::PageUp => "page up",

@@ -94,6 +94,9 @@ pub struct App {
     pub message: Option<String>,
     /// Set when the user asked to leave.
     pub should_quit: bool,
+    /// Set when the user asked to suspend to the shell; the terminal
+    /// session does it and clears the flag.
+    pub should_suspend: bool,
 }
 
 impl App {
@@ -122,6 +125,7 @@ impl App {
             help_scroll: 0,
             message: None,
             should_quit: false,
+            should_suspend: false,
         };
         app.open(0);
         app
@@ -136,12 +140,16 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if !matches!(
             action,
-            Action::Resize { .. } | Action::ScrollAt { .. } | Action::IndexProgress
+            Action::Resize { .. }
+                | Action::ScrollAt { .. }
+                | Action::IndexProgress
+                | Action::Suspend
         ) {
             self.message = None;
         }
         match action {
             Action::Quit => self.should_quit = true,
+            Action::Suspend => self.should_suspend = true,
             Action::MoveUp => self.move_by(-1),
             Action::MoveDown => self.move_by(1),
             Action::PageUp => self.move_by(-self.page()),

@@ -91,6 +91,7 @@ pub const NORMAL: &[Binding] = &[
     key(KeyCode::Char('?'), Action::ToggleHelp),
     key(KeyCode::Char('q'), Action::Quit),
     ctrl('c', Action::Quit),
+    ctrl('z', Action::Suspend),
 ];
 
 /// The keys of [`Mode::Help`].
@@ -103,6 +104,7 @@ pub const HELP: &[Binding] = &[
     key(KeyCode::Char('?'), Action::ToggleHelp),
     key(KeyCode::Char('q'), Action::ToggleHelp),
     ctrl('c', Action::Quit),
+    ctrl('z', Action::Suspend),
 ];
 
 /// The keys of [`Mode::Find`] and [`Mode::Search`] besides the characters
@@ -114,6 +116,7 @@ pub const FIND: &[Binding] = &[
     key(KeyCode::Up, Action::PromptHistoryPrevious),
     key(KeyCode::Down, Action::PromptHistoryNext),
     ctrl('c', Action::Quit),
+    ctrl('z', Action::Suspend),
 ];
 
 /// The action a key press stands for in `mode`, if any.
@@ -253,6 +256,16 @@ mod tests {
             let action = action_for(press(KeyCode::Char('c'), KeyModifiers::CONTROL), mode);
             assert_eq!(action, Some(Action::Quit), "{mode:?}");
         }
+    }
+
+    #[test]
+    fn ctrl_z_suspends_in_every_mode_and_z_alone_is_typed() {
+        let ctrl_z = press(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        for mode in [Mode::Normal, Mode::Find, Mode::Search, Mode::Help] {
+            assert_eq!(action_for(ctrl_z, mode), Some(Action::Suspend), "{mode:?}");
+        }
+        let z = press(KeyCode::Char('z'), KeyModifiers::NONE);
+        assert_eq!(action_for(z, Mode::Find), Some(Action::PromptInput('z')));
     }
 
     #[test]

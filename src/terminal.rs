@@ -1,15 +1,26 @@
 //! The terminal session: set-up, the event loop, and restoring the terminal
-//! however the reader ends (quit, error or panic).
+//! however the reader ends (quit, error, panic or a terminating signal), and
+//! around a suspension to the shell.
 
 use std::io::{self, stdout};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use ratatui::layout::Rect;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::iterator::{Handle, Signals};
+use signal_hook::low_level;
 
+use crate::action::Action;
 use crate::app::App;
 use crate::entities::Recogniser;
 use crate::keymap::action_for_event;
@@ -17,11 +28,21 @@ use crate::store::Store;
 use crate::ui::theme::Theme;
 
 /// Runs the reader on `store` until the user quits.
+///
+/// SIGTERM, SIGHUP and SIGINT end it like `q` does, then the process exits
+/// with status 128 + the signal's number, as a shell reports a process that
+/// a signal killed. SIGTSTP (`kill -TSTP`) suspends it like `Ctrl-z`.
 pub fn run(store: Store, recogniser: Recogniser, theme: Theme) -> io::Result<()> {
+    // Before the terminal changes, so that a failure leaves it untouched and
+    // no signal can arrive between the change and the loop that answers it.
+    let watch = SignalWatch::start()?;
     install_panic_hook();
     // ratatui's own hook (installed by `try_init`) leaves raw mode and the
     // alternate screen first, then calls ours, which undoes the rest.
     let mut reader = None;
+    // Marked before it is done, so that a set-up that fails half-way is
+    // undone too.
+    watch.state.mark_taken();
     let result = ratatui::try_init().and_then(|mut terminal| {
         execute!(stdout(), EnableMouseCapture)?;
         let size = terminal.size()?;
@@ -31,21 +52,152 @@ pub fn run(store: Store, recogniser: Recogniser, theme: Theme) -> io::Result<()>
             theme,
             Rect::new(0, 0, size.width, size.height),
         ));
-        event_loop(&mut terminal, app)
+        event_loop(&mut terminal, app, &watch.state)
     });
-    restore();
+    watch.state.restore();
     // The terminal comes back before the store is freed and the background
     // workers are stopped, which takes a moment on a large store.
     drop(reader);
+    // A signal wins over an error: the error is most likely the terminal
+    // that hung up, and there is no one left to read about it.
+    if let Some(signal) = watch.state.ending() {
+        std::process::exit(128 + signal);
+    }
+    watch.stop();
     result
+}
+
+/// Signals that end the reader: the terminal is restored first.
+const ENDING_SIGNALS: [i32; 3] = [SIGTERM, SIGHUP, SIGINT];
+
+/// How long an ending signal waits for the event loop to leave by itself
+/// before the process is ended without it.
+const GRACE: Duration = Duration::from_secs(1);
+
+/// A thread that answers signals by noting them for the event loop.
+///
+/// Reading a terminal that has hung up spins for ever inside crossterm
+/// (crossterm-rs/crossterm#793), so the loop may never look at the note;
+/// after [`GRACE`] the thread restores what it can and ends the process.
+struct SignalWatch {
+    state: Arc<SharedState>,
+    handle: Handle,
+    thread: JoinHandle<()>,
+}
+
+impl SignalWatch {
+    fn start() -> io::Result<Self> {
+        let mut signals = Signals::new(ENDING_SIGNALS.iter().chain([&SIGTSTP]))?;
+        let handle = signals.handle();
+        let state = Arc::new(SharedState::default());
+        let noted = Arc::clone(&state);
+        let thread = thread::Builder::new()
+            .name("signals".to_owned())
+            .spawn(move || {
+                for signal in signals.forever() {
+                    if signal == SIGTSTP {
+                        noted.suspend.store(true, Ordering::SeqCst);
+                        continue;
+                    }
+                    noted.ending.store(signal, Ordering::SeqCst);
+                    thread::sleep(GRACE);
+                    noted.restore();
+                    std::process::exit(128 + signal);
+                }
+            })?;
+        Ok(Self {
+            state,
+            handle,
+            thread,
+        })
+    }
+
+    /// Stops the thread, once the reader is over. The signals stay caught
+    /// (and now ignored) for the moment the process has left.
+    fn stop(self) {
+        self.handle.close();
+        // The thread cannot panic, and has nothing to hand back.
+        let _ = self.thread.join();
+    }
+}
+
+/// What the signal thread and the event loop share.
+#[derive(Default)]
+struct SharedState {
+    /// The ending signal received, or 0.
+    ending: AtomicI32,
+    /// Set when SIGTSTP arrives; the event loop clears it.
+    suspend: AtomicBool,
+    /// Whether the reader holds the terminal (raw mode, alternate screen,
+    /// mouse capture), so that it is given back exactly once.
+    taken: Mutex<bool>,
+}
+
+impl SharedState {
+    fn ending(&self) -> Option<i32> {
+        match self.ending.load(Ordering::SeqCst) {
+            0 => None,
+            signal => Some(signal),
+        }
+    }
+
+    fn mark_taken(&self) {
+        *self.taken.lock().unwrap_or_else(PoisonError::into_inner) = true;
+    }
+
+    /// Takes the terminal again after a suspension.
+    fn take(&self) -> io::Result<()> {
+        let mut taken = self.taken.lock().unwrap_or_else(PoisonError::into_inner);
+        enable_raw_mode()?;
+        *taken = true;
+        execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
+    }
+
+    /// Puts the terminal back as the shell had it, if the reader holds it.
+    /// Every step is tried even if one fails (as they do once the terminal
+    /// has hung up): there is nothing better to do, and no one to tell.
+    fn restore(&self) {
+        let mut taken = self.taken.lock().unwrap_or_else(PoisonError::into_inner);
+        if !*taken {
+            return;
+        }
+        let _ = execute!(stdout(), DisableMouseCapture, Show);
+        // Raw mode first: leaving it has more side effects than leaving the
+        // alternate screen.
+        let _ = disable_raw_mode();
+        let _ = execute!(stdout(), LeaveAlternateScreen);
+        *taken = false;
+    }
 }
 
 /// How often the screen shows indexing progress.
 const INDEX_TICK: Duration = Duration::from_millis(100);
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
-    while !app.should_quit {
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+/// How long the loop waits for input before it looks for signals again:
+/// reading the terminal is not interrupted by them.
+const SIGNAL_TICK: Duration = Duration::from_millis(150);
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    state: &SharedState,
+) -> io::Result<()> {
+    let mut redraw = true;
+    loop {
+        if state.suspend.swap(false, Ordering::SeqCst) {
+            app.update(Action::Suspend);
+        }
+        if app.should_quit || state.ending().is_some() {
+            return Ok(());
+        }
+        if app.should_suspend {
+            app.should_suspend = false;
+            suspend(terminal, app, state)?;
+            redraw = true;
+        }
+        if redraw {
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        }
         // Debug builds can be made to panic on demand, so that tests can
         // check the terminal is restored after a panic; release builds cannot.
         #[cfg(debug_assertions)]
@@ -54,21 +206,24 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
             "panic requested by NEWSDESK_TEST_PANIC"
         );
         // While the store is being indexed, wake up now and then to show
-        // its progress; otherwise sleep until the user does something.
-        if !app.is_busy() || event::poll(INDEX_TICK)? {
-            let first = event::read()?;
-            apply(app, &first);
+        // its progress; otherwise only to look for signals.
+        let busy = app.is_busy();
+        redraw = busy;
+        if event::poll(if busy { INDEX_TICK } else { SIGNAL_TICK })? {
             // Take every event already waiting before drawing again, so a
             // held key never queues up frames behind it.
-            while !app.should_quit && event::poll(Duration::ZERO)? {
+            loop {
                 apply(app, &event::read()?);
+                if app.should_quit || app.should_suspend || !event::poll(Duration::ZERO)? {
+                    break;
+                }
             }
+            redraw = true;
         }
-        if app.is_busy() {
-            app.update(crate::action::Action::IndexProgress);
+        if busy {
+            app.update(Action::IndexProgress);
         }
     }
-    Ok(())
 }
 
 fn apply(app: &mut App, event: &event::Event) {
@@ -77,10 +232,72 @@ fn apply(app: &mut App, event: &event::Event) {
     }
 }
 
-fn restore() {
-    // Errors are ignored: there is nothing better to do than try every step.
-    let _ = execute!(stdout(), DisableMouseCapture, Show);
-    ratatui::restore();
+/// Gives the terminal back to the shell, stops the process, and when it is
+/// continued takes the terminal again and redraws all of it.
+fn suspend(terminal: &mut DefaultTerminal, app: &mut App, state: &SharedState) -> io::Result<()> {
+    if !a_shell_can_resume_us() {
+        app.message = Some("No shell to suspend to".to_owned());
+        return Ok(());
+    }
+    state.restore();
+    // SIGTSTP is caught (to restore the terminal first), so raising it
+    // would only come back here; stop as its default action would.
+    low_level::emulate_default_handler(SIGTSTP)?;
+    // Continued. The shell may have reset the terminal's modes, and the
+    // window may have changed size meanwhile.
+    state.take()?;
+    let size = terminal.size()?;
+    // Resizing clears the screen and forgets the last frame, so the next
+    // draw writes every cell.
+    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    Ok(())
+}
+
+/// Whether a shell with job control is there to continue the reader once
+/// it stops.
+///
+/// That is so when the parent is in the same session but another process
+/// group: a shell that started the reader as a job of its own, and will
+/// see it stop. It is not so when newsdesk is the terminal's own program
+/// (`tmux new-window newsdesk`, `ssh -t host newsdesk`): its process group
+/// is then orphaned, the kernel ignores SIGTSTP for it, and a reader that
+/// stopped anyway would stay stopped for good. Nor is it when the reader
+/// runs under another program of the same job (`cargo run`, `sudo`):
+/// stopping the reader alone would leave that program, and the shell
+/// behind it, waiting on a process that never ends. Only Linux says so
+/// through `/proc`; elsewhere the reader trusts the user.
+fn a_shell_can_resume_us() -> bool {
+    let (Some(me), Some(parent)) = (
+        process_group("self"),
+        process_group(&std::os::unix::process::parent_id().to_string()),
+    ) else {
+        return true;
+    };
+    parent.session == me.session && parent.group != me.group
+}
+
+/// A process's group and session.
+struct ProcessGroup {
+    group: u32,
+    session: u32,
+}
+
+/// The group and session of process `pid` (or `self`), read from
+/// `/proc/pid/stat`.
+fn process_group(pid: &str) -> Option<ProcessGroup> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name may hold spaces and parentheses: the fields that
+    // follow it are state, parent, group and session.
+    let mut fields = stat.get(stat.rfind(')')? + 1..)?.split_whitespace().skip(2);
+    let mut next = || fields.next()?.parse().ok();
+    Some(ProcessGroup {
+        group: next()?,
+        session: next()?,
+    })
 }
 
 fn install_panic_hook() {

@@ -396,3 +396,215 @@ fn wrapping_round_the_matches_says_so_in_the_status_bar() {
         "{status}"
     );
 }
+
+/// A small store of wide and combining text: CJK without spaces, emoji
+/// with joiners and skin tones, combining accents, a word longer than any
+/// pane, and a title made of nothing but wide characters.
+fn wide_text_app(width: u16, height: u16) -> App {
+    let store = Store::from_json_str(
+        "wide.json",
+        r#"[
+          {"title": "東京で記者会見、警察庁とEuropolが共同捜査を発表しました📰📰📰",
+           "source": "日本経済新聞社の国際報道部門", "author": "山田 太郎",
+           "published": "2026-03-14",
+           "body": "警察庁は十四日、Europolと共同で国際的な詐欺グループを摘発したと発表した。\n\n👩‍👩‍👧‍👦 家族連れも👍🏽訪れた。Cafe\u0301 de l’Europe, naïve façade, Ελληνικά, עברית, العربية.\n\nSupercalifragilisticexpialidocious-and-then-some-more-letters-without-any-break-at-all-for-a-very-long-way"},
+          {"title": "Eurojust 与 Amaq：长标题长标题长标题长标题长标题长标题长标题长标题长标题",
+           "body": "中文正文没有空格中文正文没有空格中文正文没有空格中文正文没有空格中文正文没有空格。Amaq。"},
+          {"title": "🇪🇺🇪🇺🇪🇺🇪🇺🇪🇺🇪🇺🇪🇺🇪🇺🇪🇺🇪🇺🇪🇺🇪🇺🇪🇺🇪🇺", "body": "x"}
+        ]"#,
+    )
+    .unwrap();
+    let gazetteer =
+        Gazetteer::parse("gazetteer.json", include_str!("fixtures/gazetteer.json")).unwrap();
+    let mut app = App::new(
+        store,
+        Recogniser::new(gazetteer),
+        theme::COLOUR,
+        Rect::new(0, 0, width, height),
+    );
+    app.index.wait();
+    app
+}
+
+/// The action a small number stands for, to drive the reader at random.
+fn action_numbered(n: u8) -> Action {
+    const ACTIONS: [Action; 16] = [
+        Action::MoveDown,
+        Action::MoveUp,
+        Action::PageDown,
+        Action::GoBottom,
+        Action::FocusNext,
+        Action::FocusPrevious,
+        Action::Open,
+        Action::FocusEntities,
+        Action::FilterByOrganisation,
+        Action::NextMatch,
+        Action::Clear,
+        Action::ToggleHelp,
+        Action::StartFind,
+        Action::PromptInput('警'),
+        Action::PromptInput('e'),
+        Action::PromptAccept,
+    ];
+    ACTIONS[usize::from(n) % ACTIONS.len()]
+}
+
+/// What every screen shows whatever its size: the message below the
+/// smallest size, the status bar's mode at or above it.
+fn assert_sane(app: &App, screen: &str) {
+    let (width, height) = (app.viewport.width, app.viewport.height);
+    let rows: Vec<&str> = screen.lines().collect();
+    assert_eq!(rows.len(), usize::from(height), "{width}×{height}");
+    if width < ui::MIN_WIDTH || height < ui::MIN_HEIGHT {
+        let message = format!("Terminal too small: {width}×{height} (needs 60×15)");
+        let shown = rows[0].trim_end().trim_end_matches('…');
+        assert!(message.starts_with(shown), "{width}×{height}: {screen}");
+    } else {
+        let label = format!(" {} ", app.mode.label());
+        assert!(
+            rows[rows.len() - 1].starts_with(&label),
+            "{width}×{height}: {screen}"
+        );
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(150))]
+
+    #[test]
+    fn every_size_from_1x1_to_500x200_draws_wide_text(
+        width in 1u16..=500,
+        height in 1u16..=200,
+        actions in proptest::collection::vec(0u8..=255, 0..12),
+    ) {
+        let mut app = wide_text_app(width, height);
+        for n in actions {
+            app.update(action_numbered(n));
+        }
+        assert_sane(&app, &text(&draw(&app)));
+    }
+}
+
+#[test]
+fn the_smallest_terminals_show_as_much_of_the_message_as_fits() {
+    for (width, height, expected) in [
+        (1, 1, "…"),
+        (2, 2, "T…\n  "),
+        (10, 3, "Terminal …\n          \n          "),
+    ] {
+        let app = wide_text_app(width, height);
+        assert_eq!(text(&draw(&app)), expected, "{width}×{height}");
+    }
+}
+
+#[test]
+fn one_cell_short_of_the_smallest_size_shows_only_the_message() {
+    for (width, height) in [(59, 14), (59, 15), (60, 14)] {
+        let screen = text(&draw(&app(width, height, theme::MONOCHROME)));
+        let mut rows = screen.lines();
+        let message = format!("Terminal too small: {width}×{height} (needs 60×15)");
+        assert_eq!(rows.next().map(str::trim_end), Some(message.as_str()));
+        assert!(
+            rows.all(|row| row.trim().is_empty()),
+            "nothing but the message: {screen}"
+        );
+    }
+}
+
+#[test]
+fn at_500x200_the_list_fills_its_pane_top_to_bottom() {
+    let gazetteer = Gazetteer::builtin().unwrap();
+    let json = newsdesk::generate::store_json(5, &gazetteer.organisations, 400, 200);
+    let store = Store::from_json_str("big.json", &json).unwrap();
+    let app = App::new(
+        store,
+        Recogniser::new(gazetteer),
+        theme::MONOCHROME,
+        Rect::new(0, 0, 500, 200),
+    );
+    let buffer = draw(&app);
+    let panes = ui::layout(buffer.area).unwrap();
+    assert_eq!(
+        panes.entities.right(),
+        500,
+        "the panes reach the right edge"
+    );
+    assert_eq!(panes.status.y, 199, "the status bar is the last row");
+    let list = ui::inner(panes.articles);
+    let symbol = |x: u16, y: u16| buffer[(x, y)].symbol().to_owned();
+    // Every row of the list holds an article: a date where dates go, and
+    // between the borders of the focused pane.
+    for y in list.top()..list.bottom() {
+        let row: String = (list.left()..list.right()).map(|x| symbol(x, y)).collect();
+        let date: String = row.chars().skip(2).take(5).collect();
+        assert!(
+            date.starts_with("20") && date.ends_with('-'),
+            "row {y}: {row:?}"
+        );
+        assert_eq!(symbol(list.left() - 1, y), "┃", "row {y}");
+        assert_eq!(symbol(list.right(), y), "┃", "row {y}");
+    }
+    // The frames are whole: corners where the layout puts them.
+    for pane in [panes.articles, panes.body, panes.entities] {
+        let (left, right) = (pane.left(), pane.right() - 1);
+        let (top, bottom) = (pane.top(), pane.bottom() - 1);
+        for (x, y) in [(left, top), (right, top), (left, bottom), (right, bottom)] {
+            assert!(
+                "┌┐└┘┏┓┗┛".contains(symbol(x, y).as_str()),
+                "corner at {x},{y}: {:?}",
+                symbol(x, y)
+            );
+        }
+    }
+    let screen = text(&buffer);
+    assert!(screen.contains(" 1/400 "), "the list counter");
+    assert!(screen.lines().last().unwrap().starts_with(" NORMAL "));
+}
+
+#[test]
+fn a_storm_of_resizes_changes_nothing_but_the_size() {
+    let mut rng = newsdesk::generate::Rng::new(42);
+    let mut stormed = app(80, 24, theme::MONOCHROME);
+    let dimension = |rng: &mut newsdesk::generate::Rng, most: usize| {
+        u16::try_from(rng.below(most) + 1).unwrap()
+    };
+    for _ in 0..200 {
+        let (width, height) = (dimension(&mut rng, 500), dimension(&mut rng, 200));
+        stormed.update(Action::Resize { width, height });
+        assert_sane(&stormed, &text(&draw(&stormed)));
+    }
+    stormed.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    assert_eq!(
+        text(&draw(&stormed)),
+        text(&draw(&app(80, 24, theme::MONOCHROME)))
+    );
+    // And it still answers.
+    stormed.update(Action::MoveDown);
+    assert_eq!(stormed.list.selected, 1);
+}
+
+#[test]
+fn held_keys_are_all_taken_whatever_the_size_between_them() {
+    let mut app = wide_text_app(80, 24);
+    app.update(Action::FocusNext);
+    app.update(Action::StartFind);
+    app.update(Action::PromptInput('e'));
+    app.update(Action::PromptAccept);
+    let matches = app.find.matches.len();
+    assert!(matches > 2, "the find has several matches");
+    let first = app.find.current.unwrap();
+    for press in 0..1_000 {
+        if press % 100 == 50 {
+            app.update(Action::Resize {
+                width: 60 + press / 20,
+                height: 15 + press / 50,
+            });
+        }
+        app.update(Action::NextMatch);
+    }
+    assert_eq!(app.find.current, Some((first + 1_000) % matches));
+    assert_sane(&app, &text(&draw(&app)));
+}
