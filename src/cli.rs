@@ -147,11 +147,20 @@ impl From<StoreError> for Stop {
     fn from(err: StoreError) -> Self {
         Self {
             status: exit_status(&err),
-            // Paths and JSON messages may hold control characters (a
-            // newline in a file name): as symbols, the message stays one line.
-            message: visible(&err.to_string()).into_owned(),
+            message: describe(&err),
         }
     }
+}
+
+/// The one line that says what is wrong with a file.
+fn describe(err: &StoreError) -> String {
+    // Paths and JSON messages may hold control characters (a newline in a
+    // file name): as symbols, the message stays one line.
+    let mut line = visible(&err.to_string()).into_owned();
+    if matches!(err, StoreError::TooLarge { .. }) {
+        line.push_str("; --max-size raises it");
+    }
+    line
 }
 
 fn exit_status(err: &StoreError) -> u8 {
@@ -266,7 +275,7 @@ fn finish_output(written: io::Result<()>) -> Result<ExitCode, Stop> {
 fn check(paths: &[PathBuf], max: u64) -> ExitCode {
     let (store, errors) = Store::check(paths, max);
     for err in &errors {
-        println!("{}", visible(&err.to_string()));
+        println!("{}", describe(err));
     }
     for problem in &store.problems {
         println!("{}", visible(&problem.to_string()));

@@ -423,7 +423,7 @@ mod tests {
         assert_eq!(
             err.to_string(),
             format!(
-                "{}: 26 bytes is more than the limit of 25 bytes; --max-size raises it",
+                "{}: 26 bytes is more than the limit of 25 bytes",
                 a.display()
             )
         );
@@ -432,7 +432,7 @@ mod tests {
             err.to_string(),
             format!(
                 "{}: 26 bytes would bring the stores read to 52 bytes, \
-                 more than the limit of 51 bytes; --max-size raises it",
+                 more than the limit of 51 bytes",
                 b.display()
             )
         );
@@ -452,8 +452,7 @@ mod tests {
         };
         assert_eq!(
             err.to_string(),
-            "big.json: 2.0 GiB (2147483649 bytes) is more than the limit of 1 GiB; \
-             --max-size raises it"
+            "big.json: 2.0 GiB (2147483649 bytes) is more than the limit of 1 GiB"
         );
     }
 

@@ -107,10 +107,7 @@ fn too_large(size: u64, before: u64, limit: u64) -> String {
         let total = human(before.saturating_add(size));
         let _ = write!(said, " would bring the stores read to {total},");
     }
-    format!(
-        "{said} more than the limit of {}; --max-size raises it",
-        human(limit)
-    )
+    format!("{said} more than the limit of {}", human(limit))
 }
 
 /// A byte count in the largest binary unit that keeps it at 1 or more.
