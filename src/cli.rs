@@ -11,14 +11,19 @@ use serde::Serialize;
 use crate::entities::{Gazetteer, Kind, Recogniser};
 use crate::org_index::OrgIndex;
 use crate::search::{Query, Snippet};
-use crate::store::{Published, Store};
+use crate::store::{Failure, Published, Store, StoreError};
 use crate::text::visible;
 use crate::ui::theme::Theme;
 
 /// A terminal news reader that highlights the agencies and outlets an
 /// article names.
 #[derive(Debug, Parser)]
-#[command(name = "newsdesk", version, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "newsdesk",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = EXIT_STATUS_HELP
+)]
 pub struct Cli {
     /// What to do; without one, open the reader.
     #[command(subcommand)]
@@ -30,6 +35,50 @@ pub struct Cli {
     /// laid over the built-in list (an entry with the same name replaces it).
     #[arg(long, global = true, value_name = "FILE")]
     pub gazetteer: Option<PathBuf>,
+    /// The most the files read may hold together, in bytes or with a
+    /// suffix K, M, G or T (powers of 1024). Loading takes about twice
+    /// this in memory; a larger store is refused before it is read.
+    #[arg(
+        long,
+        global = true,
+        value_name = "SIZE",
+        default_value = "1G",
+        value_parser = parse_size
+    )]
+    pub max_size: u64,
+}
+
+/// The exit statuses, for `--help`; the README's table says the same.
+const EXIT_STATUS_HELP: &str = "\
+Exit status:
+  0  done; for `check`, no problem found
+  1  `check` found a problem in an article, such as a duplicate id;
+     `search` found nothing
+  2  the command line or the query is wrong
+  3  a file could not be read: missing, forbidden, not a regular file
+     (a named pipe, a device) or not a .json, .jsonl or .txt file
+  4  a file is not a store: not UTF-8, not valid JSON, nested too deeply,
+     empty, or larger than --max-size";
+
+/// Reads `--max-size`: a number of bytes, or a number followed by K, M, G
+/// or T (with or without `iB`), powers of 1024.
+fn parse_size(text: &str) -> Result<u64, String> {
+    let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let unit = &text[digits.len()..];
+    let shift = match unit.to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kib" => 10,
+        "m" | "mib" => 20,
+        "g" | "gib" => 30,
+        "t" | "tib" => 40,
+        _ => return Err(format!("unknown unit {unit:?} (use K, M, G or T)")),
+    };
+    let number: u64 = digits
+        .parse()
+        .map_err(|_| format!("{digits:?} is not a whole number of bytes"))?;
+    number
+        .checked_mul(1 << shift)
+        .ok_or_else(|| "too large a size".to_owned())
 }
 
 /// The commands that work without the screen.
@@ -72,51 +121,106 @@ pub enum Command {
     },
 }
 
-/// Exit status for a store that cannot be loaded or bad usage.
-const EXIT_BAD_INPUT: u8 = 2;
+/// Exit status for a wrong command line or query.
+const EXIT_USAGE: u8 = 2;
+/// Exit status for a file that could not be read.
+const EXIT_UNREADABLE: u8 = 3;
+/// Exit status for a file that was read but holds no valid store.
+const EXIT_MALFORMED: u8 = 4;
+
+/// Why a command stopped: the one line to print and the exit status.
+struct Stop {
+    status: u8,
+    message: String,
+}
+
+impl Stop {
+    fn usage(message: String) -> Self {
+        Self {
+            status: EXIT_USAGE,
+            message,
+        }
+    }
+}
+
+impl From<StoreError> for Stop {
+    fn from(err: StoreError) -> Self {
+        Self {
+            status: exit_status(&err),
+            message: describe(&err),
+        }
+    }
+}
+
+/// The one line that says what is wrong with a file.
+fn describe(err: &StoreError) -> String {
+    // Paths and JSON messages may hold control characters (a newline in a
+    // file name): as symbols, the message stays one line.
+    let mut line = visible(&err.to_string()).into_owned();
+    if matches!(err, StoreError::TooLarge { .. }) {
+        line.push_str("; --max-size raises it");
+    }
+    line
+}
+
+fn exit_status(err: &StoreError) -> u8 {
+    match err.failure() {
+        Failure::Unreadable => EXIT_UNREADABLE,
+        Failure::Malformed => EXIT_MALFORMED,
+    }
+}
 
 /// Runs what the command line asks for.
 pub fn run(cli: Cli) -> ExitCode {
     let gazetteer = cli.gazetteer.as_deref();
+    let max = cli.max_size;
     let result = match cli.command {
-        None => open(&cli.paths, gazetteer),
-        Some(Command::List { paths, json }) => list(&paths, json),
-        Some(Command::Check { paths }) => Ok(check(&paths)),
-        Some(Command::Entities { paths, json }) => entities(&paths, json, gazetteer),
-        Some(Command::Search { query, paths, json }) => search(&query, &paths, json, gazetteer),
+        None => open(&cli.paths, gazetteer, max),
+        Some(Command::List { paths, json }) => list(&paths, json, max),
+        Some(Command::Check { paths }) => Ok(check(&paths, max)),
+        Some(Command::Entities { paths, json }) => entities(&paths, json, gazetteer, max),
+        Some(Command::Search { query, paths, json }) => {
+            search(&query, &paths, json, gazetteer, max)
+        }
     };
-    result.unwrap_or_else(|message| {
-        eprintln!("newsdesk: {message}");
-        ExitCode::from(EXIT_BAD_INPUT)
+    result.unwrap_or_else(|stop| {
+        eprintln!("newsdesk: {}", stop.message);
+        ExitCode::from(stop.status)
     })
 }
 
-fn load(paths: &[PathBuf]) -> Result<Store, String> {
+fn load(paths: &[PathBuf], max: u64) -> Result<Store, Stop> {
     if paths.is_empty() {
         Ok(Store::sample())
     } else {
-        Store::load(paths).map_err(|err| visible(&err.to_string()).into_owned())
+        Ok(Store::load_within(paths, max)?)
     }
 }
 
 /// The built-in recogniser, with the user's gazetteer laid over it.
-fn recogniser(extra: Option<&Path>) -> Result<Recogniser, String> {
-    let mut gazetteer = Gazetteer::builtin().map_err(|err| err.to_string())?;
+fn recogniser(extra: Option<&Path>, max: u64) -> Result<Recogniser, Stop> {
+    let mut gazetteer = Gazetteer::builtin().map_err(|err| Stop {
+        status: EXIT_MALFORMED,
+        message: err.to_string(),
+    })?;
     if let Some(path) = extra {
-        let text =
-            std::fs::read_to_string(path).map_err(|err| format!("{}: {err}", path.display()))?;
-        let mine = Gazetteer::parse(&path.display().to_string(), &text)
-            .map_err(|err| visible(&err.to_string()).into_owned())?;
+        let text = crate::store::read_file(path, max)?;
+        let mine = Gazetteer::parse(&path.display().to_string(), &text).map_err(|err| Stop {
+            status: EXIT_MALFORMED,
+            message: visible(&err.to_string()).into_owned(),
+        })?;
         gazetteer = gazetteer.merged_with(mine);
     }
     Ok(Recogniser::new(gazetteer))
 }
 
-fn open(paths: &[PathBuf], gazetteer: Option<&Path>) -> Result<ExitCode, String> {
-    let recogniser = recogniser(gazetteer)?;
-    let store = load(paths)?;
+fn open(paths: &[PathBuf], gazetteer: Option<&Path>, max: u64) -> Result<ExitCode, Stop> {
+    let recogniser = recogniser(gazetteer, max)?;
+    // The store loads before the terminal is touched, so that a store that
+    // fails leaves the screen as it was, with one line saying why.
+    let store = load(paths, max)?;
     crate::terminal::run(store, recogniser, Theme::from_env())
-        .map_err(|err| format!("terminal: {err}"))?;
+        .map_err(|err| Stop::usage(format!("terminal: {err}")))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -128,8 +232,8 @@ struct ListRow<'a> {
     title: &'a str,
 }
 
-fn list(paths: &[PathBuf], json: bool) -> Result<ExitCode, String> {
-    let store = load(paths)?;
+fn list(paths: &[PathBuf], json: bool, max: u64) -> Result<ExitCode, Stop> {
+    let store = load(paths, max)?;
     let mut out = io::stdout().lock();
     let written: io::Result<()> = store.articles.iter().try_for_each(|article| {
         if json {
@@ -156,54 +260,34 @@ fn list(paths: &[PathBuf], json: bool) -> Result<ExitCode, String> {
 }
 
 /// A closed pipe (`newsdesk list | head`) is a normal end, not an error.
-fn finish_output(written: io::Result<()>) -> Result<ExitCode, String> {
+fn finish_output(written: io::Result<()>) -> Result<ExitCode, Stop> {
     match written.and_then(|()| io::stdout().flush()) {
-        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => Err(format!("output: {err}")),
+        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => {
+            Err(Stop::usage(format!("output: {err}")))
+        }
         _ => Ok(ExitCode::SUCCESS),
     }
 }
 
-fn check(paths: &[PathBuf]) -> ExitCode {
-    let mut problems = 0;
-    let mut articles = 0;
-    for path in paths {
-        match Store::load(std::slice::from_ref(path)) {
-            Ok(store) => {
-                articles += store.articles.len();
-                for problem in &store.problems {
-                    println!("{}", visible(&problem.to_string()));
-                    problems += 1;
-                }
-                for (id, count) in duplicate_ids(&store) {
-                    println!("{}: id {id:?} is used by {count} articles", path.display());
-                    problems += 1;
-                }
-            }
-            Err(err) => {
-                println!("{}", visible(&err.to_string()));
-                problems += 1;
-            }
-        }
+/// Reports every file that fails and every problem in the articles of the
+/// rest. Exits 3 if a file could not be read, else 4 if one held no valid
+/// store, else 1 if an article has a problem.
+fn check(paths: &[PathBuf], max: u64) -> ExitCode {
+    let (store, errors) = Store::check(paths, max);
+    for err in &errors {
+        println!("{}", describe(err));
     }
+    for problem in &store.problems {
+        println!("{}", visible(&problem.to_string()));
+    }
+    let problems = errors.len() + store.problems.len();
     if problems == 0 {
-        println!("ok: {articles} articles, no problems");
-        ExitCode::SUCCESS
-    } else {
-        eprintln!("{problems} problem(s) found");
-        ExitCode::from(1)
+        println!("ok: {} articles, no problems", store.articles.len());
+        return ExitCode::SUCCESS;
     }
-}
-
-fn duplicate_ids(store: &Store) -> Vec<(&str, usize)> {
-    let mut ids: Vec<&str> = store.articles.iter().map(|a| a.id.as_str()).collect();
-    ids.sort_unstable();
-    let mut duplicates = Vec::new();
-    for group in ids.chunk_by(|a, b| a == b) {
-        if group.len() > 1 {
-            duplicates.push((group[0], group.len()));
-        }
-    }
-    duplicates
+    eprintln!("{problems} problem(s) found");
+    let worst = errors.iter().map(exit_status).min();
+    ExitCode::from(worst.unwrap_or(1))
 }
 
 #[derive(Serialize)]
@@ -222,9 +306,14 @@ struct MentionRow<'a> {
     text: &'a str,
 }
 
-fn entities(paths: &[PathBuf], json: bool, gazetteer: Option<&Path>) -> Result<ExitCode, String> {
-    let recogniser = recogniser(gazetteer)?;
-    let store = load(paths)?;
+fn entities(
+    paths: &[PathBuf],
+    json: bool,
+    gazetteer: Option<&Path>,
+    max: u64,
+) -> Result<ExitCode, Stop> {
+    let recogniser = recogniser(gazetteer, max)?;
+    let store = load(paths, max)?;
     let mut out = io::stdout().lock();
     if json {
         let written: io::Result<()> = store.articles.iter().try_for_each(|article| {
@@ -302,11 +391,13 @@ fn search(
     paths: &[PathBuf],
     json: bool,
     gazetteer: Option<&Path>,
-) -> Result<ExitCode, String> {
-    let query = Query::parse(text).map_err(|err| format!("bad query:\n{}", err.pointed(text)))?;
-    let store = load(paths)?;
+    max: u64,
+) -> Result<ExitCode, Stop> {
+    let query = Query::parse(text)
+        .map_err(|err| Stop::usage(format!("bad query:\n{}", err.pointed(text))))?;
+    let store = load(paths, max)?;
     let found = if query.has_organisations() {
-        let recogniser = recogniser(gazetteer)?;
+        let recogniser = recogniser(gazetteer, max)?;
         let index = OrgIndex::build(&store, &recogniser);
         crate::search::search(&query, &store.articles, &index.clauses(&query, &recogniser))
     } else {
@@ -351,4 +442,37 @@ fn search(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::DEFAULT_MAX_BYTES;
+
+    #[test]
+    fn sizes_take_binary_suffixes() {
+        assert_eq!(
+            parse_size("1G"),
+            Ok(DEFAULT_MAX_BYTES),
+            "the default is the store's"
+        );
+        assert_eq!(parse_size("512"), Ok(512));
+        assert_eq!(parse_size("3k"), Ok(3 << 10));
+        assert_eq!(parse_size("40MiB"), Ok(40 << 20));
+        assert_eq!(parse_size("2T"), Ok(2 << 40));
+        assert!(parse_size("1.5G").is_err());
+        assert!(parse_size("1X").is_err());
+        assert!(parse_size("").is_err());
+        assert!(parse_size("99999999999T").is_err(), "overflow");
+    }
+
+    #[test]
+    fn the_help_lists_every_exit_status() {
+        for status in [EXIT_USAGE, EXIT_UNREADABLE, EXIT_MALFORMED] {
+            assert!(
+                EXIT_STATUS_HELP.contains(&format!("\n  {status}  ")),
+                "{status}"
+            );
+        }
+    }
 }

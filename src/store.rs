@@ -5,19 +5,35 @@
 //! naming the file and the place. An article that parses but breaks the schema
 //! (no `body`, a `title` that is a number, …) is skipped and reported as a
 //! [`Problem`], so one bad record never hides the rest of a store.
+//!
+//! Stores are only ever opened for reading. Only regular files are read (a
+//! named pipe or a device is refused before it is opened), and all the files
+//! of one load together may hold at most a given number of bytes
+//! ([`DEFAULT_MAX_BYTES`] unless told otherwise), since loading takes about
+//! twice a store's size in memory.
 
+mod duplicates;
+mod error;
+mod file;
 mod json;
+mod loading;
 mod published;
 mod text;
 
 use std::fmt;
-use std::fs;
 use std::path::{Path, PathBuf};
 
+pub use error::{Failure, StoreError};
+use file::Budget;
+use loading::Loading;
 pub use published::{DateError, Published};
 
 /// The sample store compiled into the binary, opened when no path is given.
 pub const SAMPLE_JSON: &str = include_str!("../assets/articles.json");
+
+/// The most bytes the files of one load may hold together unless told
+/// otherwise: 1 GiB, which takes about 2.1 GiB of memory while it loads.
+pub const DEFAULT_MAX_BYTES: u64 = 1 << 30;
 
 /// One news article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,45 +102,6 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Why a store could not be loaded at all.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// The file could not be read.
-    #[error("{}: {source}", path.display())]
-    Io {
-        /// The file or directory.
-        path: PathBuf,
-        /// What the operating system said.
-        source: std::io::Error,
-    },
-    /// The file is not UTF-8 text.
-    #[error("{}: byte {offset}: not valid UTF-8 text", path.display())]
-    Encoding {
-        /// The file.
-        path: PathBuf,
-        /// Offset of the first byte that is not UTF-8.
-        offset: usize,
-    },
-    /// The file is not valid JSON, or its top level is not a store.
-    #[error("{}:{line}:{column}: {message}", path.display())]
-    Syntax {
-        /// The file.
-        path: PathBuf,
-        /// Line of the problem, from 1.
-        line: usize,
-        /// Column of the problem, from 1.
-        column: usize,
-        /// What was expected there.
-        message: String,
-    },
-    /// The path names neither a store file nor a directory of them.
-    #[error("{}: not a store (expected a .json, .jsonl or .txt file, or a directory)", path.display())]
-    UnknownFormat {
-        /// The path given.
-        path: PathBuf,
-    },
-}
-
 /// Articles from one or more files, merged and sorted newest first.
 #[derive(Debug, Clone, Default)]
 pub struct Store {
@@ -154,66 +131,48 @@ impl Store {
 
     /// Parses a JSON store held in memory; `name` stands for the file in messages.
     pub fn from_json_str(name: &str, text: &str) -> Result<Self, StoreError> {
-        let mut store = Self {
-            name: name.to_owned(),
-            ..Self::default()
-        };
-        json::parse_store(Path::new(name), text, &mut store)?;
-        store.sort();
-        Ok(store)
+        let mut loading = Loading::new(name.to_owned(), u64::MAX, false);
+        let path = Path::new(name);
+        loading.begin_file(path);
+        json::parse_store(path, text, &mut loading)?;
+        Ok(loading.finish())
     }
 
-    /// Loads and merges the stores at `paths`.
+    /// Loads and merges the stores at `paths`, up to [`DEFAULT_MAX_BYTES`].
     pub fn load(paths: &[PathBuf]) -> Result<Self, StoreError> {
-        let mut store = Self {
-            name: store_name(paths),
-            ..Self::default()
-        };
+        Self::load_within(paths, DEFAULT_MAX_BYTES)
+    }
+
+    /// Loads and merges the stores at `paths`, refusing to read more than
+    /// `max_bytes` of files in all.
+    pub fn load_within(paths: &[PathBuf], max_bytes: u64) -> Result<Self, StoreError> {
+        let mut loading = Loading::new(store_name(paths), max_bytes, false);
         for path in paths {
-            store.load_path(path, true)?;
+            loading.load_path(path, true)?;
         }
-        store.sort();
-        Ok(store)
+        Ok(loading.finish())
+    }
+
+    /// Loads what it can of the stores at `paths` for a report: a file that
+    /// fails gives its error and loading goes on with the next, and every
+    /// article whose id another article already has is added as a problem
+    /// (both articles are kept).
+    pub fn check(paths: &[PathBuf], max_bytes: u64) -> (Self, Vec<StoreError>) {
+        let mut loading = Loading::new(store_name(paths), max_bytes, true);
+        for path in paths {
+            if let Err(err) = loading.load_path(path, true) {
+                loading.errors.get_or_insert_with(Vec::new).push(err);
+            }
+        }
+        let duplicates = loading.duplicate_ids();
+        loading.store.problems.extend(duplicates);
+        let errors = loading.errors.take().unwrap_or_default();
+        (loading.finish(), errors)
     }
 
     /// Number of articles left out because of problems.
     pub fn skipped(&self) -> usize {
         self.problems.iter().filter(|p| p.skipped).count()
-    }
-
-    fn load_path(&mut self, path: &Path, top_level: bool) -> Result<(), StoreError> {
-        let io = |source| StoreError::Io {
-            path: path.to_owned(),
-            source,
-        };
-        let metadata = fs::metadata(path).map_err(io)?;
-        if metadata.is_dir() {
-            if !top_level {
-                return Ok(());
-            }
-            let mut entries = fs::read_dir(path)
-                .map_err(io)?
-                .map(|entry| entry.map(|e| e.path()))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(io)?;
-            entries.sort();
-            for entry in entries.iter().filter(|p| Format::of(p).is_some()) {
-                self.load_path(entry, false)?;
-            }
-            return Ok(());
-        }
-        let format = Format::of(path).ok_or_else(|| StoreError::UnknownFormat {
-            path: path.to_owned(),
-        })?;
-        let text = read_text(path)?;
-        match format {
-            Format::Json => json::parse_store(path, &text, self),
-            Format::JsonLines => json::parse_lines(path, &text, self),
-            Format::Text => {
-                self.articles.push(text::parse_article(&text));
-                Ok(())
-            }
-        }
     }
 
     /// Newest first; undated articles keep their file order after the dated ones.
@@ -255,20 +214,14 @@ impl Format {
     }
 }
 
-/// Reads a file as UTF-8, dropping a byte-order mark.
-fn read_text(path: &Path) -> Result<String, StoreError> {
-    let bytes = fs::read(path).map_err(|source| StoreError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
-    let mut text = String::from_utf8(bytes).map_err(|err| StoreError::Encoding {
-        path: path.to_owned(),
-        offset: err.utf8_error().valid_up_to(),
-    })?;
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
-    Ok(text)
+/// Reads a file of at most `max_bytes` as UTF-8 text, dropping a
+/// byte-order mark; the same checks as for a store (only regular files).
+pub fn read_file(path: &Path, max_bytes: u64) -> Result<String, StoreError> {
+    let budget = Budget {
+        used: 0,
+        limit: max_bytes,
+    };
+    file::read_text(path, budget).map(|(text, _)| text)
 }
 
 fn store_name(paths: &[PathBuf]) -> String {
@@ -301,6 +254,7 @@ pub fn derived_id(title: &str, body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
     use std::io::Write;
 
     fn temp_dir(name: &str) -> PathBuf {
@@ -396,15 +350,176 @@ mod tests {
     }
 
     #[test]
-    fn byte_order_mark_is_accepted() {
+    fn invalid_utf8_offset_counts_from_the_start_of_the_file() {
+        let dir = temp_dir("utf8-bom");
+        let path = write(&dir, "bad.jsonl", b"\xef\xbb\xbf{\"title\":\"\xc3\"}\n");
+        let err = Store::load(&[path]).unwrap_err();
+        assert!(
+            matches!(err, StoreError::Encoding { offset: 13, .. }),
+            "{err}"
+        );
+        assert_eq!(err.failure(), Failure::Malformed);
+    }
+
+    #[test]
+    fn byte_order_mark_is_accepted_in_every_format() {
         let dir = temp_dir("bom");
-        let path = write(
+        let json = write(
             &dir,
             "bom.json",
             "\u{feff}[{\"title\":\"t\",\"body\":\"b\"}]".as_bytes(),
         );
-        let store = Store::load(&[path]).unwrap();
-        assert_eq!(store.articles.len(), 1);
+        let lines = write(
+            &dir,
+            "bom.jsonl",
+            "\u{feff}{\"title\":\"l\",\"body\":\"b\"}\n".as_bytes(),
+        );
+        let text = write(&dir, "bom.txt", "\u{feff}Plain\n\nbody".as_bytes());
+        let store = Store::load(&[json, lines, text]).unwrap();
+        let titles: Vec<_> = store.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["t", "l", "Plain"]);
+        assert!(store.problems.is_empty(), "{:?}", store.problems);
+    }
+
+    #[test]
+    fn an_empty_file_is_refused_in_every_format() {
+        let dir = temp_dir("empty");
+        for (name, contents) in [
+            ("a.json", &b""[..]),
+            ("b.jsonl", b"\n\n"),
+            ("c.txt", b" \r\n\t"),
+            ("d.json", b"\xef\xbb\xbf"),
+        ] {
+            let path = write(&dir, name, contents);
+            let err = Store::load(std::slice::from_ref(&path)).unwrap_err();
+            assert!(matches!(err, StoreError::Empty { .. }), "{name}: {err}");
+            assert_eq!(
+                err.to_string(),
+                format!("{}: the file is empty", path.display())
+            );
+            assert_eq!(err.failure(), Failure::Malformed);
+        }
+    }
+
+    #[test]
+    fn stores_together_over_the_byte_limit_are_refused() {
+        let dir = temp_dir("limit");
+        let article = br#"[{"title":"t","body":"b"}]"#;
+        let a = write(&dir, "a.json", article);
+        let b = write(&dir, "b.json", article);
+        let size = u64::try_from(article.len()).unwrap();
+        assert_eq!(
+            Store::load_within(&[a.clone(), b.clone()], 2 * size)
+                .unwrap()
+                .articles
+                .len(),
+            2
+        );
+        let err = Store::load_within(std::slice::from_ref(&a), size - 1).unwrap_err();
+        assert!(
+            matches!(err, StoreError::TooLarge { before: 0, .. }),
+            "{err}"
+        );
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: 26 bytes is more than the limit of 25 bytes",
+                a.display()
+            )
+        );
+        let err = Store::load_within(&[a, b.clone()], 2 * size - 1).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: 26 bytes would bring the stores read to 52 bytes, \
+                 more than the limit of 51 bytes",
+                b.display()
+            )
+        );
+        assert_eq!(err.failure(), Failure::Malformed);
+    }
+
+    #[test]
+    fn sizes_are_told_in_binary_units() {
+        assert_eq!(error::human(1023), "1023 bytes");
+        assert_eq!(error::human(1 << 30), "1 GiB");
+        assert_eq!(error::human(3 << 29), "1.5 GiB");
+        let err = StoreError::TooLarge {
+            path: PathBuf::from("big.json"),
+            size: (2 << 30) + 1,
+            before: 0,
+            limit: DEFAULT_MAX_BYTES,
+        };
+        assert_eq!(
+            err.to_string(),
+            "big.json: 2.0 GiB (2147483649 bytes) is more than the limit of 1 GiB"
+        );
+    }
+
+    #[test]
+    fn check_goes_on_past_failing_files_and_names_both_places_of_a_duplicate_id() {
+        let dir = temp_dir("check");
+        let a = write(
+            &dir,
+            "a.json",
+            br#"[{"id":"x","title":"one","body":"b"},{"id":"y","title":"two","body":"b"}]"#,
+        );
+        let broken = write(&dir, "b.json", b"[{");
+        let c = write(
+            &dir,
+            "c.jsonl",
+            b"{\"id\":\"y\",\"title\":\"three\",\"body\":\"b\"}\n\
+              {\"id\":\"x\",\"title\":\"four\",\"body\":\"b\"}\n\
+              {\"id\":\"x\",\"title\":\"five\",\"body\":\"b\"}\n",
+        );
+        let missing = dir.join("gone.json");
+        let (store, errors) = Store::check(&[a.clone(), broken, missing, c.clone()], u64::MAX);
+        let failures: Vec<_> = errors.iter().map(StoreError::failure).collect();
+        assert_eq!(failures, [Failure::Malformed, Failure::Unreadable]);
+        assert_eq!(store.articles.len(), 5, "every article is kept");
+        let messages: Vec<_> = store.problems.iter().map(ToString::to_string).collect();
+        let (a, c) = (a.display(), c.display());
+        assert_eq!(
+            messages,
+            [
+                format!("{c}: article 0 (id \"y\"): duplicate id, first used by {a}: article 1"),
+                format!("{c}: article 1 (id \"x\"): duplicate id, first used by {a}: article 0"),
+                format!("{c}: article 2 (id \"x\"): duplicate id, first used by {a}: article 0"),
+            ]
+        );
+    }
+
+    #[test]
+    fn loading_stops_at_the_first_failing_file() {
+        let dir = temp_dir("strict");
+        let a = write(&dir, "a.json", br#"[{"title":"t","body":"b"}]"#);
+        let err = Store::load(&[a, dir.join("gone.json")]).unwrap_err();
+        assert!(matches!(err, StoreError::Io { .. }), "{err}");
+        assert_eq!(err.failure(), Failure::Unreadable);
+    }
+
+    #[test]
+    fn schema_positions_count_skipped_articles_but_duplicates_only_kept_ones() {
+        let dir = temp_dir("positions");
+        let a = write(
+            &dir,
+            "a.json",
+            br#"[{"id":"x","title":1,"body":"b"},{"id":"x","title":"t","body":"b"},
+                 {"id":"x","title":"u","body":"b"}]"#,
+        );
+        let (store, errors) = Store::check(std::slice::from_ref(&a), u64::MAX);
+        assert!(errors.is_empty());
+        let messages: Vec<_> = store.problems.iter().map(ToString::to_string).collect();
+        let a = a.display();
+        assert_eq!(
+            messages,
+            [
+                format!(
+                    "{a}: article 0 (id \"x\"): `title` must be a string, found a number [skipped]"
+                ),
+                format!("{a}: article 2 (id \"x\"): duplicate id, first used by {a}: article 1"),
+            ]
+        );
     }
 
     #[test]

@@ -27,6 +27,14 @@ fn scratch(name: &str, contents: &str) -> PathBuf {
     path
 }
 
+fn scratch_bytes(name: &str, contents: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("newsdesk-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
 }
@@ -75,7 +83,7 @@ fn list_without_paths_uses_the_sample_store() {
 }
 
 #[test]
-fn invalid_json_names_file_line_and_column_and_exits_2() {
+fn invalid_json_names_file_line_and_column_and_exits_4() {
     let path = scratch(
         "broken.json",
         "{\"articles\": [\n  {\"title\": \"a\" \"body\": \"b\"}\n]}",
@@ -85,21 +93,282 @@ fn invalid_json_names_file_line_and_column_and_exits_2() {
         let path = path.display().to_string();
         args.push(&path);
         let output = newsdesk(&args);
-        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(output.status.code(), Some(4), "{args:?}");
         let err = stderr(&output);
         assert_eq!(
-            err.trim_end(),
-            format!("newsdesk: {path}:2:17: expected `,` or `}}`")
+            err,
+            format!("newsdesk: {path}:2:17: expected `,` or `}}`\n")
         );
         assert!(output.stdout.is_empty(), "nothing was drawn");
     }
 }
 
 #[test]
-fn missing_file_exits_2_with_its_name() {
-    let output = newsdesk(&["list", "/no/such/store.json"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).starts_with("newsdesk: /no/such/store.json: "));
+fn missing_file_exits_3_with_its_name() {
+    for args in [vec!["list"], vec![], vec!["search", "raid"]] {
+        let mut args = args;
+        args.push("/no/such/store.json");
+        let output = newsdesk(&args);
+        assert_eq!(output.status.code(), Some(3), "{args:?}");
+        assert_eq!(
+            stderr(&output),
+            "newsdesk: /no/such/store.json: No such file or directory (os error 2)\n"
+        );
+        assert!(output.stdout.is_empty());
+    }
+}
+
+/// A store that cannot be used, and the message that says why after its path.
+struct Broken {
+    name: &'static str,
+    contents: Vec<u8>,
+    after_path: &'static str,
+}
+
+fn broken_stores() -> Vec<Broken> {
+    vec![
+        Broken {
+            name: "latin1.json",
+            contents: b"[{\"title\":\"caf\xe9\",\"body\":\"b\"}]".to_vec(),
+            after_path: ": byte 14: not valid UTF-8 text",
+        },
+        Broken {
+            name: "truncated.json",
+            contents: br#"[{"title":"a","bo"#.to_vec(),
+            after_path: ":1:17: EOF while parsing a string",
+        },
+        Broken {
+            name: "truncated.jsonl",
+            contents: b"{\"title\":\"a\",\"body\":\"b\"}\n{\"title\":\"c\",".to_vec(),
+            after_path: ":2:13: EOF while parsing a value",
+        },
+        Broken {
+            name: "deep.json",
+            contents: "[".repeat(200_000).into_bytes(),
+            after_path: ":1:128: arrays and objects nested more than 127 levels deep",
+        },
+        Broken {
+            name: "deep-field.json",
+            contents: format!(
+                r#"[{{"title":"t","body":"b","extra":{}1{}}}]"#,
+                r#"{"a":"#.repeat(200_000),
+                "}".repeat(200_000)
+            )
+            .into_bytes(),
+            after_path: ":1:659: arrays and objects nested more than 127 levels deep",
+        },
+        Broken {
+            name: "trailing.json",
+            contents: br#"[{"title":"a","body":"b"}] and more"#.to_vec(),
+            after_path: ":1:28: trailing characters",
+        },
+        Broken {
+            name: "empty.json",
+            contents: Vec::new(),
+            after_path: ": the file is empty",
+        },
+        Broken {
+            name: "empty.jsonl",
+            contents: b"\n  \n".to_vec(),
+            after_path: ": the file is empty",
+        },
+        Broken {
+            name: "empty.txt",
+            contents: Vec::new(),
+            after_path: ": the file is empty",
+        },
+    ]
+}
+
+#[test]
+fn malformed_stores_exit_4_with_one_line_naming_the_place() {
+    for broken in broken_stores() {
+        let path = scratch_bytes(broken.name, &broken.contents);
+        let path = path.display().to_string();
+        let line = format!("{path}{}", broken.after_path);
+        for command in [
+            &["list"][..],
+            &[],
+            &["entities", "--json"],
+            &["search", "a"],
+        ] {
+            let mut args = command.to_vec();
+            args.push(&path);
+            let output = newsdesk(&args);
+            assert_eq!(output.status.code(), Some(4), "{args:?}");
+            assert_eq!(stderr(&output), format!("newsdesk: {line}\n"), "{args:?}");
+            assert!(output.stdout.is_empty(), "{args:?}");
+        }
+        let output = newsdesk(&["check", &path]);
+        assert_eq!(output.status.code(), Some(4), "check {path}");
+        assert_eq!(stdout(&output), format!("{line}\n"));
+    }
+}
+
+#[test]
+fn a_store_over_max_size_is_refused_with_both_sizes() {
+    let path = scratch("sized.json", r#"[{"title":"t","body":"b"}]"#);
+    let path = path.display().to_string();
+    for args in [
+        vec!["list", "--max-size", "25", &path],
+        vec!["--max-size", "25", &path],
+    ] {
+        let output = newsdesk(&args);
+        assert_eq!(output.status.code(), Some(4), "{args:?}");
+        assert_eq!(
+            stderr(&output),
+            format!(
+                "newsdesk: {path}: 26 bytes is more than the limit of 25 bytes; \
+                 --max-size raises it\n"
+            )
+        );
+    }
+    let output = newsdesk(&["list", "--max-size", "26", &path]);
+    assert_eq!(output.status.code(), Some(0));
+    let output = newsdesk(&["list", "--max-size", "lots", &path]);
+    assert_eq!(output.status.code(), Some(2), "a bad size is a usage error");
+}
+
+#[test]
+fn a_path_that_is_not_a_store_file_exits_3() {
+    let path = scratch("notes.md", "# notes");
+    let path = path.display().to_string();
+    let output = newsdesk(&["list", &path]);
+    assert_eq!(output.status.code(), Some(3));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "newsdesk: {path}: not a store (expected a .json, .jsonl or .txt file, or a directory)\n"
+        )
+    );
+}
+
+#[test]
+fn a_gazetteer_that_cannot_be_used_exits_3_or_4() {
+    let dir = std::env::temp_dir().join(format!("newsdesk-cli-gaz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let dir = dir.display().to_string();
+    let store = fixture("store.json");
+    let output = newsdesk(&["entities", "--gazetteer", &dir, &store]);
+    assert_eq!(output.status.code(), Some(3));
+    assert_eq!(
+        stderr(&output),
+        format!("newsdesk: {dir}: a directory, not a regular file\n")
+    );
+    let broken = scratch("gazetteer.json", "{\"organisations\": [");
+    let output = newsdesk(&[
+        "entities",
+        "--gazetteer",
+        &broken.display().to_string(),
+        &store,
+    ]);
+    assert_eq!(output.status.code(), Some(4));
+    assert!(
+        stderr(&output).starts_with(&format!("newsdesk: {}:1:", broken.display())),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(stderr(&output).lines().count(), 1);
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_in_json_and_json_lines() {
+    let json = scratch(
+        "bom.json",
+        "\u{feff}[{\"id\":\"j\",\"title\":\"t\",\"body\":\"b\"}]",
+    );
+    let lines = scratch(
+        "bom.jsonl",
+        "\u{feff}{\"id\":\"l\",\"title\":\"t\",\"body\":\"b\"}\n",
+    );
+    let output = newsdesk(&[
+        "check",
+        &json.display().to_string(),
+        &lines.display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(stdout(&output), "ok: 2 articles, no problems\n");
+}
+
+#[test]
+fn values_of_the_wrong_kind_are_named_by_article_and_the_rest_listed() {
+    let path = scratch(
+        "kinds.json",
+        r#"[{"id":"ok","title":"fine","body":"b"},
+            {"id":"obj","title":{"text":"x"},"body":"b"},
+            {"id":7,"title":"numbered","body":"b","source":["a"],"published":20260101}]"#,
+    );
+    let p = path.display().to_string();
+    let output = newsdesk(&["list", &p]);
+    assert_eq!(output.status.code(), Some(0));
+    let ids: Vec<_> = stdout(&output)
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids, ["ok", "7"]);
+    let output = newsdesk(&["check", &p]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output).lines().collect::<Vec<_>>(),
+        [
+            format!(
+                "{p}: article 1 (id \"obj\"): `title` must be a string, found an object [skipped]"
+            ),
+            format!("{p}: article 2 (id \"7\"): `source` must be a string, found an array"),
+            format!("{p}: article 2 (id \"7\"): `published` must be a string, found a number"),
+        ]
+    );
+}
+
+#[test]
+fn duplicate_ids_are_both_listed_and_check_names_both_places() {
+    let first = scratch("first.json", r#"[{"id":"same","title":"one","body":"b"}]"#);
+    let second = scratch(
+        "second.jsonl",
+        "{\"id\":\"other\",\"title\":\"two\",\"body\":\"b\"}\n{\"id\":\"same\",\"title\":\"three\",\"body\":\"b\"}\n",
+    );
+    let (first, second) = (first.display().to_string(), second.display().to_string());
+    let output = newsdesk(&["list", &first, &second]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output).matches("same\t").count(), 2, "both kept");
+    let output = newsdesk(&["check", &first, &second]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "{second}: article 1 (id \"same\"): duplicate id, first used by {first}: article 0\n"
+        )
+    );
+}
+
+#[test]
+fn an_empty_directory_is_an_empty_store() {
+    let dir = std::env::temp_dir().join(format!("newsdesk-cli-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let dir = dir.display().to_string();
+    let output = newsdesk(&["list", &dir]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        stdout(&newsdesk(&["check", &dir])),
+        "ok: 0 articles, no problems\n"
+    );
+}
+
+#[test]
+fn help_states_the_exit_statuses_and_the_readme_agrees() {
+    let help = stdout(&newsdesk(&["--help"]));
+    let readme = include_str!("../README.md");
+    for status in 0..=4 {
+        assert!(
+            help.contains(&format!("\n  {status}  ")),
+            "--help lacks {status}"
+        );
+        assert!(
+            readme.contains(&format!("\n| {status} | ")),
+            "README lacks {status}"
+        );
+    }
 }
 
 #[test]
@@ -122,7 +391,7 @@ fn check_reports_every_problem_with_file_index_and_id() {
                 "{p}: article 1 (id \"b\"): `title` must be a string, found a number [skipped]"
             ),
             format!("{p}: article 2 (id \"c\"): missing field `body` [skipped]"),
-            format!("{p}: id \"a\" is used by 2 articles"),
+            format!("{p}: article 3 (id \"a\"): duplicate id, first used by {p}: article 0"),
         ]
     );
 }
@@ -138,11 +407,11 @@ fn check_of_a_clean_store_exits_0() {
 fn check_goes_on_past_a_file_that_does_not_parse() {
     let bad = scratch("bad.jsonl", "{\"title\": \"a\", \"body\": \"b\"}\n{oops}\n");
     let output = newsdesk(&["check", &bad.display().to_string(), &fixture("store.json")]);
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(4));
     let out = stdout(&output);
-    assert!(
-        out.starts_with(&format!("{}:2:2: ", bad.display())),
-        "{out}"
+    assert_eq!(
+        out,
+        format!("{}:2:2: key must be a string\n", bad.display())
     );
 }
 

@@ -4,32 +4,48 @@
 //! value it holds, and the schema is checked afterwards, so an article with a
 //! numeric `title` becomes a [`Problem`] instead of failing the whole file.
 //! Only malformed JSON stops loading.
+//!
+//! Every value is read through `serde_json`'s own recursion limit, including
+//! values of fields the schema does not know (skipped with [`Skip`], not
+//! `IgnoredAny`, which `serde_json` skips without counting depth), so a store
+//! nested deeper than [`MAX_DEPTH`] is an error wherever the nesting is.
 
 use std::fmt;
 use std::path::Path;
 
 use serde::Deserialize;
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::{Article, Problem, Published, Store, StoreError, derived_id};
+use super::{Article, Loading, Published, StoreError, derived_id};
 
-/// Parses a whole-file JSON store into `store`.
-pub(super) fn parse_store(path: &Path, text: &str, store: &mut Store) -> Result<(), StoreError> {
-    let (articles, problems) = (store.articles.len(), store.problems.len());
+/// The deepest nesting of arrays and objects `serde_json` reads; one level
+/// more is an error.
+pub(super) const MAX_DEPTH: usize = 127;
+
+/// Parses a whole-file JSON store into `loading`.
+pub(super) fn parse_store(
+    path: &Path,
+    text: &str,
+    loading: &mut Loading,
+) -> Result<(), StoreError> {
+    let (articles, problems) = (loading.store.articles.len(), loading.store.problems.len());
     let mut reader = serde_json::Deserializer::from_str(text);
-    let parsed = TopLevel(Articles { path, store })
+    let parsed = TopLevel(Articles { loading })
         .deserialize(&mut reader)
         .and_then(|()| reader.end());
     parsed.map_err(|err| {
         // Nothing of a file that cannot be read to its end is kept.
-        store.articles.truncate(articles);
-        store.problems.truncate(problems);
+        loading.roll_back(articles, problems);
         syntax(path, &err, 0)
     })
 }
 
 /// Parses a JSON Lines file: one article object per non-blank line.
-pub(super) fn parse_lines(path: &Path, text: &str, store: &mut Store) -> Result<(), StoreError> {
+pub(super) fn parse_lines(
+    path: &Path,
+    text: &str,
+    loading: &mut Loading,
+) -> Result<(), StoreError> {
     let mut index = 0;
     for (number, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -37,7 +53,7 @@ pub(super) fn parse_lines(path: &Path, text: &str, store: &mut Store) -> Result<
         }
         let raw: RawArticle =
             serde_json::from_str(line).map_err(|err| syntax(path, &err, number))?;
-        store.accept(path, index, raw);
+        loading.accept(index, raw);
         index += 1;
     }
     Ok(())
@@ -46,7 +62,10 @@ pub(super) fn parse_lines(path: &Path, text: &str, store: &mut Store) -> Result<
 fn syntax(path: &Path, err: &serde_json::Error, line_offset: usize) -> StoreError {
     let full = err.to_string();
     let suffix = format!(" at line {} column {}", err.line(), err.column());
-    let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+    let mut message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+    if message == "recursion limit exceeded" {
+        message = format!("arrays and objects nested more than {MAX_DEPTH} levels deep");
+    }
     StoreError::Syntax {
         path: path.to_owned(),
         line: err.line() + line_offset,
@@ -55,16 +74,12 @@ fn syntax(path: &Path, err: &serde_json::Error, line_offset: usize) -> StoreErro
     }
 }
 
-impl Store {
-    fn accept(&mut self, path: &Path, index: usize, raw: RawArticle) {
+impl Loading {
+    /// Checks the `index`th article of the file being read against the
+    /// schema, and keeps it or reports why not.
+    fn accept(&mut self, index: usize, raw: RawArticle) {
         let mut problem = |message: String, skipped: bool, id: Option<String>| {
-            self.problems.push(Problem {
-                file: path.to_owned(),
-                index,
-                id,
-                message,
-                skipped,
-            });
+            self.problem(index, id, message, skipped);
         };
         let RawArticle::Object(fields) = raw else {
             let RawArticle::NotObject(found) = raw else {
@@ -77,9 +92,18 @@ impl Store {
             );
             return;
         };
+        // Problems that keep the article, named by its id once it is known.
+        let mut kept: Vec<String> = Vec::new();
         let id = match fields.id {
             Loose::Str(id) | Loose::Num(id) if !id.is_empty() => Some(id),
-            _ => None,
+            Loose::Str(_) | Loose::Num(_) | Loose::Missing | Loose::Null => None,
+            other => {
+                kept.push(format!(
+                    "`id` must be a string or a number, found {} (an id is derived instead)",
+                    other.describe()
+                ));
+                None
+            }
         };
         let title = required(fields.title, "title");
         let body = required(fields.body, "body");
@@ -90,8 +114,6 @@ impl Store {
                 return;
             }
         };
-        // Problems that keep the article, named by its id once it is known.
-        let mut kept: Vec<String> = Vec::new();
         let has_id = id.is_some();
         let mut article = Article {
             id: id.unwrap_or_else(|| derived_id(&title, &body)),
@@ -131,7 +153,7 @@ impl Store {
         for message in kept {
             problem(message, false, has_id.then(|| article.id.clone()));
         }
-        self.articles.push(article);
+        self.push(article, index);
     }
 }
 
@@ -181,7 +203,7 @@ impl<'de> Visitor<'de> for TopLevel<'_> {
         let mut articles = Some(self.0);
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             if key != "articles" {
-                map.next_value::<IgnoredAny>()?;
+                map.next_value::<Skip>()?;
             } else if let Some(seed) = articles.take() {
                 map.next_value_seed(seed)?;
             } else {
@@ -199,8 +221,7 @@ impl<'de> Visitor<'de> for TopLevel<'_> {
 
 /// The articles array: each element goes to the store as it is read.
 struct Articles<'s> {
-    path: &'s Path,
-    store: &'s mut Store,
+    loading: &'s mut Loading,
 }
 
 impl<'de> DeserializeSeed<'de> for Articles<'_> {
@@ -218,7 +239,7 @@ impl<'de> Visitor<'de> for Articles<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut index = 0;
         while let Some(article) = seq.next_element()? {
-            self.store.accept(self.path, index, article);
+            self.loading.accept(index, article);
             index += 1;
         }
         Ok(())
@@ -264,7 +285,7 @@ impl<'de> Deserialize<'de> for RawArticle {
                         Some("url") => &mut fields.url,
                         Some("tags") => &mut fields.tags,
                         _ => {
-                            map.next_value::<IgnoredAny>()?;
+                            map.next_value::<Skip>()?;
                             continue;
                         }
                     };
@@ -273,7 +294,7 @@ impl<'de> Deserialize<'de> for RawArticle {
                 Ok(RawArticle::Object(Box::new(fields)))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawArticle, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                while seq.next_element::<Skip>()?.is_some() {}
                 Ok(RawArticle::NotObject("an array"))
             }
             fn visit_str<E: de::Error>(self, _: &str) -> Result<RawArticle, E> {
@@ -402,7 +423,7 @@ impl<'de> Deserialize<'de> for Loose {
                 })
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                while map.next_entry::<Skip, Skip>()?.is_some() {}
                 Ok(Loose::Other("an object"))
             }
         }
@@ -410,34 +431,82 @@ impl<'de> Deserialize<'de> for Loose {
     }
 }
 
+/// Any JSON value, read and dropped. Unlike `IgnoredAny`, it goes through
+/// `deserialize_any`, so `serde_json` counts its depth against the limit.
+struct Skip;
+
+impl<'de> Deserialize<'de> for Skip {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SkipVisitor;
+        impl<'de> Visitor<'de> for SkipVisitor {
+            type Value = Skip;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
+                while seq.next_element::<Skip>()?.is_some() {}
+                Ok(Skip)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
+                while map.next_entry::<Skip, Skip>()?.is_some() {}
+                Ok(Skip)
+            }
+        }
+        deserializer.deserialize_any(SkipVisitor)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Store;
 
     fn load(text: &str) -> Result<Store, StoreError> {
         Store::from_json_str("t.json", text)
     }
 
     fn lines(text: &str) -> Result<Store, StoreError> {
-        let mut store = Store::default();
-        parse_lines(Path::new("t.jsonl"), text, &mut store)?;
-        Ok(store)
+        let mut loading = Loading::new("t.jsonl".into(), u64::MAX, false);
+        loading.begin_file(Path::new("t.jsonl"));
+        parse_lines(Path::new("t.jsonl"), text, &mut loading)?;
+        Ok(loading.finish())
     }
 
     #[test]
     fn a_file_that_breaks_midway_adds_nothing() {
-        let mut store = Store::default();
+        let mut loading = Loading::new("two".into(), u64::MAX, false);
+        loading.begin_file(Path::new("a.json"));
         parse_store(
             Path::new("a.json"),
             r#"[{"title":"a","body":"b"}]"#,
-            &mut store,
+            &mut loading,
         )
         .unwrap();
         let broken = r#"[{"title":"c","body":"d"}, {"title":5,"body":"x"}, {"title":"e""#;
-        let err = parse_store(Path::new("b.json"), broken, &mut store).unwrap_err();
+        loading.begin_file(Path::new("b.json"));
+        let err = parse_store(Path::new("b.json"), broken, &mut loading).unwrap_err();
         assert!(matches!(err, StoreError::Syntax { .. }), "{err}");
-        assert_eq!(store.articles.len(), 1);
-        assert!(store.problems.is_empty());
+        assert_eq!(loading.store.articles.len(), 1);
+        assert_eq!(loading.origins.len(), 1);
+        assert!(loading.store.problems.is_empty());
     }
 
     #[test]
@@ -551,17 +620,122 @@ mod tests {
         assert!(err.to_string().contains("an array of articles"), "{err}");
     }
 
+    /// Parses on a thread with the stack Rust gives a new thread (2 MiB),
+    /// which a parser recursing once per level of 200,000 would overflow,
+    /// aborting the test run.
+    fn on_a_normal_stack<T: Send + 'static>(parse: impl FnOnce() -> T + Send + 'static) -> T {
+        std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(parse)
+            .unwrap()
+            .join()
+            .unwrap()
+    }
+
+    /// Line and column of the bracket that opens level `MAX_DEPTH + 1`.
+    fn too_deep_at(text: &str) -> (usize, usize) {
+        let mut depth = 0;
+        for (line, text) in text.lines().enumerate() {
+            for (column, c) in text.chars().enumerate() {
+                depth += usize::from(c == '[' || c == '{');
+                depth -= usize::from(c == ']' || c == '}');
+                if depth > MAX_DEPTH {
+                    return (line + 1, column + 1);
+                }
+            }
+        }
+        panic!("never deeper than {MAX_DEPTH}");
+    }
+
+    fn nest(open: &str, inner: &str, close: &str, depth: usize) -> String {
+        format!("{}{inner}{}", open.repeat(depth), close.repeat(depth))
+    }
+
     #[test]
-    fn deep_nesting_is_an_error_or_skipped_never_a_crash() {
-        let nest = |n| format!("{}{}", "[".repeat(n), "]".repeat(n));
-        let in_title = format!(r#"[{{"title":{},"body":"b"}}]"#, nest(200_000));
-        let err = load(&in_title).unwrap_err();
+    fn nesting_200000_deep_is_an_error_with_its_place_wherever_it_is() {
+        const DEEP: usize = 200_000;
+        let arrays = nest("[", "", "]", DEEP);
+        let objects = nest(r#"{"a":"#, "1", "}", DEEP);
+        let stores = [
+            "[".repeat(DEEP),
+            arrays.clone(),
+            format!(r#"{{"articles":[{{"title":{objects},"body":"b"}}]}}"#),
+            format!(r#"[{{"title":"t","body":{arrays}}}]"#),
+            format!(r#"[{{"title":"t","body":"b","tags":["a",{arrays}]}}]"#),
+            format!(r#"[{{"title":"t","body":"b","unknown":{objects}}}]"#),
+            format!(r#"{{"version":{arrays},"articles":[]}}"#),
+        ];
+        for text in stores {
+            let expected = too_deep_at(&text);
+            let err = on_a_normal_stack(move || load(&text).unwrap_err());
+            let StoreError::Syntax {
+                line,
+                column,
+                message,
+                ..
+            } = &err
+            else {
+                panic!("{err}");
+            };
+            assert_eq!((*line, *column), expected, "{err}");
+            assert_eq!(
+                message,
+                "arrays and objects nested more than 127 levels deep"
+            );
+        }
+        let lines_text = format!("{{\"title\":\"a\",\"body\":\"b\"}}\n{{\"x\":{objects}}}\n");
+        let expected = too_deep_at(&lines_text);
+        let err = on_a_normal_stack(move || lines(&lines_text).unwrap_err());
         assert!(
-            err.to_string().contains("recursion limit exceeded"),
+            matches!(err, StoreError::Syntax { line, column, .. } if (line, column) == expected),
             "{err}"
         );
-        let in_unknown = format!(r#"[{{"title":"a","body":"b","x":{}}}]"#, nest(200_000));
-        assert_eq!(load(&in_unknown).unwrap().articles.len(), 1);
+    }
+
+    #[test]
+    fn nesting_is_read_to_the_limit_and_refused_one_past_it() {
+        // The array and the article object are two levels already.
+        let store = |extra| {
+            format!(
+                r#"[{{"title":"t","body":"b","x":{}}}]"#,
+                nest("[", "", "]", extra)
+            )
+        };
+        let deepest = load(&store(MAX_DEPTH - 2)).unwrap();
+        assert_eq!(deepest.articles.len(), 1);
+        assert!(deepest.problems.is_empty());
+        let err = load(&store(MAX_DEPTH - 1)).unwrap_err();
+        assert!(
+            err.to_string().contains("nested more than 127 levels"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn wrong_kinds_of_value_are_problems_named_by_article() {
+        let store = load(
+            r#"[{"id":"a","title":{"x":1},"body":"b"},
+                {"id":"b","title":"t","body":12},
+                {"id":"c","title":"t","body":"b","source":3.5,"url":["u"],"tags":"x"},
+                {"id":{"n":1},"title":"t","body":"b"},
+                {"id":true,"title":"t","body":"b"}]"#,
+        )
+        .unwrap();
+        let messages: Vec<_> = store.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "t.json: article 0 (id \"a\"): `title` must be a string, found an object [skipped]",
+                "t.json: article 1 (id \"b\"): `body` must be a string, found a number [skipped]",
+                "t.json: article 2 (id \"c\"): `source` must be a string, found a number",
+                "t.json: article 2 (id \"c\"): `url` must be a string, found an array",
+                "t.json: article 2 (id \"c\"): `tags` must be an array of strings, found a string",
+                "t.json: article 3: `id` must be a string or a number, found an object (an id is derived instead)",
+                "t.json: article 4: `id` must be a string or a number, found a boolean (an id is derived instead)",
+            ]
+        );
+        let ids: Vec<_> = store.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["c", &derived_id("t", "b"), &derived_id("t", "b")]);
     }
 
     #[test]
