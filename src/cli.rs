@@ -184,7 +184,9 @@ pub fn run(cli: Cli) -> ExitCode {
         }
     };
     result.unwrap_or_else(|stop| {
-        eprintln!("newsdesk: {}", stop.message);
+        // Not `eprintln!`: with the terminal gone (a hang-up) it would
+        // panic, and there is no one left to tell anyway.
+        let _ = writeln!(io::stderr(), "newsdesk: {}", stop.message);
         ExitCode::from(stop.status)
     })
 }
@@ -274,18 +276,25 @@ fn finish_output(written: io::Result<()>) -> Result<ExitCode, Stop> {
 /// store, else 1 if an article has a problem.
 fn check(paths: &[PathBuf], max: u64) -> ExitCode {
     let (store, errors) = Store::check(paths, max);
-    for err in &errors {
-        println!("{}", describe(err));
-    }
-    for problem in &store.problems {
-        println!("{}", visible(&problem.to_string()));
-    }
     let problems = errors.len() + store.problems.len();
+    // A closed pipe (`newsdesk check | head`) ends the report, not the
+    // verdict: the exit status still says what was found.
+    let mut out = io::stdout().lock();
+    let _ = errors
+        .iter()
+        .map(describe)
+        .chain(
+            store
+                .problems
+                .iter()
+                .map(|p| visible(&p.to_string()).into_owned()),
+        )
+        .try_for_each(|line| writeln!(out, "{line}"));
     if problems == 0 {
-        println!("ok: {} articles, no problems", store.articles.len());
+        let _ = writeln!(out, "ok: {} articles, no problems", store.articles.len());
         return ExitCode::SUCCESS;
     }
-    eprintln!("{problems} problem(s) found");
+    let _ = writeln!(io::stderr(), "{problems} problem(s) found");
     let worst = errors.iter().map(exit_status).min();
     ExitCode::from(worst.unwrap_or(1))
 }

@@ -59,13 +59,29 @@ pub fn run(store: Store, recogniser: Recogniser, theme: Theme) -> io::Result<()>
     // workers are stopped, which takes a moment on a large store.
     drop(reader);
     // A signal wins over an error: the error is most likely the terminal
-    // that hung up, and there is no one left to read about it.
-    if let Some(signal) = watch.state.ending() {
+    // that hung up, and there is no one left to read about it. Reading a
+    // terminal that hung up may fail before its SIGHUP arrives, so an
+    // error waits a moment for one.
+    let ending = watch.state.ending().or_else(|| {
+        let start = std::time::Instant::now();
+        while result.is_err() && start.elapsed() < HANG_UP_WAIT {
+            if let Some(signal) = watch.state.ending() {
+                return Some(signal);
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+        None
+    });
+    if let Some(signal) = ending {
         std::process::exit(128 + signal);
     }
     watch.stop();
     result
 }
+
+/// How long an error from the terminal waits for the SIGHUP that may be
+/// behind it.
+const HANG_UP_WAIT: Duration = Duration::from_millis(300);
 
 /// Signals that end the reader: the terminal is restored first.
 const ENDING_SIGNALS: [i32; 3] = [SIGTERM, SIGHUP, SIGINT];

@@ -511,3 +511,23 @@ fn search_by_organisation_uses_recognition() {
     assert_eq!(out.lines().count(), 1);
     assert!(out.starts_with("raid\t"));
 }
+
+#[test]
+fn a_report_cut_short_by_a_closed_pipe_still_exits_with_its_verdict() {
+    // Thousands of problems: far more than a pipe holds, so the writes
+    // meet the closed end.
+    let articles: Vec<String> = (0..5_000)
+        .map(|i| format!(r#"{{"id":"a{i}","title":{i},"body":"b"}}"#))
+        .collect();
+    let path = scratch("many-problems.json", &format!("[{}]", articles.join(",")));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+        .args(["check", &path.display().to_string()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("newsdesk starts");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("newsdesk ends");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+}
