@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -52,7 +52,13 @@ pub fn run(store: Store, recogniser: Recogniser, theme: Theme) -> io::Result<()>
             theme,
             Rect::new(0, 0, size.width, size.height),
         ));
-        event_loop(&mut terminal, app, &watch.state)
+        let ended = event_loop(&mut terminal, app, &watch.state);
+        // The terminal is given back by `restore` below. Dropping ratatui's
+        // handle would try to show the cursor itself and, on a terminal
+        // that has hung up, report its failure with `eprintln!`, which
+        // panics there (and the panic, reporting in turn, aborts).
+        std::mem::forget(terminal);
+        ended
     });
     watch.state.restore();
     // The terminal comes back before the store is freed and the background
@@ -73,7 +79,7 @@ pub fn run(store: Store, recogniser: Recogniser, theme: Theme) -> io::Result<()>
         None
     });
     if let Some(signal) = ending {
-        std::process::exit(128 + signal);
+        watch.state.exit(128 + signal);
     }
     watch.stop();
     result
@@ -118,7 +124,7 @@ impl SignalWatch {
                     noted.ending.store(signal, Ordering::SeqCst);
                     thread::sleep(GRACE);
                     noted.restore();
-                    std::process::exit(128 + signal);
+                    noted.exit(128 + signal);
                 }
             })?;
         Ok(Self {
@@ -147,6 +153,9 @@ struct SharedState {
     /// Whether the reader holds the terminal (raw mode, alternate screen,
     /// mouse capture), so that it is given back exactly once.
     taken: Mutex<bool>,
+    /// Held by the thread that ends the process, so that only one does:
+    /// two threads in `exit` at once can crash the process.
+    exiting: Mutex<()>,
 }
 
 impl SharedState {
@@ -155,6 +164,13 @@ impl SharedState {
             0 => None,
             signal => Some(signal),
         }
+    }
+
+    /// Ends the process with `status`; a second caller waits for the first
+    /// to finish the job.
+    fn exit(&self, status: i32) -> ! {
+        let _only_one = self.exiting.lock().unwrap_or_else(PoisonError::into_inner);
+        std::process::exit(status)
     }
 
     fn mark_taken(&self) {
@@ -228,9 +244,13 @@ fn event_loop(
         if event::poll(if busy { INDEX_TICK } else { SIGNAL_TICK })? {
             // Take every event already waiting before drawing again, so a
             // held key never queues up frames behind it.
-            loop {
-                apply(app, &event::read()?);
-                if app.should_quit || app.should_suspend || !event::poll(Duration::ZERO)? {
+            let mut waiting = vec![event::read()?];
+            while waiting.len() < MAX_BATCH && event::poll(Duration::ZERO)? {
+                waiting.push(event::read()?);
+            }
+            for event in without_superseded_resizes(waiting) {
+                apply(app, &event);
+                if app.should_quit || app.should_suspend {
                     break;
                 }
             }
@@ -240,6 +260,21 @@ fn event_loop(
             app.update(Action::IndexProgress);
         }
     }
+}
+
+/// The most events taken before drawing again.
+const MAX_BATCH: usize = 4096;
+
+/// `events` without the resizes that a later one in the same batch makes
+/// moot: a storm of resizes lays a long article out once, not once per
+/// size it passed through.
+fn without_superseded_resizes(events: Vec<Event>) -> impl Iterator<Item = Event> {
+    let last = events.iter().rposition(|e| matches!(e, Event::Resize(..)));
+    events
+        .into_iter()
+        .enumerate()
+        .filter(move |(at, e)| !matches!(e, Event::Resize(..)) || Some(*at) == last)
+        .map(|(_, e)| e)
 }
 
 fn apply(app: &mut App, event: &event::Event) {
@@ -322,4 +357,26 @@ fn install_panic_hook() {
         let _ = execute!(stdout(), DisableMouseCapture, Show);
         previous(info);
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+    #[test]
+    fn only_the_last_resize_of_a_batch_is_kept() {
+        let key = |c| Event::Key(KeyEvent::from(KeyCode::Char(c)));
+        let events = vec![
+            Event::Resize(10, 10),
+            key('j'),
+            Event::Resize(20, 20),
+            Event::Resize(30, 30),
+            key('k'),
+        ];
+        let kept: Vec<Event> = without_superseded_resizes(events).collect();
+        assert_eq!(kept, [key('j'), Event::Resize(30, 30), key('k')]);
+        let keys: Vec<Event> = without_superseded_resizes(vec![key('a'), key('b')]).collect();
+        assert_eq!(keys, [key('a'), key('b')]);
+    }
 }
