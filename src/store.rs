@@ -138,6 +138,18 @@ impl Store {
         Ok(loading.finish())
     }
 
+    /// Reads a store held in memory as if it were the file `path` (whose
+    /// extension says the format): the same checks and messages as a file
+    /// on disk, without the disk.
+    pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Self, StoreError> {
+        let format = Format::of(path).ok_or_else(|| StoreError::UnknownFormat {
+            path: path.to_owned(),
+        })?;
+        let mut loading = Loading::new(path.display().to_string(), u64::MAX, false);
+        loading.parse_bytes(path, format, bytes.to_vec())?;
+        Ok(loading.finish())
+    }
+
     /// Loads and merges the stores at `paths`, up to [`DEFAULT_MAX_BYTES`].
     pub fn load(paths: &[PathBuf]) -> Result<Self, StoreError> {
         Self::load_within(paths, DEFAULT_MAX_BYTES)
@@ -196,7 +208,7 @@ impl Store {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
+pub(crate) enum Format {
     Json,
     JsonLines,
     Text,
@@ -221,7 +233,8 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<String, StoreError> {
         used: 0,
         limit: max_bytes,
     };
-    file::read_text(path, budget).map(|(text, _)| text)
+    let (bytes, _) = file::read_bytes(path, budget)?;
+    file::decode(path, bytes)
 }
 
 fn store_name(paths: &[PathBuf]) -> String {
@@ -254,8 +267,45 @@ pub fn derived_id(title: &str, body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use std::fs;
     use std::io::Write;
+
+    fn check_loaded(name: &str, loaded: Result<Store, StoreError>) -> Result<(), TestCaseError> {
+        match loaded {
+            Ok(store) => {
+                for article in &store.articles {
+                    prop_assert!(!article.id.is_empty());
+                }
+            }
+            Err(err) => {
+                let message = err.to_string();
+                prop_assert!(message.contains(name), "{message}");
+                prop_assert!(!message.contains('\n'), "one line: {message:?}");
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn loading_arbitrary_bytes_never_panics(
+            bytes in proptest::collection::vec(any::<u8>(), 0..300),
+            ext in prop_oneof![Just("json"), Just("jsonl"), Just("txt")],
+        ) {
+            let name = format!("fuzz.{ext}");
+            check_loaded(&name, Store::from_bytes(Path::new(&name), &bytes))?;
+        }
+
+        #[test]
+        fn loading_json_like_text_never_panics(
+            text in r#"(\[|\]|\{|\}|"|:|,|-?[0-9]+(\.[0-9]+)?(e[0-9]+)?|true|null|"(title|body|id|tags|published|url)"|\\u[0-9a-f]{4}|\\|[a-zé ]|\n){0,120}"#,
+            ext in prop_oneof![Just("json"), Just("jsonl")],
+        ) {
+            let name = format!("fuzz.{ext}");
+            check_loaded(&name, Store::from_bytes(Path::new(&name), text.as_bytes()))?;
+        }
+    }
 
     fn temp_dir(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("newsdesk-{}-{name}", std::process::id()));

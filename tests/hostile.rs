@@ -252,3 +252,34 @@ fn position(screen: &str, needle: &str) -> Option<(u16, u16)> {
         Some((u16::try_from(column).ok()?, u16::try_from(y).ok()?))
     })
 }
+
+/// The built-in recogniser, built once for the property tests.
+fn builtin() -> &'static Recogniser {
+    static RECOGNISER: std::sync::OnceLock<Recogniser> = std::sync::OnceLock::new();
+    RECOGNISER.get_or_init(|| Recogniser::new(Gazetteer::builtin().unwrap()))
+}
+
+proptest::proptest! {
+    #[test]
+    fn recognised_and_wrapped_text_stays_on_its_characters(
+        text in "(\\PC|\\p{Cc}|\\p{Cf}|\\p{M}|[ \t\n\r]|Federal Police|the BBC|Reuters|\u{1b}\\[2J|👩\u{200d}💻){0,80}",
+        width in 0usize..120,
+    ) {
+        let mentions = builtin().recognise(&text);
+        let mut end = 0;
+        for mention in &mentions {
+            proptest::prop_assert!(mention.range.start >= end, "sorted, apart");
+            proptest::prop_assert!(text.is_char_boundary(mention.range.start));
+            proptest::prop_assert!(text.is_char_boundary(mention.range.end));
+            end = mention.range.end;
+        }
+        let article = newsdesk::store::Article::new("t", text.clone());
+        let document = newsdesk::document::Document::layout(&article, width);
+        for line in &document.lines[document.body_start..] {
+            let cells = newsdesk::text::units_in(&text, line.range.clone()).fold(0, |column, (_, unit)| {
+                column + newsdesk::text::shown(unit, column).width()
+            });
+            proptest::prop_assert!(cells <= width.max(newsdesk::wrap::MIN_WIDTH));
+        }
+    }
+}

@@ -13,12 +13,11 @@ use std::path::Path;
 
 use super::StoreError;
 
-/// Reads `path` as UTF-8 text, dropping a byte-order mark, and tells how
-/// many bytes it held.
+/// Reads the bytes of `path`, and tells how many it held.
 ///
 /// A file larger than what is left of `budget` is refused with
 /// [`StoreError::TooLarge`] before it is read.
-pub(super) fn read_text(path: &Path, budget: Budget) -> Result<(String, u64), StoreError> {
+pub(super) fn read_bytes(path: &Path, budget: Budget) -> Result<(Vec<u8>, u64), StoreError> {
     let io = |source| StoreError::Io {
         path: path.to_owned(),
         source,
@@ -47,6 +46,11 @@ pub(super) fn read_text(path: &Path, budget: Budget) -> Result<(String, u64), St
     if read > allowed {
         return Err(too_large(read));
     }
+    Ok((bytes, read))
+}
+
+/// `bytes` of the file at `path` as UTF-8 text, without a byte-order mark.
+pub(super) fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, StoreError> {
     let mut text = String::from_utf8(bytes).map_err(|err| StoreError::Encoding {
         path: path.to_owned(),
         offset: err.utf8_error().valid_up_to(),
@@ -54,7 +58,7 @@ pub(super) fn read_text(path: &Path, budget: Budget) -> Result<(String, u64), St
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
-    Ok((text, read))
+    Ok(text)
 }
 
 /// How many bytes of stores may still be read.
@@ -190,7 +194,7 @@ mod tests {
             used: 0,
             limit: 1 << 30,
         };
-        let err = read_text(&path, budget).unwrap_err();
+        let err = read_bytes(&path, budget).unwrap_err();
         assert!(
             matches!(err, StoreError::TooLarge { size, .. } if size == 5 << 30),
             "{err}"
@@ -205,7 +209,7 @@ mod tests {
             return;
         }
         let budget = Budget { used: 0, limit: 8 };
-        let err = read_text(path, budget).unwrap_err();
+        let err = read_bytes(path, budget).unwrap_err();
         assert!(matches!(err, StoreError::TooLarge { size: 9, .. }), "{err}");
     }
 }

@@ -90,8 +90,20 @@ impl Loading {
         let format = Format::of(path).ok_or_else(|| StoreError::UnknownFormat {
             path: path.to_owned(),
         })?;
-        let (text, size) = file::read_text(path, self.budget)?;
+        let (bytes, size) = file::read_bytes(path, self.budget)?;
         self.budget.used = self.budget.used.saturating_add(size);
+        self.parse_bytes(path, format, bytes)
+    }
+
+    /// Reads the bytes of a file at `path` (which only names it) as a store
+    /// of `format`.
+    pub(super) fn parse_bytes(
+        &mut self,
+        path: &Path,
+        format: Format,
+        bytes: Vec<u8>,
+    ) -> Result<(), StoreError> {
+        let text = file::decode(path, bytes)?;
         if text.trim().is_empty() {
             return Err(StoreError::Empty {
                 path: path.to_owned(),
