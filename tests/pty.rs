@@ -16,9 +16,50 @@ const ROWS: u16 = 30;
 const COLS: u16 = 100;
 const PATIENCE: Duration = Duration::from_secs(20);
 
+/// What reached the terminal besides the screen: anything here that came
+/// from an article means it was obeyed instead of shown.
+#[derive(Debug, Default)]
+struct Recorder {
+    titles: Vec<Vec<u8>>,
+    bells: usize,
+    clipboard: usize,
+    resizes: usize,
+    unhandled: Vec<String>,
+}
+
+impl vt100::Callbacks for Recorder {
+    fn audible_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+    fn visual_bell(&mut self, _: &mut vt100::Screen) {
+        self.bells += 1;
+    }
+    fn resize(&mut self, _: &mut vt100::Screen, _: (u16, u16)) {
+        self.resizes += 1;
+    }
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
+        self.titles.push(name.to_vec());
+    }
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.titles.push(title.to_vec());
+    }
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8], _: &[u8]) {
+        self.clipboard += 1;
+    }
+    fn unhandled_char(&mut self, _: &mut vt100::Screen, c: char) {
+        self.unhandled.push(format!("char {c:?}"));
+    }
+    fn unhandled_control(&mut self, _: &mut vt100::Screen, b: u8) {
+        self.unhandled.push(format!("control {b:#x}"));
+    }
+    fn unhandled_osc(&mut self, _: &mut vt100::Screen, params: &[&[u8]]) {
+        self.unhandled.push(format!("osc {params:?}"));
+    }
+}
+
 /// A running newsdesk and the screen it has drawn so far.
 struct Session {
-    screen: Arc<Mutex<vt100::Parser>>,
+    screen: Arc<Mutex<vt100::Parser<Recorder>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
@@ -58,7 +99,12 @@ impl Session {
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
         let child = pair.slave.spawn_command(command).expect("newsdesk starts");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
+        let screen = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
+            ROWS,
+            COLS,
+            0,
+            Recorder::default(),
+        )));
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let sink = Arc::clone(&screen);
         thread::spawn(move || {
@@ -575,4 +621,63 @@ fn closing_the_terminal_ends_newsdesk() {
     }
     child.kill().ok();
     panic!("newsdesk outlived its terminal");
+}
+
+#[test]
+fn a_hostile_store_is_shown_and_never_obeyed() {
+    let mut session = Session::start(&[&fixture("hostile.json")]);
+    session.wait_for("hostile.json · 7 articles");
+    // Open every article and page through all of it.
+    for article in 0..7 {
+        session.keys(&"j".repeat(article));
+        session.keys("\r");
+        session.keys(&" ".repeat(40));
+        session.keys("\tg");
+    }
+    // The escapes article is the oldest: open it and look at its first
+    // screen.
+    session.keys("G\r");
+    session.wait_for("Before the clear␛[2J␛[H after it.");
+    {
+        let parser = session.screen.lock().expect("screen lock");
+        let screen = parser.screen();
+        let recorder = parser.callbacks();
+        assert!(
+            recorder.titles.is_empty(),
+            "title set: {:?}",
+            recorder.titles
+        );
+        assert_eq!(recorder.bells, 0, "bell rung");
+        assert_eq!(recorder.clipboard, 0, "clipboard written");
+        assert_eq!(recorder.resizes, 0, "window resized");
+        assert!(recorder.unhandled.is_empty(), "{:?}", recorder.unhandled);
+        // "␛[31;1m red" did not turn the text after it red.
+        let contents = screen.contents();
+        let (row, line) = contents
+            .lines()
+            .enumerate()
+            .find(|(_, line)| line.contains("red ␛[0m reset"))
+            .expect("the colour line is shown");
+        let column = line[..line.find("red ␛[0m").expect("red")].chars().count();
+        let cell = screen
+            .cell(
+                u16::try_from(row).expect("row"),
+                u16::try_from(column).expect("column"),
+            )
+            .expect("cell");
+        assert_eq!(cell.contents(), "r");
+        assert_eq!(
+            cell.fgcolor(),
+            vt100::Color::Default,
+            "not coloured by the article"
+        );
+        assert!(!cell.bold(), "not made bold by the article");
+        // The cursor stays hidden and the screen is the reader's own.
+        assert!(screen.hide_cursor());
+        assert!(screen.alternate_screen());
+    }
+    session.keys("q");
+    let status = session.wait_for_exit();
+    assert!(status.success(), "{status:?}");
+    session.assert_restored();
 }
