@@ -36,15 +36,12 @@ pub fn run(store: Store, recogniser: Recogniser, theme: Theme) -> io::Result<()>
     // Before the terminal changes, so that a failure leaves it untouched and
     // no signal can arrive between the change and the loop that answers it.
     let watch = SignalWatch::start()?;
-    install_panic_hook();
-    // ratatui's own hook (installed by `try_init`) leaves raw mode and the
-    // alternate screen first, then calls ours, which undoes the rest.
+    install_panic_hook(Arc::clone(&watch.state));
     let mut reader = None;
     // Marked before it is done, so that a set-up that fails half-way is
     // undone too.
     watch.state.mark_taken();
-    let result = ratatui::try_init().and_then(|mut terminal| {
-        execute!(stdout(), EnableMouseCapture)?;
+    let result = take_terminal().and_then(|mut terminal| {
         let size = terminal.size()?;
         let app = reader.insert(App::new(
             store,
@@ -351,12 +348,25 @@ fn process_group(pid: &str) -> Option<ProcessGroup> {
     })
 }
 
-fn install_panic_hook() {
+fn install_panic_hook(state: Arc<SharedState>) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture, Show);
+        // The terminal first, so that the message lands on the shell's
+        // screen; then the standard report, which ignores a terminal that
+        // has gone.
+        state.restore();
         previous(info);
     }));
+}
+
+/// Raw mode, the alternate screen and mouse reports, and a ratatui
+/// terminal on standard output. Not `ratatui::try_init`: its panic hook
+/// reports a failed restore with `eprintln!`, which itself panics on a
+/// terminal that has hung up, and a panic in a panic hook aborts.
+fn take_terminal() -> io::Result<DefaultTerminal> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(stdout()))
 }
 
 #[cfg(test)]
