@@ -106,7 +106,12 @@ impl Widget for &App {
         entities::render(self, panes.entities, buf);
         status_bar::render(self, panes.status, buf);
         if self.mode == Mode::Help {
-            help::render(self, area, buf);
+            // Above the status bar, which says how to close it.
+            let above = Rect {
+                height: panes.status.y.saturating_sub(area.y),
+                ..area
+            };
+            help::render(self, above, buf);
         }
     }
 }

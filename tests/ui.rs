@@ -608,3 +608,14 @@ fn held_keys_are_all_taken_whatever_the_size_between_them() {
     assert_eq!(app.find.current, Some((first + 1_000) % matches));
     assert_sane(&app, &text(&draw(&app)));
 }
+
+#[test]
+fn help_at_the_smallest_size_leaves_the_status_bar_showing_how_to_close_it() {
+    let mut app = app(60, 15, theme::MONOCHROME);
+    app.update(Action::ToggleHelp);
+    let screen = text(&draw(&app));
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(rows[0].contains(" Keys "), "{screen}");
+    let label = format!(" {} ", app.mode.label());
+    assert!(rows[14].starts_with(&label), "{screen}");
+}
