@@ -253,6 +253,8 @@ fn sample_store_opens_without_arguments() {
     assert!(session.wait_for_exit().success());
 }
 
+// Only a debug build can be made to panic on purpose.
+#[cfg(debug_assertions)]
 #[test]
 fn a_panic_restores_the_terminal_then_prints_its_message() {
     let mut session =
