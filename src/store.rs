@@ -18,6 +18,7 @@ mod file;
 mod json;
 mod loading;
 mod published;
+mod raw;
 mod text;
 
 use std::fmt;
