@@ -98,7 +98,7 @@ fn peak_memory() -> Option<u64> {
 
 /// Child mode: load the store at `path` one way and print the peak memory.
 fn peak_child(how: &str, path: &str) {
-    let recogniser = Recogniser::new(Gazetteer::default());
+    let recogniser = Recogniser::new(Gazetteer::builtin().expect("built-in gazetteer"));
     if how == "reference" {
         let text = std::fs::read_to_string(path).expect("readable store");
         let store: OwnedStore = serde_json::from_str(&text).expect("valid store");
@@ -142,13 +142,15 @@ fn measure(count: usize, largest: bool, builtin: &Recogniser, dir: &Path, lines:
         if count >= 100_000 { 5 } else { 9 },
         || serde_json::from_str::<OwnedStore>(&json).expect("parses"),
         || {
-            let store = Store::from_json_str("bench", &json).expect("loads");
-            let app = App::new(
-                store,
-                Recogniser::new(Gazetteer::default()),
-                theme::COLOUR,
-                Rect::new(0, 0, 120, 40),
-            );
+            // As the reader opens: the built-in recogniser is built on
+            // another core while the store is parsed.
+            let (recogniser, store) = std::thread::scope(|scope| {
+                let recogniser = scope
+                    .spawn(|| Recogniser::new(Gazetteer::builtin().expect("built-in gazetteer")));
+                let store = Store::from_json_str("bench", &json).expect("loads");
+                (recogniser.join().expect("recogniser built"), store)
+            });
+            let app = App::new(store, recogniser, theme::COLOUR, Rect::new(0, 0, 120, 40));
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
             terminal
                 .draw(|frame| frame.render_widget(&app, frame.area()))

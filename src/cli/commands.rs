@@ -21,10 +21,19 @@ pub(super) fn open(
     gazetteer: Option<&Path>,
     max: u64,
 ) -> Result<ExitCode, Stop> {
-    let recogniser = recogniser(gazetteer, max)?;
     // The store loads before the terminal is touched, so that a store that
-    // fails leaves the screen as it was, with one line saying why.
-    let store = load(paths, max)?;
+    // fails leaves the screen as it was, with one line saying why. The
+    // recogniser's tables (a few milliseconds) are built on another core
+    // meanwhile.
+    let (recogniser, store) = std::thread::scope(|scope| {
+        let recogniser = scope.spawn(|| recogniser(gazetteer, max));
+        let store = load(paths, max);
+        let recogniser = recogniser
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (recogniser, store)
+    });
+    let (recogniser, store) = (recogniser?, store?);
     crate::terminal::run(store, recogniser, Theme::from_env())
         .map_err(|err| Stop::usage(format!("terminal: {err}")))?;
     Ok(ExitCode::SUCCESS)
