@@ -98,13 +98,13 @@ fn peak_memory() -> Option<u64> {
 
 /// Child mode: load the store at `path` one way and print the peak memory.
 fn peak_child(how: &str, path: &str) {
-    let recogniser = Recogniser::new(Gazetteer::builtin().expect("built-in gazetteer"));
     if how == "reference" {
         let text = std::fs::read_to_string(path).expect("readable store");
         let store: OwnedStore = serde_json::from_str(&text).expect("valid store");
         drop(text);
         black_box(store);
     } else {
+        let recogniser = Recogniser::new(Gazetteer::builtin().expect("built-in gazetteer"));
         let store = Store::load(&[path.into()]).expect("valid store");
         let mut app = App::new(store, recogniser, theme::COLOUR, Rect::new(0, 0, 120, 40));
         // Peak with the background indexes built, as in a reader that has
