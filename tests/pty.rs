@@ -208,20 +208,7 @@ fn open_navigate_find_and_quit_restores_the_terminal() {
     session.keys("q");
     let status = session.wait_for_exit();
     assert!(status.success(), "{status:?}");
-    let parser = session.screen.lock().expect("screen lock");
-    let screen = parser.screen();
-    assert!(!screen.alternate_screen(), "main screen back");
-    assert!(!screen.hide_cursor(), "cursor shown");
-    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
-    let termios = session.master.get_termios().expect("termios");
-    assert!(
-        termios.local_flags.contains(LocalFlags::ICANON),
-        "raw mode off"
-    );
-    assert!(
-        termios.local_flags.contains(LocalFlags::ECHO),
-        "echo back on"
-    );
+    session.assert_restored();
 }
 
 #[test]
