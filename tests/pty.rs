@@ -172,20 +172,7 @@ impl Session {
 fn open_navigate_find_and_quit_restores_the_terminal() {
     let mut session = Session::start(&[&fixture("store.json")]);
     session.wait_for("store.json · 4 articles");
-    {
-        let parser = session.screen.lock().expect("screen lock");
-        let screen = parser.screen();
-        assert!(
-            screen.alternate_screen(),
-            "the reader draws on the alternate screen"
-        );
-        assert_ne!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
-    }
-    let termios = session.master.get_termios().expect("termios");
-    assert!(
-        !termios.local_flags.contains(LocalFlags::ICANON),
-        "raw mode while reading"
-    );
+    session.assert_taken();
 
     // Down to the orchard story and open it.
     session.keys("j\r");
@@ -282,6 +269,25 @@ impl Session {
 
     fn pid(&self) -> u32 {
         self.child.process_id().expect("the child has a process id")
+    }
+
+    /// Asserts that the reader holds the terminal: alternate screen, mouse
+    /// reports, raw mode.
+    fn assert_taken(&self) {
+        {
+            let parser = self.screen.lock().expect("screen lock");
+            let screen = parser.screen();
+            assert!(
+                screen.alternate_screen(),
+                "the reader draws on the alternate screen"
+            );
+            assert_ne!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+        }
+        let termios = self.master.get_termios().expect("termios");
+        assert!(
+            !termios.local_flags.contains(LocalFlags::ICANON),
+            "raw mode while reading"
+        );
     }
 
     /// Asserts that the terminal is as the shell left it: main screen,
@@ -411,17 +417,7 @@ fn suspend_and_resume(stop: impl FnOnce(&mut Session, u32)) {
             && contents.contains(" 2/4 ")
             && contents.contains("store.json · 4 articles")
     });
-    {
-        let parser = session.screen.lock().expect("screen lock");
-        let screen = parser.screen();
-        assert_ne!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
-        assert!(screen.contents().contains("store.json · 4 articles"));
-    }
-    let termios = session.master.get_termios().expect("termios");
-    assert!(
-        !termios.local_flags.contains(LocalFlags::ICANON),
-        "raw mode again"
-    );
+    session.assert_taken();
     // It still answers keys.
     session.keys("j");
     session.wait_for(" 3/4 ");
