@@ -54,8 +54,11 @@ fn source_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-fn is_space(cluster: &str) -> bool {
-    cluster.chars().all(char::is_whitespace)
+/// Whether `text` is drawn blank, so a line may break there: spaces, tabs
+/// and ideographic spaces. Other white space (a line separator, a form
+/// feed) is drawn as a stand-in and stays on its line.
+fn is_space(text: &str) -> bool {
+    text.chars().all(|c| matches!(c, ' ' | '\t' | '\u{3000}'))
 }
 
 /// Wraps the source line at `range` of `text`, adding its lines to `out`.
@@ -157,7 +160,13 @@ impl Filler<'_> {
             self.word_column = self.column;
         }
         if self.column + cells > self.width && self.column > 0 {
-            if self.word_end > self.start && self.word_start > self.start {
+            if self.word_end <= self.start && self.word_start > self.start {
+                // Only indentation before the word: it cannot fit with it,
+                // so it goes, rather than standing as a blank line.
+                self.start = self.word_start;
+                self.column -= self.word_column;
+                self.word_column = 0;
+            } else if self.word_end > self.start && self.word_start > self.start {
                 // Move the word to a new line.
                 self.emit(self.start, self.word_end);
                 self.start = self.word_start;
@@ -277,6 +286,18 @@ mod tests {
         let wrapped = wrap(&url, 80);
         assert!(wrapped.len() > 300_000 / 80, "{}", wrapped.len());
         assert!(wrapped.iter().all(|r| r.len() <= 80));
+    }
+
+    #[test]
+    fn only_blank_space_breaks_a_line_and_wide_indentation_goes() {
+        assert_eq!(
+            lines("aaaaaaaa\u{2028}\u{2028}bb", 10),
+            ["aaaaaaaa", "\u{2028}\u{2028}bb"]
+        );
+        assert_eq!(lines("\u{2029}\u{85}\u{c}", 10), ["\u{2029}\u{85}\u{c}"]);
+        assert_eq!(lines("              ab", 10), ["ab"]);
+        assert_eq!(lines("\t\tab cd", 10), ["ab cd"]);
+        assert_eq!(lines("  ab", 10), ["  ab"], "indentation that fits stays");
     }
 
     #[test]
