@@ -117,13 +117,19 @@ fn on_circle(grapheme: &str) -> Cow<'static, str> {
     Cow::Owned(format!("<U+{first:04X}>{}", chars.as_str()))
 }
 
+/// The longest grapheme cluster, in bytes, that [`units`] keeps whole
+/// (far more than any letter with its marks, flag or emoji sequence needs);
+/// a longer one is taken apart, so that no line has to look far back for
+/// the start of its first cluster.
+pub const MAX_CLUSTER_BYTES: usize = 64;
+
 /// The widest a unit of [`units`] may be shown, in cells.
 pub const MAX_UNIT_WIDTH: usize = 9;
 
 /// The units `text` is shown in, with their byte offsets: its grapheme
 /// clusters, except that a cluster holding a character that needs a
-/// stand-in, or wider than [`MAX_UNIT_WIDTH`] (a long run of joined
-/// emoji), is taken character by character. A unit is shown no wider than
+/// stand-in, wider than [`MAX_UNIT_WIDTH`] (a long run of joined emoji) or
+/// longer than [`MAX_CLUSTER_BYTES`] is taken character by character. A unit is shown no wider than
 /// [`MAX_UNIT_WIDTH`], so a line of that width always holds one.
 pub fn units(text: &str) -> Units<'_> {
     Units {
@@ -131,7 +137,7 @@ pub fn units(text: &str) -> Units<'_> {
         ascii: text.is_ascii(),
         at: 0,
         end: text.len(),
-        split_until: 0,
+        split: Split::No,
     }
 }
 
@@ -141,17 +147,28 @@ pub fn units(text: &str) -> Units<'_> {
 /// are read from the start of the one `range` begins in, so a cluster cut
 /// by a line break is still taken apart as it was when it was measured.
 pub fn units_in(text: &str, range: Range<usize>) -> Units<'_> {
-    let mut cursor = GraphemeCursor::new(range.start, text.len(), true);
-    let start = match cursor.is_boundary(text, 0) {
-        Ok(false) => cursor.prev_boundary(text, 0).ok().flatten().unwrap_or(0),
-        _ => range.start,
+    let boundary = |at: usize| {
+        GraphemeCursor::new(at, text.len(), true)
+            .is_boundary(text, 0)
+            .unwrap_or(true)
     };
+    // The start of the cluster `range` begins in, looked for no further
+    // back than the longest cluster kept whole: one longer than that was
+    // taken apart, and its characters are units wherever one starts.
+    let floor = range.start.saturating_sub(MAX_CLUSTER_BYTES);
+    let cluster_start = (floor..=range.start)
+        .rev()
+        .filter(|&at| text.is_char_boundary(at))
+        .find(|&at| boundary(at));
     let mut units = Units {
         text,
-        ascii: text[start..range.end].is_ascii(),
-        at: start,
+        ascii: text[cluster_start.unwrap_or(range.start)..range.end].is_ascii(),
+        at: cluster_start.unwrap_or(range.start),
         end: range.end,
-        split_until: 0,
+        split: match cluster_start {
+            Some(_) => Split::No,
+            None => Split::ToBoundary,
+        },
     };
     while units.at < range.start && units.next().is_some() {}
     units
@@ -161,7 +178,7 @@ impl Units<'_> {
     /// Goes on from byte `at`, which must start a grapheme cluster.
     pub fn seek(&mut self, at: usize) {
         self.at = at;
-        self.split_until = 0;
+        self.split = Split::No;
     }
 }
 
@@ -172,8 +189,20 @@ pub struct Units<'a> {
     ascii: bool,
     at: usize,
     end: usize,
-    /// The end of the cluster being taken character by character.
-    split_until: usize,
+    /// Whether a cluster is being taken character by character, and till
+    /// where.
+    split: Split,
+}
+
+/// How far [`Units`] goes on character by character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Split {
+    /// Not at all: the next unit is a whole cluster.
+    No,
+    /// To this byte, the end of the cluster being taken apart.
+    Until(usize),
+    /// To the next cluster boundary (the cluster's end was not looked for).
+    ToBoundary,
 }
 
 impl<'a> Iterator for Units<'a> {
@@ -196,15 +225,28 @@ impl<'a> Iterator for Units<'a> {
         }
         let rest = &self.text[at..];
         let first = rest.chars().next()?;
-        let end = if self.ascii || at < self.split_until {
-            at + first.len_utf8()
-        } else {
-            let cluster = rest.graphemes(true).next()?;
-            if cluster.len() > first.len_utf8() && needs_splitting(cluster) {
-                self.split_until = at + cluster.len();
-                at + first.len_utf8()
-            } else {
-                at + cluster.len()
+        let one = at + first.len_utf8();
+        let end = match self.split {
+            _ if self.ascii => one,
+            Split::Until(until) if at < until => one,
+            Split::ToBoundary => {
+                let at_boundary = GraphemeCursor::new(one, self.text.len(), true)
+                    .is_boundary(self.text, 0)
+                    .unwrap_or(true);
+                if at_boundary {
+                    self.split = Split::No;
+                }
+                one
+            }
+            _ => {
+                let cluster = rest.graphemes(true).next()?;
+                let long = cluster.len() > MAX_CLUSTER_BYTES;
+                if cluster.len() > first.len_utf8() && (long || needs_splitting(cluster)) {
+                    self.split = Split::Until(at + cluster.len());
+                    one
+                } else {
+                    at + cluster.len()
+                }
             }
         };
         self.at = end;
@@ -393,6 +435,11 @@ mod tests {
     fn clusters_with_stand_ins_are_shown_char_by_char() {
         let text = "a\u{200c}\u{e0020}b";
         let split: Vec<&str> = units(text).map(|(_, u)| u).collect();
+        let marks = format!("a{}", "\u{301}".repeat(40));
+        assert_eq!(units(&marks).count(), 41, "a cluster too long to keep");
+        let cut = 1 + 2 * 30;
+        let tail: Vec<(usize, &str)> = units_in(&marks, cut..marks.len()).collect();
+        assert_eq!(tail, units(&marks).skip(31).collect::<Vec<_>>());
         assert_eq!(split, ["a", "\u{200c}", "\u{e0020}", "b"]);
         assert_eq!(visible(text), "a<ZWNJ><U+E0020>b");
         let coder = "👩\u{200d}💻";

@@ -314,7 +314,7 @@ mod tests {
     proptest! {
         #[test]
         fn lines_fit_go_forward_and_keep_every_cluster(
-            text in "(\\PC|\\p{Cc}|\\p{Cf}|\\p{M}|[ \t\n\r]|👩\u{200d}💻|\u{1b}\\[2J){0,120}",
+            text in "(\\PC|\\p{Cc}|\\p{Cf}|\\p{M}|[ \t\n\r]|👩\u{200d}💻|\u{1b}\\[2J|e\u{301}{20,60}){0,120}",
             width in 0usize..50,
         ) {
             let ranges = wrap(&text, width);
