@@ -46,14 +46,20 @@ pub(super) fn parse_lines(
     text: &str,
     loading: &mut Loading,
 ) -> Result<(), StoreError> {
+    let (articles, problems) = (loading.store.articles.len(), loading.store.problems.len());
     let mut index = 0;
     for (number, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let raw: RawArticle =
-            serde_json::from_str(line).map_err(|err| syntax(path, &err, number))?;
-        loading.accept(index, raw);
+        match serde_json::from_str::<RawArticle>(line) {
+            Ok(raw) => loading.accept(index, raw),
+            Err(err) => {
+                // As for a whole-file store: nothing of a broken file is kept.
+                loading.roll_back(articles, problems);
+                return Err(syntax(path, &err, number));
+            }
+        }
         index += 1;
     }
     Ok(())
@@ -279,6 +285,18 @@ mod tests {
         assert_eq!(loading.store.articles.len(), 1);
         assert_eq!(loading.origins.len(), 1);
         assert!(loading.store.problems.is_empty());
+    }
+
+    #[test]
+    fn a_json_lines_file_that_breaks_midway_adds_nothing() {
+        let mut loading = Loading::new("two".into(), u64::MAX, false);
+        loading.begin_file(Path::new("a.jsonl"));
+        let broken = "{\"title\":\"c\",\"body\":\"d\"}\n{\"title\":5,\"body\":\"x\"}\n{\"title\"";
+        let err = parse_lines(Path::new("a.jsonl"), broken, &mut loading).unwrap_err();
+        assert!(matches!(err, StoreError::Syntax { line: 3, .. }), "{err}");
+        let store = loading.finish();
+        assert!(store.articles.is_empty());
+        assert!(store.problems.is_empty());
     }
 
     #[test]
