@@ -158,7 +158,14 @@ fn shown_line<'a>(
                 run.get_or_insert((at, style));
             }
             text::Shown::StandIn(shown_text) => {
-                spans.push(Span::styled(shown_text.into_owned(), style.patch(stand_in)));
+                // Over a highlight only dimmed, so the highlight's colours
+                // (a current match's, a mention's) still read.
+                let look = if style == base {
+                    style.patch(stand_in)
+                } else {
+                    style.add_modifier(stand_in.add_modifier)
+                };
+                spans.push(Span::styled(shown_text.into_owned(), look));
             }
             text::Shown::Spaces(n) => spans.push(Span::styled(" ".repeat(n), style)),
         }
@@ -189,7 +196,8 @@ mod tests {
             let marked = std::slice::from_ref(&range);
             let red = Style::new().fg(Color::Red);
             let layers = [Layer { ranges: marked, style: red }];
-            let line = shown_line(&text, 0..text.len(), Style::new(), &layers, Style::new());
+            let stand_in = crate::ui::theme::COLOUR.stand_in;
+            let line = shown_line(&text, 0..text.len(), Style::new(), &layers, stand_in);
             // What is drawn is every unit as shown, in order...
             let mut all = String::new();
             let mut expected_red = String::new();
