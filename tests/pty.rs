@@ -614,12 +614,26 @@ fn closing_the_terminal_ends_newsdesk() {
 fn a_hostile_store_is_shown_and_never_obeyed() {
     let mut session = Session::start(&[&fixture("hostile.json")]);
     session.wait_for("hostile.json · 7 articles");
-    // Open every article and page through all of it.
-    for article in 0..7 {
+    // Open every article (newest first), wait for its body, page through
+    // all of it, and go back to the list (Shift-Tab from the body).
+    let shown = [
+        Some("Short body with a ␛]0;title␇ in it."),
+        None,
+        Some("https://example.org/aaaa"),
+        Some("Old Mac line"),
+        Some("東京の警視庁は"),
+        Some("An override: abc<RLO>dcba<PDF>"),
+        Some("Before the clear␛[2J␛[H"),
+    ];
+    for (article, text) in shown.iter().enumerate() {
+        session.keys("g");
         session.keys(&"j".repeat(article));
         session.keys("\r");
+        if let Some(text) = text {
+            session.wait_for(text);
+        }
         session.keys(&" ".repeat(40));
-        session.keys("\tg");
+        session.keys("\x1b[Z");
     }
     // The escapes article is the oldest: open it and look at its first
     // screen.
