@@ -338,11 +338,13 @@ mod tests {
         #[test]
         fn indexed_and_scanned_agree(
             bodies in proptest::collection::vec("[a-cA-C ,.\n]{0,40}", 1..8),
+            titles in proptest::collection::vec("[a-cA-C ,.]{0,12}", 8),
             query in r#"[a-cA-C]{1,3}( [a-c]{1,2})?( "[a-c]{1,2} [a-cA-C]{1,2}( [a-c]{1,2})?")?"#,
         ) {
             let json: Vec<String> = bodies
                 .iter()
-                .map(|b| serde_json::json!({"title": "t", "body": b}).to_string())
+                .zip(&titles)
+                .map(|(b, t)| serde_json::json!({"title": t, "body": b}).to_string())
                 .collect();
             let store = Store::from_json_str("p", &format!("[{}]", json.join(","))).unwrap();
             let index = WordIndex::build(&store.articles);
