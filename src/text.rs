@@ -78,8 +78,10 @@ pub fn shown(grapheme: &str, column: usize) -> Shown<'_> {
     if first == '\t' && grapheme.len() == 1 {
         return Shown::Spaces(TAB_STOP - column % TAB_STOP);
     }
+    // Joiners and tags are plain inside an emoji.
+    let emoji = || grapheme.chars().any(is_emoji);
     let plain = grapheme.chars().all(is_plain) || {
-        let emoji = grapheme.chars().any(is_emoji);
+        let emoji = emoji();
         grapheme
             .chars()
             .all(|c| !c.is_control() && stand_in(c, emoji).is_none())
@@ -92,7 +94,7 @@ pub fn shown(grapheme: &str, column: usize) -> Shown<'_> {
     }
     // Build the stand-in character by character: a cluster such as
     // "a" + ZWJ keeps its "a".
-    let emoji = grapheme.chars().any(is_emoji);
+    let emoji = emoji();
     let mut out = String::new();
     for (index, c) in grapheme.chars().enumerate() {
         match stand_in(c, emoji) {
@@ -265,8 +267,7 @@ fn needs_splitting(cluster: &str) -> bool {
 /// `text` as it is shown on one line: every unit through [`shown`] (line
 /// breaks too become stand-ins, `␊`), tabs expanded from column 0.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    let mut chars = text.chars();
-    if chars.next().is_none_or(|c| !is_combining(c)) && text.chars().all(is_plain) {
+    if text.chars().next().is_none_or(|c| !is_combining(c)) && text.chars().all(is_plain) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
