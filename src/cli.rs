@@ -56,7 +56,8 @@ Exit status:
   0  done; for `check`, no problem found
   1  `check` found a problem in an article, such as a duplicate id;
      `search` found nothing
-  2  the command line or the query is wrong
+  2  the command line or the query is wrong, or the terminal or the
+     output failed
   3  a file could not be read: missing, forbidden, not a regular file
      (a named pipe, a device) or not a .json, .jsonl or .txt file
   4  a file is not a store: not UTF-8, not valid JSON, nested too deeply,
