@@ -37,6 +37,15 @@ fn find_all(buffer: &Buffer, needle: &str) -> Vec<(u16, u16)> {
     found
 }
 
+/// Where `needle` starts inside the body pane (not in its border's title).
+fn find_in_body(buffer: &Buffer, needle: &str) -> Vec<(u16, u16)> {
+    let body = ui::inner(ui::layout(buffer.area).unwrap().body);
+    find_all(buffer, needle)
+        .into_iter()
+        .filter(|(x, y)| body.contains(ratatui::layout::Position::new(*x, *y)))
+        .collect()
+}
+
 fn modifiers_at(buffer: &Buffer, x: u16, y: u16, len: u16) -> Vec<Modifier> {
     (x..x + len).map(|x| buffer[(x, y)].modifier).collect()
 }
@@ -188,11 +197,7 @@ fn find_shows_counter_and_styles_the_current_match_apart() {
     let buffer = draw(&app);
     let screen = text(&buffer);
     assert!(screen.contains("/servers 2/4"), "{screen}");
-    let body = ui::inner(ui::layout(buffer.area).unwrap().body);
-    let matches: Vec<_> = find_all(&buffer, "servers")
-        .into_iter()
-        .filter(|(x, y)| body.contains(ratatui::layout::Position::new(*x, *y)))
-        .collect();
+    let matches = find_in_body(&buffer, "servers");
     assert_eq!(matches.len(), 4);
     let styles: Vec<Modifier> = matches.iter().map(|p| buffer[*p].modifier).collect();
     let current = Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED;
@@ -329,10 +334,8 @@ fn walking_an_organisation_shows_its_counter_and_current_mention() {
     let buffer = draw(&app);
     let screen = text(&buffer);
     assert!(screen.contains(" Europol 2/3 "), "{screen}");
-    let body = ui::inner(ui::layout(buffer.area).unwrap().body);
-    let styles: Vec<Modifier> = find_all(&buffer, "Europol")
+    let styles: Vec<Modifier> = find_in_body(&buffer, "Europol")
         .into_iter()
-        .filter(|(x, y)| body.contains(ratatui::layout::Position::new(*x, *y)))
         .map(|p| buffer[p].modifier)
         .collect();
     assert_eq!(styles.len(), 3);
