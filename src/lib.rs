@@ -27,6 +27,7 @@ pub mod document;
 pub mod entities;
 pub mod generate;
 pub mod highlight;
+pub mod import;
 pub mod keymap;
 pub mod org_index;
 pub mod scroll;

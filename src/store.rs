@@ -14,7 +14,9 @@
 
 mod duplicates;
 mod error;
+mod feed;
 mod file;
+mod html;
 mod json;
 mod loading;
 mod published;

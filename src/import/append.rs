@@ -1,0 +1,1 @@
+//! Appending whole lines to a JSON Lines store, atomically.

@@ -1,0 +1,1 @@
+//! Fetching a feed or a JSON API response over HTTP(S).
