@@ -3,6 +3,7 @@
 
 mod commands;
 mod exit;
+mod report;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -10,11 +11,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use commands::{check, entities, list, open, search};
+use commands::{entities, export, list, open, search};
 use exit::{EXIT_MALFORMED, Stop};
+use report::{check, shapes};
 
 use crate::entities::{Gazetteer, Recogniser};
-use crate::store::Store;
+use crate::store::map::FieldMap;
+use crate::store::{Options, Store};
 use crate::text::visible;
 
 /// A terminal news reader that highlights the agencies and outlets an
@@ -30,8 +33,9 @@ pub struct Cli {
     /// What to do; without one, open the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Stores to open: .json, .jsonl or .txt files, or directories of them.
-    /// Without any, the sample store built into newsdesk opens.
+    /// Stores to open: JSON or JSON Lines files in newsdesk's format or
+    /// another tool's, RSS and Atom feeds, .txt articles, or directories of
+    /// them. Without any, the sample store built into newsdesk opens.
     pub paths: Vec<PathBuf>,
     /// Your own organisations, in the built-in gazetteer's JSON format,
     /// laid over the built-in list (an entry with the same name replaces it).
@@ -48,6 +52,33 @@ pub struct Cli {
         value_parser = parse_size
     )]
     pub max_size: u64,
+    /// Where newsdesk's fields are in JSON of a shape it does not know, or
+    /// where they differ from the shape it detects:
+    /// `articles=data.items,body=story.text,published=meta.ts`. Given more
+    /// than once, later fields replace earlier ones.
+    #[arg(long, global = true, value_name = "FIELD=PATH[,…]", value_parser = parse_map)]
+    pub map: Vec<FieldMap>,
+}
+
+impl Cli {
+    /// How the stores are to be loaded: the size limit and the field map.
+    fn options(&self) -> Options {
+        let map = self
+            .map
+            .iter()
+            .fold(None, |merged: Option<FieldMap>, next| {
+                Some(merged.map_or_else(|| next.clone(), |merged| merged.overlaid(next)))
+            });
+        Options {
+            max_bytes: self.max_size,
+            map,
+        }
+    }
+}
+
+/// Reads `--map`.
+fn parse_map(text: &str) -> Result<FieldMap, String> {
+    FieldMap::parse(text).map_err(|err| err.to_string())
 }
 
 /// The exit statuses, for `--help`; the README's table says the same.
@@ -58,10 +89,13 @@ Exit status:
      `search` found nothing
   2  the command line or the query is wrong, or the terminal or the
      output failed
+  1  every article of the stores was skipped (list, entities, search,
+     export, and the reader)
   3  a file could not be read: missing, forbidden, not a regular file
-     (a named pipe, a device) or not a .json, .jsonl or .txt file
-  4  a file is not a store: not UTF-8, not valid JSON, nested too deeply,
-     empty, or larger than --max-size";
+     (a named pipe, a device) or not a store by its name or first bytes
+  4  a file is not a store: not UTF-8, not valid JSON or XML, nested too
+     deeply, empty, an object in no known shape, a --map path that
+     matches nothing, or larger than --max-size";
 
 /// Reads `--max-size`: a number of bytes, or a number followed by K, M, G
 /// or T (with or without `iB`), powers of 1024.
@@ -95,10 +129,20 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Report every problem in stores; exit 1 if there is any.
+    /// Report every problem in stores, and the shape each file was read
+    /// as; exit 1 if an article has a problem.
     Check {
         /// Stores to check.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "shapes")]
+        paths: Vec<PathBuf>,
+        /// List the shapes of JSON newsdesk knows, with their field maps.
+        #[arg(long)]
+        shapes: bool,
+    },
+    /// Write the articles as newsdesk reads them, in its own store format,
+    /// as JSON Lines on standard output.
+    Export {
+        /// Stores to read (the sample store without any).
         paths: Vec<PathBuf>,
     },
     /// Print the articles that match a query, best first: id, date, source,
@@ -126,31 +170,39 @@ pub enum Command {
 
 /// Runs what the command line asks for.
 pub fn run(cli: Cli) -> ExitCode {
+    let options = cli.options();
     let gazetteer = cli.gazetteer.as_deref();
-    let max = cli.max_size;
     let result = match cli.command {
-        None => open(&cli.paths, gazetteer, max),
-        Some(Command::List { paths, json }) => list(&paths, json, max),
-        Some(Command::Check { paths }) => Ok(check(&paths, max)),
-        Some(Command::Entities { paths, json }) => entities(&paths, json, gazetteer, max),
+        None => open(&cli.paths, gazetteer, &options),
+        Some(Command::List { paths, json }) => list(&paths, json, &options),
+        Some(Command::Check { shapes: true, .. }) => Ok(shapes()),
+        Some(Command::Check { paths, .. }) => Ok(check(&paths, &options)),
+        Some(Command::Export { paths }) => export(&paths, &options),
+        Some(Command::Entities { paths, json }) => entities(&paths, json, gazetteer, &options),
         Some(Command::Search { query, paths, json }) => {
-            search(&query, &paths, json, gazetteer, max)
+            search(&query, &paths, json, gazetteer, &options)
         }
     };
     result.unwrap_or_else(|stop| {
         // Not `eprintln!`: with the terminal gone (a hang-up) it would
         // panic, and there is no one left to tell anyway.
-        let _ = writeln!(io::stderr(), "newsdesk: {}", stop.message);
+        if !stop.message.is_empty() {
+            let _ = writeln!(io::stderr(), "newsdesk: {}", stop.message);
+        }
         ExitCode::from(stop.status)
     })
 }
 
-fn load(paths: &[PathBuf], max: u64) -> Result<Store, Stop> {
+/// The stores at `paths` (the sample store without any); a line on
+/// standard error for each file with skipped articles, and exit 1 when
+/// every article was skipped.
+fn load(paths: &[PathBuf], options: &Options) -> Result<Store, Stop> {
     if paths.is_empty() {
-        Ok(Store::sample())
-    } else {
-        Ok(Store::load_within(paths, max)?)
+        return Ok(Store::sample());
     }
+    let store = Store::load_with(paths, options)?;
+    report::skipped(&store)?;
+    Ok(store)
 }
 
 /// The built-in recogniser, with the user's gazetteer laid over it.

@@ -12,6 +12,7 @@
 //! ([`DEFAULT_MAX_BYTES`] unless told otherwise), since loading takes about
 //! twice a store's size in memory.
 
+mod convert;
 mod duplicates;
 mod error;
 mod feed;
@@ -19,8 +20,12 @@ mod file;
 mod html;
 mod json;
 mod loading;
+pub mod map;
+mod project;
 mod published;
-mod raw;
+mod reading;
+pub mod shape;
+mod skip;
 mod text;
 
 use std::fmt;
@@ -29,6 +34,7 @@ use std::path::{Path, PathBuf};
 pub use error::{Failure, StoreError};
 use file::Budget;
 use loading::Loading;
+use map::{Field, FieldMap};
 pub use published::{DateError, Published};
 
 /// The sample store compiled into the binary, opened when no path is given.
@@ -64,7 +70,7 @@ impl Article {
     pub fn new(title: impl Into<String>, body: impl Into<String>) -> Self {
         let (title, body) = (title.into(), body.into());
         Self {
-            id: derived_id(&title, &body),
+            id: derived_id(None, &title, &body),
             title,
             body,
             source: None,
@@ -114,6 +120,46 @@ pub struct Store {
     pub articles: Vec<Article>,
     /// Problems found in articles; skipped ones are not in `articles`.
     pub problems: Vec<Problem>,
+    /// What was read from each file, in the order read.
+    pub files: Vec<FileReport>,
+}
+
+/// What was read from one file: its shape, and what it lacked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileReport {
+    /// The file.
+    pub path: PathBuf,
+    /// The shape it was read as (`newsapi`, `rss`, `text`, …).
+    pub shape: String,
+    /// Articles kept.
+    pub articles: usize,
+    /// Articles left out.
+    pub skipped: usize,
+    /// Why the first article left out was (", and more" when others were
+    /// left out for other reasons).
+    pub skip_reason: Option<String>,
+    /// Fields the shape reads that no kept article had.
+    pub never_found: Vec<Field>,
+    /// Fields the shape does not read at all.
+    pub unmapped: Vec<Field>,
+}
+
+/// How to load stores: how much may be read, and the user's field map.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The most bytes the files of one load may hold together.
+    pub max_bytes: u64,
+    /// Paths for fields, laid over every shape (`--map`).
+    pub map: Option<FieldMap>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            max_bytes: DEFAULT_MAX_BYTES,
+            map: None,
+        }
+    }
 }
 
 impl Store {
@@ -129,41 +175,66 @@ impl Store {
                 message: format!("the embedded sample store is broken: {err}"),
                 skipped: true,
             }],
+            files: Vec::new(),
         })
     }
 
     /// Parses a JSON store held in memory; `name` stands for the file in messages.
     pub fn from_json_str(name: &str, text: &str) -> Result<Self, StoreError> {
-        let mut loading = Loading::new(name.to_owned(), u64::MAX, false);
-        let path = Path::new(name);
-        loading.begin_file(path);
-        json::parse_store(path, text, &mut loading)?;
+        let mut loading = Loading::new(name.to_owned(), u64::MAX, None, false);
+        loading.parse_bytes(Path::new(name), text.as_bytes().to_vec())?;
         Ok(loading.finish())
     }
 
-    /// Reads a store held in memory as if it were the file `path` (whose
-    /// extension says the format): the same checks and messages as a file
-    /// on disk, without the disk.
+    /// Reads a store held in memory as if it were the file `path`: the
+    /// same checks and messages as a file on disk, without the disk.
     pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Self, StoreError> {
-        let format = Format::of(path).ok_or_else(|| StoreError::UnknownFormat {
-            path: path.to_owned(),
-        })?;
-        let mut loading = Loading::new(path.display().to_string(), u64::MAX, false);
-        loading.parse_bytes(path, format, bytes.to_vec())?;
+        Self::from_bytes_with(path, bytes, &Options::default())
+    }
+
+    /// Like [`Store::from_bytes`], with a field map.
+    pub fn from_bytes_with(
+        path: &Path,
+        bytes: &[u8],
+        options: &Options,
+    ) -> Result<Self, StoreError> {
+        let mut loading = Loading::new(
+            path.display().to_string(),
+            u64::MAX,
+            options.map.clone(),
+            false,
+        );
+        loading.parse_bytes(path, bytes.to_vec())?;
         Ok(loading.finish())
     }
 
     /// Loads and merges the stores at `paths`, up to [`DEFAULT_MAX_BYTES`].
     pub fn load(paths: &[PathBuf]) -> Result<Self, StoreError> {
-        Self::load_within(paths, DEFAULT_MAX_BYTES)
+        Self::load_with(paths, &Options::default())
     }
 
     /// Loads and merges the stores at `paths`, refusing to read more than
     /// `max_bytes` of files in all.
     pub fn load_within(paths: &[PathBuf], max_bytes: u64) -> Result<Self, StoreError> {
-        let mut loading = Loading::new(store_name(paths), max_bytes, false);
+        Self::load_with(
+            paths,
+            &Options {
+                max_bytes,
+                map: None,
+            },
+        )
+    }
+
+    /// Loads and merges the stores at `paths` as `options` say.
+    pub fn load_with(paths: &[PathBuf], options: &Options) -> Result<Self, StoreError> {
+        let mut loading = Loading::new(
+            store_name(paths),
+            options.max_bytes,
+            options.map.clone(),
+            false,
+        );
         for path in paths {
-            loading.load_path(path, true)?;
+            loading.load_path(path)?;
         }
         Ok(loading.finish())
     }
@@ -172,10 +243,15 @@ impl Store {
     /// fails gives its error and loading goes on with the next, and every
     /// article whose id another article already has is added as a problem
     /// (both articles are kept).
-    pub fn check(paths: &[PathBuf], max_bytes: u64) -> (Self, Vec<StoreError>) {
-        let mut loading = Loading::new(store_name(paths), max_bytes, true);
+    pub fn check(paths: &[PathBuf], options: &Options) -> (Self, Vec<StoreError>) {
+        let mut loading = Loading::new(
+            store_name(paths),
+            options.max_bytes,
+            options.map.clone(),
+            true,
+        );
         for path in paths {
-            if let Err(err) = loading.load_path(path, true) {
+            if let Err(err) = loading.load_path(path) {
                 loading.errors.get_or_insert_with(Vec::new).push(err);
             }
         }
@@ -210,25 +286,6 @@ impl Store {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Format {
-    Json,
-    JsonLines,
-    Text,
-}
-
-impl Format {
-    fn of(path: &Path) -> Option<Self> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "json" => Some(Self::Json),
-            "jsonl" | "ndjson" => Some(Self::JsonLines),
-            "txt" => Some(Self::Text),
-            _ => None,
-        }
-    }
-}
-
 /// Reads a file of at most `max_bytes` as UTF-8 text, dropping a
 /// byte-order mark; the same checks as for a store (only regular files).
 pub fn read_file(path: &Path, max_bytes: u64) -> Result<String, StoreError> {
@@ -250,20 +307,24 @@ fn store_name(paths: &[PathBuf]) -> String {
     }
 }
 
-/// A stable id from an article's content: FNV-1a over title and body, in hex.
+/// A stable id for an article whose store gives none: FNV-1a over its URL
+/// when it has one (so that the same article fetched again, its text
+/// touched up, keeps its id), else over its title and body; in hex.
 ///
 /// FNV is used rather than `std`'s hasher because its output is fixed by
 /// definition, so ids survive compiler upgrades and machines.
-pub fn derived_id(title: &str, body: &str) -> String {
+pub fn derived_id(url: Option<&str>, title: &str, body: &str) -> String {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let hash = title
-        .bytes()
-        .chain(std::iter::once(0))
-        .chain(body.bytes())
-        .fold(OFFSET, |hash, byte| {
+    let fnv = |bytes: &mut dyn Iterator<Item = u8>| {
+        bytes.fold(OFFSET, |hash, byte| {
             (hash ^ u64::from(byte)).wrapping_mul(PRIME)
-        });
+        })
+    };
+    let hash = match url {
+        Some(url) => fnv(&mut url.bytes()),
+        None => fnv(&mut title.bytes().chain(std::iter::once(0)).chain(body.bytes())),
+    };
     format!("{hash:016x}")
 }
 
@@ -310,6 +371,13 @@ mod tests {
         }
     }
 
+    fn unlimited() -> Options {
+        Options {
+            max_bytes: u64::MAX,
+            map: None,
+        }
+    }
+
     fn temp_dir(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("newsdesk-{}-{name}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
@@ -334,9 +402,20 @@ mod tests {
 
     #[test]
     fn derived_ids_are_stable_and_content_based() {
-        assert_eq!(derived_id("a", "b"), derived_id("a", "b"));
-        assert_ne!(derived_id("ab", ""), derived_id("a", "b"));
-        assert_eq!(derived_id("", ""), "af63bd4c8601b7df");
+        assert_eq!(derived_id(None, "a", "b"), derived_id(None, "a", "b"));
+        assert_ne!(derived_id(None, "ab", ""), derived_id(None, "a", "b"));
+        assert_eq!(derived_id(None, "", ""), "af63bd4c8601b7df");
+        let by_url = derived_id(Some("https://example.org/a"), "t", "b");
+        assert_eq!(
+            by_url,
+            derived_id(Some("https://example.org/a"), "other", "text")
+        );
+        assert_ne!(by_url, derived_id(None, "t", "b"));
+        assert_eq!(
+            derived_id(Some(""), "t", "b"),
+            "cbf29ce484222325",
+            "the FNV offset"
+        );
     }
 
     #[test]
@@ -360,16 +439,18 @@ mod tests {
     }
 
     #[test]
-    fn directory_loads_known_files_in_name_order() {
+    fn directory_loads_store_files_in_path_order_going_into_directories() {
         let dir = temp_dir("dir");
         write(&dir, "2.txt", b"Second\n\nbody two");
         write(&dir, "1.txt", b"\n\nFirst\nbody one");
         write(&dir, "notes.md", b"# not an article");
         fs::create_dir_all(dir.join("nested")).unwrap();
         write(&dir.join("nested"), "3.txt", b"Third\nbody");
+        fs::create_dir_all(dir.join(".hidden")).unwrap();
+        write(&dir.join(".hidden"), "4.txt", b"Hidden\nbody");
         let store = Store::load(std::slice::from_ref(&dir)).unwrap();
         let titles: Vec<_> = store.articles.iter().map(|a| a.title.as_str()).collect();
-        assert_eq!(titles, ["First", "Second"]);
+        assert_eq!(titles, ["First", "Second", "Third"]);
     }
 
     #[test]
@@ -526,7 +607,7 @@ mod tests {
               {\"id\":\"x\",\"title\":\"five\",\"body\":\"b\"}\n",
         );
         let missing = dir.join("gone.json");
-        let (store, errors) = Store::check(&[a.clone(), broken, missing, c.clone()], u64::MAX);
+        let (store, errors) = Store::check(&[a.clone(), broken, missing, c.clone()], &unlimited());
         let failures: Vec<_> = errors.iter().map(StoreError::failure).collect();
         assert_eq!(failures, [Failure::Malformed, Failure::Unreadable]);
         assert_eq!(store.articles.len(), 5, "every article is kept");
@@ -560,7 +641,7 @@ mod tests {
             br#"[{"id":"x","title":1,"body":"b"},{"id":"x","title":"t","body":"b"},
                  {"id":"x","title":"u","body":"b"}]"#,
         );
-        let (store, errors) = Store::check(std::slice::from_ref(&a), u64::MAX);
+        let (store, errors) = Store::check(std::slice::from_ref(&a), &unlimited());
         assert!(errors.is_empty());
         let messages: Vec<_> = store.problems.iter().map(ToString::to_string).collect();
         let a = a.display();

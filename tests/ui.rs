@@ -240,7 +240,7 @@ fn help_lists_every_bound_action() {
 fn status_bar_counts_articles_and_skipped_ones() {
     let store = Store::from_json_str(
         "mixed.json",
-        r#"[{"title":"ok","body":"fine"},{"title":3,"body":"x"},{"body":"no title"}]"#,
+        r#"[{"title":"ok","body":"fine"},{"title":3,"body":"x"},{"source":"neither"}]"#,
     )
     .unwrap();
     let mut app = App::new(

@@ -7,27 +7,28 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::exit::{Stop, describe, exit_status, finish_output};
+use super::exit::{Stop, finish_output};
 use super::{load, recogniser};
 use crate::entities::Kind;
 use crate::org_index::OrgIndex;
 use crate::search::{Query, Snippet};
-use crate::store::{Published, Store};
+use crate::store::{Article, Options, Published};
 use crate::text::visible;
 use crate::ui::theme::Theme;
 
 pub(super) fn open(
     paths: &[PathBuf],
     gazetteer: Option<&Path>,
-    max: u64,
+    options: &Options,
 ) -> Result<ExitCode, Stop> {
+    let max = options.max_bytes;
     // The store loads before the terminal is touched, so that a store that
     // fails leaves the screen as it was, with one line saying why. The
     // recogniser's tables (a few milliseconds) are built on another core
     // meanwhile.
     let (recogniser, store) = std::thread::scope(|scope| {
         let recogniser = scope.spawn(|| recogniser(gazetteer, max));
-        let store = load(paths, max);
+        let store = load(paths, options);
         let recogniser = recogniser
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -47,8 +48,8 @@ struct ListRow<'a> {
     title: &'a str,
 }
 
-pub(super) fn list(paths: &[PathBuf], json: bool, max: u64) -> Result<ExitCode, Stop> {
-    let store = load(paths, max)?;
+pub(super) fn list(paths: &[PathBuf], json: bool, options: &Options) -> Result<ExitCode, Stop> {
+    let store = load(paths, options)?;
     let mut out = io::stdout().lock();
     let written: io::Result<()> = store.articles.iter().try_for_each(|article| {
         if json {
@@ -74,32 +75,49 @@ pub(super) fn list(paths: &[PathBuf], json: bool, max: u64) -> Result<ExitCode, 
     finish_output(written)
 }
 
-/// Reports every file that fails and every problem in the articles of the
-/// rest. Exits 3 if a file could not be read, else 4 if one held no valid
-/// store, else 1 if an article has a problem.
-pub(super) fn check(paths: &[PathBuf], max: u64) -> ExitCode {
-    let (store, errors) = Store::check(paths, max);
-    let problems = errors.len() + store.problems.len();
-    // A closed pipe (`newsdesk check | head`) ends the report, not the
-    // verdict: the exit status still says what was found.
-    let mut out = io::stdout().lock();
-    let _ = errors
-        .iter()
-        .map(describe)
-        .chain(
-            store
-                .problems
-                .iter()
-                .map(|p| visible(&p.to_string()).into_owned()),
-        )
-        .try_for_each(|line| writeln!(out, "{line}"));
-    if problems == 0 {
-        let _ = writeln!(out, "ok: {} articles, no problems", store.articles.len());
-        return ExitCode::SUCCESS;
+/// An article in newsdesk's own store format, as `export` writes it.
+#[derive(Serialize)]
+struct Exported<'a> {
+    id: &'a str,
+    title: &'a str,
+    body: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    tags: &'a [String],
+}
+
+impl<'a> From<&'a Article> for Exported<'a> {
+    fn from(article: &'a Article) -> Self {
+        Self {
+            id: &article.id,
+            title: &article.title,
+            body: &article.body,
+            source: article.source.as_deref(),
+            author: article.author.as_deref(),
+            published: article.published.as_ref().map(Published::as_str),
+            url: article.url.as_deref(),
+            tags: &article.tags,
+        }
     }
-    let _ = writeln!(io::stderr(), "{problems} problem(s) found");
-    let worst = errors.iter().map(exit_status).min();
-    ExitCode::from(worst.unwrap_or(1))
+}
+
+/// Writes the articles as JSON Lines in newsdesk's own format, newest
+/// first, as newsdesk reads them.
+pub(super) fn export(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Stop> {
+    let store = load(paths, options)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let written: io::Result<()> = store.articles.iter().try_for_each(|article| {
+        serde_json::to_writer(&mut out, &Exported::from(article))?;
+        writeln!(out)
+    });
+    finish_output(written.and_then(|()| out.flush()))
 }
 
 #[derive(Serialize)]
@@ -122,10 +140,10 @@ pub(super) fn entities(
     paths: &[PathBuf],
     json: bool,
     gazetteer: Option<&Path>,
-    max: u64,
+    options: &Options,
 ) -> Result<ExitCode, Stop> {
-    let recogniser = recogniser(gazetteer, max)?;
-    let store = load(paths, max)?;
+    let recogniser = recogniser(gazetteer, options.max_bytes)?;
+    let store = load(paths, options)?;
     let mut out = io::stdout().lock();
     if json {
         let written: io::Result<()> = store.articles.iter().try_for_each(|article| {
@@ -203,13 +221,13 @@ pub(super) fn search(
     paths: &[PathBuf],
     json: bool,
     gazetteer: Option<&Path>,
-    max: u64,
+    options: &Options,
 ) -> Result<ExitCode, Stop> {
     let query = Query::parse(text)
         .map_err(|err| Stop::usage(format!("bad query:\n{}", err.pointed(text))))?;
-    let store = load(paths, max)?;
+    let store = load(paths, options)?;
     let found = if query.has_organisations() {
-        let recogniser = recogniser(gazetteer, max)?;
+        let recogniser = recogniser(gazetteer, options.max_bytes)?;
         let index = OrgIndex::build(&store, &recogniser);
         crate::search::search(&query, &store.articles, &index.clauses(&query, &recogniser))
     } else {

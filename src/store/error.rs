@@ -55,6 +55,27 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
     },
+    /// A JSON object in no shape newsdesk knows.
+    #[error(
+        "{}: a JSON object in no shape newsdesk knows (its keys: {}); \
+         `newsdesk check --shapes` lists the shapes, and --map says where the articles are",
+        path.display(),
+        if keys.is_empty() { "none".to_owned() } else { keys.join(", ") }
+    )]
+    UnknownShape {
+        /// The file.
+        path: PathBuf,
+        /// The object's keys.
+        keys: Vec<String>,
+    },
+    /// A path of the user's field map that matches nothing in the file.
+    #[error("{}: {message}", path.display())]
+    Map {
+        /// The file.
+        path: PathBuf,
+        /// Which path, and the keys there were where it ended.
+        message: String,
+    },
     /// The file would take the stores read over the byte limit.
     #[error("{}: {}", path.display(), too_large(*size, *before, *limit))]
     TooLarge {
@@ -91,6 +112,8 @@ impl StoreError {
             Self::Encoding { .. }
             | Self::Syntax { .. }
             | Self::Empty { .. }
+            | Self::UnknownShape { .. }
+            | Self::Map { .. }
             | Self::TooLarge { .. } => Failure::Malformed,
         }
     }

@@ -1,11 +1,16 @@
-//! Loading files into a store: directories, formats, the byte budget, and
-//! where each article came from.
+//! Loading files into a store: directories, what each file holds, the byte
+//! budget, where each article came from, and what was read from each file.
 
 use std::fs;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use super::convert::Converted;
 use super::file::{self, Budget};
-use super::{Article, Format, Problem, Store, StoreError, json, text};
+use super::map::{Field, FieldMap};
+use super::reading::Plan;
+use super::{Article, FileReport, Problem, Store, StoreError, feed, json, text};
 
 /// A store being loaded, with what loading needs besides the articles.
 pub(super) struct Loading {
@@ -17,6 +22,12 @@ pub(super) struct Loading {
     pub(super) budget: Budget,
     /// Errors set aside so that loading goes on; `None` stops at the first.
     pub(super) errors: Option<Vec<StoreError>>,
+    /// The user's field map, laid over every shape.
+    map: Option<FieldMap>,
+    /// The shapes made ready to read JSON, once a JSON file is met.
+    plan: Option<Arc<Plan>>,
+    /// Of the file being read: kept articles without a value, per field.
+    missing: [usize; Field::ALL.len()],
 }
 
 /// The file an article came from and its position there, from 0.
@@ -26,10 +37,20 @@ pub(super) struct Origin {
     pub(super) index: usize,
 }
 
+/// What a file holds, as far as its name and first bytes tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Holds {
+    Json,
+    JsonLines,
+    Feed,
+    Text,
+}
+
 impl Loading {
-    /// An empty store named `name`, taking at most `max_bytes` of files;
-    /// with `go_on`, a file that fails is set aside and loading goes on.
-    pub(super) fn new(name: String, max_bytes: u64, go_on: bool) -> Self {
+    /// An empty store named `name`, taking at most `max_bytes` of files and
+    /// reading JSON with `map` over every shape; with `go_on`, a file that
+    /// fails is set aside and loading goes on.
+    pub(super) fn new(name: String, max_bytes: u64, map: Option<FieldMap>, go_on: bool) -> Self {
         Self {
             store: Store {
                 name,
@@ -42,7 +63,16 @@ impl Loading {
                 limit: max_bytes,
             },
             errors: go_on.then(Vec::new),
+            map,
+            plan: None,
+            missing: [0; Field::ALL.len()],
         }
+    }
+
+    /// The shapes and the user's map, ready to read JSON.
+    pub(super) fn plan(&mut self) -> Arc<Plan> {
+        let map = self.map.as_ref();
+        Arc::clone(self.plan.get_or_insert_with(|| Arc::new(Plan::new(map))))
     }
 
     /// Keeps `err` to report later, or hands it back to stop loading.
@@ -56,65 +86,73 @@ impl Loading {
         }
     }
 
-    /// Loads a file, or the store files directly in a directory given on
-    /// the command line (a directory inside one is passed over).
-    pub(super) fn load_path(&mut self, path: &Path, top_level: bool) -> Result<(), StoreError> {
+    /// Loads a file, or every store file in a directory and the
+    /// directories inside it, in the order of their paths.
+    pub(super) fn load_path(&mut self, path: &Path) -> Result<(), StoreError> {
         let io = |source| StoreError::Io {
             path: path.to_owned(),
             source,
         };
         let metadata = fs::metadata(path).map_err(io)?;
         if metadata.is_dir() {
-            if !top_level {
-                return Ok(());
-            }
-            let mut entries = fs::read_dir(path)
-                .map_err(io)?
-                .map(|entry| entry.map(|e| e.path()))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(io)?;
-            entries.sort();
-            for entry in entries.iter().filter(|p| Format::of(p).is_some()) {
-                if let Err(err) = self.load_path(entry, false) {
+            let mut found = Vec::new();
+            store_files(path, &mut found).map_err(io)?;
+            found.sort();
+            for entry in &found {
+                if let Err(err) = self.load_file(entry) {
                     self.set_aside(err)?;
                 }
             }
             return Ok(());
         }
+        self.load_file(path)
+    }
+
+    fn load_file(&mut self, path: &Path) -> Result<(), StoreError> {
+        let metadata = fs::metadata(path).map_err(|source| StoreError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
         if !metadata.is_file() {
             return Err(StoreError::NotAFile {
                 path: path.to_owned(),
                 kind: file::kind_of(&metadata),
             });
         }
-        let format = Format::of(path).ok_or_else(|| StoreError::UnknownFormat {
-            path: path.to_owned(),
-        })?;
+        if Holds::by_name(path).is_none() && !starts_like_a_store(path)? {
+            return Err(StoreError::UnknownFormat {
+                path: path.to_owned(),
+            });
+        }
         let (bytes, size) = file::read_bytes(path, self.budget)?;
         self.budget.used = self.budget.used.saturating_add(size);
-        self.parse_bytes(path, format, bytes)
+        self.parse_bytes(path, bytes)
     }
 
-    /// Reads the bytes of a file at `path` (which only names it) as a store
-    /// of `format`.
-    pub(super) fn parse_bytes(
-        &mut self,
-        path: &Path,
-        format: Format,
-        bytes: Vec<u8>,
-    ) -> Result<(), StoreError> {
+    /// Reads the bytes of a file at `path` (which only names it) as a store.
+    pub(super) fn parse_bytes(&mut self, path: &Path, bytes: Vec<u8>) -> Result<(), StoreError> {
         let text = file::decode(path, bytes)?;
         if text.trim().is_empty() {
             return Err(StoreError::Empty {
                 path: path.to_owned(),
             });
         }
+        let holds = Holds::of(path, &text).ok_or_else(|| StoreError::UnknownFormat {
+            path: path.to_owned(),
+        })?;
         self.begin_file(path);
-        match format {
-            Format::Json => json::parse_store(path, &text, self),
-            Format::JsonLines => json::parse_lines(path, &text, self),
-            Format::Text => {
+        let articles = self.store.articles.len();
+        match holds {
+            Holds::Json => json::read(path, &text, false, self),
+            Holds::JsonLines => json::read(path, &text, true, self),
+            Holds::Feed => {
+                feed::parse_feed(path, &text, self)?;
+                self.report_from_articles(feed_kind(&text), articles);
+                Ok(())
+            }
+            Holds::Text => {
                 self.push(text::parse_article(&text), 0);
+                self.report_from_articles("text", articles);
                 Ok(())
             }
         }
@@ -124,6 +162,7 @@ impl Loading {
     /// known to come from it.
     pub(super) fn begin_file(&mut self, path: &Path) {
         self.files.push(path.to_owned());
+        self.missing = [0; Field::ALL.len()];
     }
 
     /// Adds an article, the `index`th of the file being read.
@@ -133,6 +172,30 @@ impl Loading {
             file: self.files.len().saturating_sub(1),
             index,
         });
+    }
+
+    /// Adds what was read from the `index`th article object of the file
+    /// being read: the article, or why it was skipped, and its problems.
+    pub(super) fn accept(&mut self, index: usize, converted: Converted) {
+        let Converted {
+            article,
+            id,
+            problems,
+            found,
+        } = converted;
+        // Problems that keep the article are named by its id once known.
+        let named = article.as_ref().map_or(id, |article| {
+            found.contains(&Field::Id).then(|| article.id.clone())
+        });
+        for (message, skipped) in problems {
+            self.problem(index, named.clone(), message, skipped);
+        }
+        if let Some(article) = article {
+            for field in Field::ALL {
+                self.missing[field as usize] += usize::from(!found.contains(&field));
+            }
+            self.push(article, index);
+        }
     }
 
     /// Adds a problem with the `index`th article of the file being read.
@@ -152,6 +215,90 @@ impl Loading {
         });
     }
 
+    /// Notes what was read from the file being read: its shape, and of the
+    /// fields its map names, how many of its articles lack each.
+    pub(super) fn file_read(&mut self, shape: &str, named: &[Field]) {
+        let articles = self.articles_of_this_file();
+        let never_found = named
+            .iter()
+            .copied()
+            .filter(|&field| field != Field::Articles && self.missing[field as usize] == articles)
+            .collect();
+        let unmapped = Field::ALL
+            .into_iter()
+            .filter(|field| *field != Field::Articles && !named.contains(field))
+            .collect();
+        self.report(shape, articles, never_found, unmapped);
+    }
+
+    /// Like [`Loading::file_read`], for readers that build articles
+    /// directly: what was never found is read off the articles themselves.
+    fn report_from_articles(&mut self, shape: &str, articles_before: usize) {
+        let articles = &self.store.articles[articles_before..];
+        let lacking = |field: Field| {
+            articles.iter().all(|article| match field {
+                Field::Body => article.body.is_empty(),
+                Field::Source => article.source.is_none(),
+                Field::Author => article.author.is_none(),
+                Field::Published => article.published.is_none(),
+                Field::Url => article.url.is_none(),
+                Field::Tags => article.tags.is_empty(),
+                Field::Articles | Field::Id | Field::Title => false,
+            })
+        };
+        let never_found = if articles.is_empty() {
+            Vec::new()
+        } else {
+            Field::ALL
+                .into_iter()
+                .filter(|&field| lacking(field))
+                .collect()
+        };
+        let count = articles.len();
+        self.report(shape, count, never_found, Vec::new());
+    }
+
+    fn articles_of_this_file(&self) -> usize {
+        let file = self.files.len().saturating_sub(1);
+        self.origins
+            .iter()
+            .rev()
+            .take_while(|origin| origin.file == file)
+            .count()
+    }
+
+    fn report(
+        &mut self,
+        shape: &str,
+        articles: usize,
+        never_found: Vec<Field>,
+        unmapped: Vec<Field>,
+    ) {
+        let path = self.files.last().cloned().unwrap_or_default();
+        let skipped: Vec<&Problem> = self
+            .store
+            .problems
+            .iter()
+            .filter(|problem| problem.skipped && problem.file == path)
+            .collect();
+        let reason = skipped.first().map(|first| {
+            let mut reason = first.message.clone();
+            if skipped.iter().any(|p| p.message != first.message) {
+                reason.push_str(", and more");
+            }
+            reason
+        });
+        self.store.files.push(FileReport {
+            skipped: skipped.len(),
+            path,
+            shape: shape.to_owned(),
+            articles,
+            skip_reason: reason,
+            never_found,
+            unmapped,
+        });
+    }
+
     /// Forgets everything read from the file being read.
     pub(super) fn roll_back(&mut self, articles: usize, problems: usize) {
         self.store.articles.truncate(articles);
@@ -163,4 +310,85 @@ impl Loading {
         self.store.sort();
         self.store
     }
+}
+
+impl Holds {
+    /// What a file holds by its name alone, when the name says.
+    fn by_name(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "json" => Some(Self::Json),
+            "jsonl" | "ndjson" => Some(Self::JsonLines),
+            "txt" => Some(Self::Text),
+            "xml" | "rss" | "atom" | "rdf" => Some(Self::Feed),
+            _ => None,
+        }
+    }
+
+    /// What `text` holds: a `.txt` file is an article; otherwise the first
+    /// character tells JSON from a feed, and the name says JSON Lines.
+    fn of(path: &Path, text: &str) -> Option<Self> {
+        let named = Self::by_name(path);
+        if named == Some(Self::Text) {
+            return named;
+        }
+        if feed::looks_like_feed(text) {
+            return Some(Self::Feed);
+        }
+        match (named, text.trim_start().chars().next()) {
+            (Some(Self::JsonLines), _) => Some(Self::JsonLines),
+            (Some(Self::Json), _) | (_, Some('{' | '[')) => Some(Self::Json),
+            (Some(Self::Feed), _) => Some(Self::Feed),
+            _ => None,
+        }
+    }
+}
+
+/// `atom` or `rss`, by the feed's first element.
+fn feed_kind(text: &str) -> &'static str {
+    let root = text
+        .match_indices('<')
+        .map(|(at, _)| &text[at + 1..])
+        .find(|rest| !rest.starts_with(['?', '!']));
+    match root {
+        Some(rest) if rest.starts_with("feed") => "atom",
+        _ => "rss",
+    }
+}
+
+/// Whether a file whose name says nothing starts like JSON or XML; only its
+/// first bytes are read, so a large file of another kind is refused at once.
+fn starts_like_a_store(path: &Path) -> Result<bool, StoreError> {
+    let mut head = [0_u8; 512];
+    let read = fs::File::open(path)
+        .and_then(|mut file| file.read(&mut head))
+        .map_err(|source| StoreError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+    let head = &head[..read];
+    let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
+    Ok(head
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| matches!(b, b'{' | b'[' | b'<')))
+}
+
+/// Every store file under `dir`, by extension, going into directories but
+/// not into hidden ones or through links to directories (which could loop).
+fn store_files(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            store_files(&path, found)?;
+        } else if Holds::by_name(&path).is_some() {
+            found.push(path);
+        }
+    }
+    Ok(())
 }

@@ -1,0 +1,486 @@
+//! Turning one article object, pruned to what its map reads, into an
+//! [`Article`]: what a field map cannot say is done here, for every shape
+//! alike.
+//!
+//! - Text marked `:html`, and a body that looks like HTML, becomes plain
+//!   text.
+//! - Several values for one field (arrays) are joined: authors with ", ",
+//!   a body's parts as paragraphs, a title's with a space; `id`, `source`
+//!   and `url` take the first.
+//! - Dates are read in every form [`Published`] knows; a number is an epoch
+//!   time. news-please's `"None"` is no date.
+//! - Tags given as one string are split at `;` (else at `,`); Google
+//!   Reader's `user/…/label/NAME` is `NAME`, and its `user/…/state/…`
+//!   marks are not tags.
+//! - A byline's leading "By " is dropped.
+//! - An article with no title takes the first line of its body; one with
+//!   neither title nor body is skipped.
+
+use super::html;
+use super::map::{Field, Source};
+use super::project::{NodeId, TOP, Trie, Value};
+use super::{Article, Published, derived_id};
+
+/// How long a title made from a body's first line may be, in characters.
+const TITLE_FROM_BODY: usize = 120;
+
+/// A field's source made ready for one file: paths as nodes of the trie.
+#[derive(Debug)]
+enum Compiled {
+    /// A path from the article object.
+    Item { nodes: Vec<NodeId>, html: bool },
+    /// A path from the top of the document.
+    Top { nodes: Vec<NodeId>, html: bool },
+    /// Text given in the map.
+    Literal(String),
+}
+
+/// Where each field of the articles of one file is, ready to read.
+#[derive(Debug)]
+pub(super) struct Fields {
+    fields: Vec<(Field, Vec<(Compiled, String)>)>,
+}
+
+impl Fields {
+    /// Compiles the sources of every field but `articles`, for articles
+    /// found at the node `items` of `trie`.
+    pub(super) fn new<'s>(
+        trie: &Trie,
+        items: NodeId,
+        entries: impl Iterator<Item = (Field, &'s [Source])>,
+    ) -> Self {
+        let fields = entries
+            .filter(|(field, _)| *field != Field::Articles)
+            .map(|(field, sources)| {
+                let compiled = sources
+                    .iter()
+                    .filter_map(|source| {
+                        let compiled = match source {
+                            Source::Literal(text) => Compiled::Literal(text.clone()),
+                            Source::Path(path) => {
+                                let from = if path.from_top { TOP } else { items };
+                                // Every path of the map is in the trie; one
+                                // that is not could never match anyway.
+                                let nodes =
+                                    trie.walk(from, path.keys.iter().map(String::as_str))?;
+                                if path.from_top {
+                                    Compiled::Top {
+                                        nodes,
+                                        html: path.html,
+                                    }
+                                } else {
+                                    Compiled::Item {
+                                        nodes,
+                                        html: path.html,
+                                    }
+                                }
+                            }
+                        };
+                        let mut shown = source.to_string();
+                        if let Some(bare) = shown.strip_suffix(":html") {
+                            shown.truncate(bare.len());
+                        }
+                        Some((compiled, shown))
+                    })
+                    .collect();
+                (field, compiled)
+            })
+            .collect();
+        Self { fields }
+    }
+
+    /// The fields this file's map names.
+    pub(super) fn named(&self) -> impl Iterator<Item = Field> + '_ {
+        self.fields.iter().map(|(field, _)| *field)
+    }
+
+    fn sources(&self, field: Field) -> &[(Compiled, String)] {
+        self.fields
+            .iter()
+            .find(|(named, _)| *named == field)
+            .map_or(&[], |(_, sources)| sources.as_slice())
+    }
+}
+
+/// An article read from one object, or why it was skipped.
+#[derive(Debug)]
+pub(super) struct Converted {
+    /// The article, unless it was skipped.
+    pub(super) article: Option<Article>,
+    /// The article's own id, to name it in problems.
+    pub(super) id: Option<String>,
+    /// Problems, each with whether it made the article skipped.
+    pub(super) problems: Vec<(String, bool)>,
+    /// The fields that had a value.
+    pub(super) found: Vec<Field>,
+}
+
+/// The values of one source of a field for an article.
+fn values<'v>(compiled: &Compiled, top: &'v Value, item: &'v Value) -> Vec<&'v Value> {
+    let mut found = Vec::new();
+    match compiled {
+        Compiled::Item { nodes, .. } => item.find(nodes, &mut found),
+        Compiled::Top { nodes, .. } => top.find(nodes, &mut found),
+        Compiled::Literal(_) => {}
+    }
+    found
+}
+
+/// What one field's sources give: the first source with a value that is not
+/// blank, as text; or a message when that value is of the wrong kind.
+enum Got {
+    Nothing,
+    Text(Vec<String>, bool),
+    Number(String),
+    Wrong(String),
+}
+
+fn get(fields: &Fields, field: Field, top: &Value, item: &Value) -> Got {
+    for (compiled, shown) in fields.sources(field) {
+        if let Compiled::Literal(text) = compiled {
+            return Got::Text(vec![text.clone()], false);
+        }
+        let html = matches!(
+            compiled,
+            Compiled::Item { html: true, .. } | Compiled::Top { html: true, .. }
+        );
+        let found = values(compiled, top, item);
+        let mut texts = Vec::new();
+        for value in found {
+            match value {
+                Value::Str(text) if text.trim().is_empty() => {}
+                Value::Str(text) => texts.push(text.clone()),
+                Value::Num(number) if texts.is_empty() => return Got::Number(number.clone()),
+                Value::Null | Value::Num(_) => {}
+                other => {
+                    return Got::Wrong(format!(
+                        "`{shown}` must be {}, found {}",
+                        expected(field),
+                        other.describe()
+                    ));
+                }
+            }
+        }
+        if !texts.is_empty() {
+            return Got::Text(texts, html);
+        }
+    }
+    Got::Nothing
+}
+
+fn expected(field: Field) -> &'static str {
+    match field {
+        Field::Id => "a string or a number",
+        Field::Published => "a date",
+        Field::Tags => "strings",
+        _ => "a string",
+    }
+}
+
+/// Reads one article object. `top` is the rest of the document, for
+/// paths that start at its top.
+pub(super) fn article(fields: &Fields, top: &Value, item: &Value) -> Converted {
+    let mut converted = Converted {
+        article: None,
+        id: None,
+        problems: Vec::new(),
+        found: Vec::new(),
+    };
+    if !matches!(item, Value::Obj(_)) {
+        converted.problems.push((
+            format!("expected an article object, found {}", item.describe()),
+            true,
+        ));
+        return converted;
+    }
+    // Problems that keep the article.
+    let mut kept = Vec::new();
+    let id = match get(fields, Field::Id, top, item) {
+        Got::Text(texts, _) => texts.into_iter().next(),
+        Got::Number(number) => Some(number),
+        Got::Nothing => None,
+        Got::Wrong(message) => {
+            kept.push(format!("{message} (an id is derived instead)"));
+            None
+        }
+    };
+    converted.id.clone_from(&id);
+    let (title, body) = match title_and_body(fields, top, item) {
+        Ok(both) => both,
+        Err(message) => {
+            converted.problems.push((message, true));
+            return converted;
+        }
+    };
+    let mut optional = |field: Field, joiner: &str| {
+        text(fields, field, top, item, joiner).unwrap_or_else(|message| {
+            kept.push(message);
+            None
+        })
+    };
+    let source = optional(Field::Source, "");
+    let author = optional(Field::Author, ", ").map(without_by);
+    let url = optional(Field::Url, "");
+    let published = published(fields, top, item, &mut kept);
+    let tags = tags(fields, top, item, &mut kept);
+    let found = [
+        (Field::Id, id.is_some()),
+        (Field::Title, true),
+        (Field::Body, !body.is_empty()),
+        (Field::Source, source.is_some()),
+        (Field::Author, author.is_some()),
+        (Field::Published, published.is_some()),
+        (Field::Url, url.is_some()),
+        (Field::Tags, !tags.is_empty()),
+    ];
+    converted.found = found
+        .into_iter()
+        .filter_map(|(field, found)| found.then_some(field))
+        .collect();
+    let id = id.unwrap_or_else(|| derived_id(url.as_deref(), &title, &body));
+    converted.article = Some(Article {
+        id,
+        title,
+        body,
+        source,
+        author,
+        published,
+        url,
+        tags,
+    });
+    converted
+        .problems
+        .extend(kept.into_iter().map(|message| (message, false)));
+    converted
+}
+
+/// The title and the body; a title made from the body when there is
+/// none; why the article must be skipped when neither can be read.
+fn title_and_body(fields: &Fields, top: &Value, item: &Value) -> Result<(String, String), String> {
+    let title = text(fields, Field::Title, top, item, " ")?;
+    let body = text(fields, Field::Body, top, item, "\n\n")?;
+    match (title, body) {
+        (None, None) => Err("no title or body".to_owned()),
+        (Some(title), body) => Ok((title, body.unwrap_or_default())),
+        (None, Some(body)) => Ok((title_from(&body), body)),
+    }
+}
+
+fn published(
+    fields: &Fields,
+    top: &Value,
+    item: &Value,
+    kept: &mut Vec<String>,
+) -> Option<Published> {
+    match get(fields, Field::Published, top, item) {
+        Got::Nothing => None,
+        Got::Number(number) => date_from_number(&number, kept),
+        Got::Text(texts, _) => texts
+            .into_iter()
+            .next()
+            .and_then(|text| date_from_text(&text, kept)),
+        Got::Wrong(message) => {
+            kept.push(message);
+            None
+        }
+    }
+}
+
+fn tags(fields: &Fields, top: &Value, item: &Value, kept: &mut Vec<String>) -> Vec<String> {
+    match get(fields, Field::Tags, top, item) {
+        Got::Text(texts, _) => tags_from(texts),
+        Got::Number(number) => vec![number],
+        Got::Nothing => Vec::new(),
+        Got::Wrong(message) => {
+            kept.push(message);
+            Vec::new()
+        }
+    }
+}
+
+/// A text field: its values joined by `joiner` (or the first of them when
+/// `joiner` is empty), HTML made plain text.
+fn text(
+    fields: &Fields,
+    field: Field,
+    top: &Value,
+    item: &Value,
+    joiner: &str,
+) -> Result<Option<String>, String> {
+    match get(fields, field, top, item) {
+        Got::Nothing => Ok(None),
+        Got::Wrong(message) => Err(message),
+        Got::Number(number) if field == Field::Id => Ok(Some(number)),
+        Got::Number(_) => Err(format!(
+            "`{}` must be a string, found a number",
+            shown_first(fields, field).unwrap_or(field.name())
+        )),
+        Got::Text(mut texts, html) => {
+            if joiner.is_empty() {
+                texts.truncate(1);
+            }
+            let texts = texts.into_iter().map(|text| plain(field, text, html));
+            let text = texts
+                .filter(|text| !text.is_empty())
+                .collect::<Vec<_>>()
+                .join(joiner);
+            Ok((!text.is_empty()).then_some(text))
+        }
+    }
+}
+
+fn shown_first(fields: &Fields, field: Field) -> Option<&str> {
+    fields
+        .sources(field)
+        .first()
+        .map(|(_, shown)| shown.as_str())
+}
+
+/// Text as it is kept: HTML made plain, other fields trimmed to one line.
+fn plain(field: Field, text: String, html: bool) -> String {
+    match field {
+        Field::Body if html || html::looks_like_html(&text) => html::to_text(&text),
+        Field::Body => text,
+        _ if html => html::inline_to_text(&text),
+        _ => text.trim().to_owned(),
+    }
+}
+
+/// A title for an article that has none: the first line of its body, cut
+/// at a word near [`TITLE_FROM_BODY`] characters.
+fn title_from(body: &str) -> String {
+    let line = body
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty())
+        .unwrap_or("");
+    match line.char_indices().nth(TITLE_FROM_BODY) {
+        None => line.to_owned(),
+        Some((cut, _)) => {
+            let head = &line[..cut];
+            let head = head.rfind(' ').map_or(head, |space| &head[..space]);
+            format!("{}…", head.trim_end())
+        }
+    }
+}
+
+/// A byline without its leading "By ".
+fn without_by(author: String) -> String {
+    for by in ["By ", "by ", "BY "] {
+        if let Some(name) = author.strip_prefix(by) {
+            return name.trim().to_owned();
+        }
+    }
+    author
+}
+
+fn date_from_text(text: &str, kept: &mut Vec<String>) -> Option<Published> {
+    if matches!(text.trim(), "None" | "null" | "NULL" | "none") {
+        return None;
+    }
+    Published::parse(text)
+        .map_err(|err| kept.push(format!("`published` {text:?}: {err}")))
+        .ok()
+}
+
+fn date_from_number(number: &str, kept: &mut Vec<String>) -> Option<Published> {
+    if number.len() == 8 {
+        // `20260314`: a day written as a number, as it would be as text.
+        return date_from_text(number, kept);
+    }
+    number
+        .parse::<f64>()
+        .ok()
+        .and_then(|value| Published::from_number(value).ok())
+        .or_else(|| {
+            kept.push(format!(
+                "`published` {number}: not an epoch time in seconds, milliseconds or microseconds"
+            ));
+            None
+        })
+}
+
+/// Tags from the strings found: one string of several is split, Google
+/// Reader's labels are named and its state marks left out, blanks and
+/// repeats dropped.
+fn tags_from(texts: Vec<String>) -> Vec<String> {
+    let split: Vec<String> = if let [one] = texts.as_slice() {
+        let separator = if one.contains(';') { ';' } else { ',' };
+        one.split(separator).map(str::to_owned).collect()
+    } else {
+        texts
+    };
+    let mut tags: Vec<String> = Vec::new();
+    for tag in split {
+        let tag = tag.trim();
+        let tag = match ReaderCategory::of(tag) {
+            ReaderCategory::Label(label) => label,
+            ReaderCategory::State => continue,
+            ReaderCategory::Other => tag,
+        };
+        if !tag.is_empty() && !tags.iter().any(|kept| kept == tag) {
+            tags.push(tag.to_owned());
+        }
+    }
+    tags
+}
+
+/// What a Google Reader category is: a label the user gave, a state mark
+/// (read, starred, reading list), or not Google Reader's at all.
+enum ReaderCategory<'t> {
+    Label(&'t str),
+    State,
+    Other,
+}
+
+impl<'t> ReaderCategory<'t> {
+    fn of(tag: &'t str) -> Self {
+        let rest = tag
+            .strip_prefix("user/")
+            .and_then(|rest| rest.split_once('/'))
+            .map(|(_, rest)| rest);
+        match rest {
+            Some(rest) if rest.starts_with("state/") => Self::State,
+            Some(rest) => rest.strip_prefix("label/").map_or(Self::Other, Self::Label),
+            None => Self::Other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_from_the_body_is_its_first_line_cut_at_a_word() {
+        assert_eq!(title_from("\n  First line.\nSecond"), "First line.");
+        let long = "word ".repeat(40);
+        let title = title_from(&long);
+        assert!(title.ends_with("word…"), "{title}");
+        assert!(title.chars().count() <= TITLE_FROM_BODY + 1, "{title}");
+    }
+
+    #[test]
+    fn joined_tags_are_split_and_reader_states_dropped() {
+        let tags = |texts: &[&str]| tags_from(texts.iter().map(|t| (*t).to_owned()).collect());
+        assert_eq!(
+            tags(&["crime;europe; police"]),
+            ["crime", "europe", "police"]
+        );
+        assert_eq!(tags(&["a, b,a"]), ["a", "b"]);
+        assert_eq!(
+            tags(&[
+                "user/-/state/com.google/reading-list",
+                "user/1005/label/Security",
+                "Tech"
+            ]),
+            ["Security", "Tech"]
+        );
+    }
+
+    #[test]
+    fn a_byline_loses_its_by() {
+        assert_eq!(without_by("By Ines Varga".into()), "Ines Varga");
+        assert_eq!(without_by("Byron Lee".into()), "Byron Lee");
+    }
+}
