@@ -429,7 +429,7 @@ mod tests {
     fn respond(stream: &mut TcpStream, status: &str, headers: &[&str], body: &[u8]) {
         let headers: String = headers
             .iter()
-            .map(|header| format!("{header}\r\n"))
+            .flat_map(|header| [*header, "\r\n"])
             .collect();
         let length = body.len();
         let answer = format!(
