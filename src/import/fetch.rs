@@ -810,6 +810,11 @@ mod tests {
             chosen(https, &all[2..]).unwrap().as_deref(),
             Some("any.example:8080")
         );
+        let shouting = "HTTPS://FEEDS.EXAMPLE.ORG/";
+        assert_eq!(
+            chosen(shouting, &all).unwrap().as_deref(),
+            Some("secure.example:3129")
+        );
         let upper = [
             ("HTTPS_PROXY", "secure.example:3129"),
             ("ALL_PROXY", "any.example:8080"),
