@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use commands::{entities, export, list, open, search};
+use commands::{entities, export, import, list, open, search};
 use exit::{EXIT_MALFORMED, Stop};
 use report::{check, shapes};
 
@@ -145,6 +145,21 @@ pub enum Command {
         /// Stores to read (the sample store without any).
         paths: Vec<PathBuf>,
     },
+    /// Add to a JSON Lines store the articles of files, directories and
+    /// http(s) URLs of feeds or JSON API answers that it does not have yet
+    /// (by id or by URL).
+    Import {
+        /// Files, directories and URLs to read.
+        #[arg(required = true, value_name = "SOURCE")]
+        sources: Vec<String>,
+        /// The store to add to (created if missing): JSON Lines in
+        /// newsdesk's own format.
+        #[arg(long, value_name = "STORE.jsonl")]
+        into: PathBuf,
+        /// The most seconds a URL may take to answer in full.
+        #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+        timeout: u64,
+    },
     /// Print the articles that match a query, best first: id, date, source,
     /// title, hits and a snippet around the first hit. Exit 1 if none.
     Search {
@@ -178,6 +193,11 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Check { shapes: true, .. }) => Ok(shapes()),
         Some(Command::Check { paths, .. }) => Ok(check(&paths, &options)),
         Some(Command::Export { paths }) => export(&paths, &options),
+        Some(Command::Import {
+            sources,
+            into,
+            timeout,
+        }) => import(&sources, &into, timeout, options),
         Some(Command::Entities { paths, json }) => entities(&paths, json, gazetteer, &options),
         Some(Command::Search { query, paths, json }) => {
             search(&query, &paths, json, gazetteer, &options)

@@ -15,6 +15,7 @@
 mod convert;
 mod duplicates;
 mod error;
+mod export;
 mod feed;
 mod file;
 mod html;
@@ -205,6 +206,14 @@ impl Store {
             false,
         );
         loading.parse_bytes(path, bytes.to_vec())?;
+        Ok(loading.finish())
+    }
+
+    /// Reads `bytes`, the contents of the file `path`, as JSON Lines
+    /// whatever the file's name.
+    pub fn from_json_lines(path: &Path, bytes: &[u8]) -> Result<Self, StoreError> {
+        let mut loading = Loading::new(path.display().to_string(), u64::MAX, None, false);
+        loading.parse_json_lines(path, bytes.to_vec())?;
         Ok(loading.finish())
     }
 

@@ -12,7 +12,7 @@ use super::{load, recogniser};
 use crate::entities::Kind;
 use crate::org_index::OrgIndex;
 use crate::search::{Query, Snippet};
-use crate::store::{Article, Options, Published};
+use crate::store::{Options, Published};
 use crate::text::visible;
 use crate::ui::theme::Theme;
 
@@ -75,49 +75,59 @@ pub(super) fn list(paths: &[PathBuf], json: bool, options: &Options) -> Result<E
     finish_output(written)
 }
 
-/// An article in newsdesk's own store format, as `export` writes it.
-#[derive(Serialize)]
-struct Exported<'a> {
-    id: &'a str,
-    title: &'a str,
-    body: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    author: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    published: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    tags: &'a [String],
-}
-
-impl<'a> From<&'a Article> for Exported<'a> {
-    fn from(article: &'a Article) -> Self {
-        Self {
-            id: &article.id,
-            title: &article.title,
-            body: &article.body,
-            source: article.source.as_deref(),
-            author: article.author.as_deref(),
-            published: article.published.as_ref().map(Published::as_str),
-            url: article.url.as_deref(),
-            tags: &article.tags,
-        }
-    }
-}
-
 /// Writes the articles as JSON Lines in newsdesk's own format, newest
 /// first, as newsdesk reads them.
 pub(super) fn export(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Stop> {
     let store = load(paths, options)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     let written: io::Result<()> = store.articles.iter().try_for_each(|article| {
-        serde_json::to_writer(&mut out, &Exported::from(article))?;
+        serde_json::to_writer(&mut out, article)?;
         writeln!(out)
     });
     finish_output(written.and_then(|()| out.flush()))
+}
+
+/// Imports `sources` into the store `into`: one line for each source that
+/// failed on standard error, then what was added on standard output.
+pub(super) fn import(
+    sources: &[String],
+    into: &Path,
+    timeout: u64,
+    options: Options,
+) -> Result<ExitCode, Stop> {
+    use crate::import::{self, ImportError, Settings, Source, SourceError};
+    let sources: Vec<Source> = sources.iter().map(|s| Source::parse(s)).collect();
+    let settings = Settings {
+        options,
+        ..Settings::default()
+    }
+    .with_timeout(std::time::Duration::from_secs(timeout));
+    let report = import::import(&sources, into, &settings, |_| {}).map_err(|err| match err {
+        ImportError::NotJsonLines(_) | ImportError::OtherShape { .. } => Stop {
+            status: super::exit::EXIT_MALFORMED,
+            message: visible(&err.to_string()).into_owned(),
+        },
+        ImportError::Io(_) => Stop {
+            status: super::exit::EXIT_UNREADABLE,
+            message: visible(&err.to_string()).into_owned(),
+        },
+    })?;
+    let mut worst = None;
+    for failed in &report.failed {
+        let _ = writeln!(
+            io::stderr(),
+            "newsdesk: import: {}",
+            visible(&failed.to_string())
+        );
+        let status = match failed {
+            SourceError::Fetch { .. } => super::exit::EXIT_UNREADABLE,
+            SourceError::Store(err) => super::exit::exit_status(err),
+        };
+        worst = Some(worst.map_or(status, |worst: u8| worst.min(status)));
+    }
+    let written = writeln!(io::stdout(), "{report}");
+    finish_output(written)?;
+    Ok(worst.map_or(ExitCode::SUCCESS, ExitCode::from))
 }
 
 #[derive(Serialize)]

@@ -131,15 +131,36 @@ impl Loading {
 
     /// Reads the bytes of a file at `path` (which only names it) as a store.
     pub(super) fn parse_bytes(&mut self, path: &Path, bytes: Vec<u8>) -> Result<(), StoreError> {
+        self.parse_as(path, bytes, None)
+    }
+
+    /// Reads the bytes of a file at `path` as JSON Lines, whatever its name.
+    pub(super) fn parse_json_lines(
+        &mut self,
+        path: &Path,
+        bytes: Vec<u8>,
+    ) -> Result<(), StoreError> {
+        self.parse_as(path, bytes, Some(Holds::JsonLines))
+    }
+
+    fn parse_as(
+        &mut self,
+        path: &Path,
+        bytes: Vec<u8>,
+        holds: Option<Holds>,
+    ) -> Result<(), StoreError> {
         let text = file::decode(path, bytes)?;
         if text.trim().is_empty() {
             return Err(StoreError::Empty {
                 path: path.to_owned(),
             });
         }
-        let holds = Holds::of(path, &text).ok_or_else(|| StoreError::UnknownFormat {
-            path: path.to_owned(),
-        })?;
+        let holds =
+            holds
+                .or_else(|| Holds::of(path, &text))
+                .ok_or_else(|| StoreError::UnknownFormat {
+                    path: path.to_owned(),
+                })?;
         self.begin_file(path);
         let articles = self.store.articles.len();
         match holds {

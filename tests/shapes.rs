@@ -1,0 +1,161 @@
+//! Every shape of article JSON and every feed that other tools write, read
+//! end to end by the binary: `check` names the shape, `list --json` and
+//! `export` give each article's title, text, day, source, author, URL and
+//! id as `tests/fixtures/shapes/expected.json` says.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn shapes_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shapes")
+}
+
+fn newsdesk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn json_lines(output: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
+        .collect()
+}
+
+fn text<'v>(value: &'v Value, key: &str) -> Option<&'v str> {
+    value.get(key).and_then(Value::as_str)
+}
+
+/// What is wrong with the reading of one fixture, if anything.
+fn mismatches(file: &str, expected: &Value) -> Vec<String> {
+    let path = shapes_dir().join(file).display().to_string();
+    let mut wrong = Vec::new();
+    let mut say = |what: String| wrong.push(format!("{file}: {what}"));
+
+    let check = newsdesk(&["check", &path]);
+    let report = String::from_utf8_lossy(&check.stdout).into_owned();
+    let shape = expected["shape"].as_str().unwrap_or_default();
+    let shape_line = format!("shape {shape}, ");
+    if !report.lines().any(|line| line.contains(&shape_line)) {
+        say(format!("check does not say {shape_line:?}:\n{report}"));
+    }
+
+    let export = newsdesk(&["export", &path]);
+    let list = newsdesk(&["list", "--json", &path]);
+    for (name, output) in [("export", &export), ("list", &list)] {
+        if !output.status.success() || !output.stderr.is_empty() {
+            say(format!(
+                "{name} exited {:?} saying {}",
+                output.status.code(),
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
+    }
+    let exported = json_lines(&export);
+    let listed = json_lines(&list);
+    let articles = expected["articles"].as_array().cloned().unwrap_or_default();
+    if exported.len() != articles.len() || listed.len() != articles.len() {
+        say(format!(
+            "{} articles expected, {} exported, {} listed",
+            articles.len(),
+            exported.len(),
+            listed.len()
+        ));
+    }
+    for want in &articles {
+        let title = text(want, "title").unwrap_or_default();
+        let Some(got) = exported.iter().find(|a| text(a, "title") == Some(title)) else {
+            say(format!("no article titled {title:?} in {exported:#?}"));
+            continue;
+        };
+        let body = text(got, "body").unwrap_or_default();
+        if want["body_empty"] == Value::Bool(true) && !body.is_empty() {
+            say(format!(
+                "{title:?}: a body {body:?} where none was expected"
+            ));
+        }
+        for phrase in want["body_contains"].as_array().into_iter().flatten() {
+            let phrase = phrase.as_str().unwrap_or_default();
+            let in_a_line = body.lines().any(|line| line.contains(phrase));
+            if !in_a_line {
+                say(format!("{title:?}: body lacks {phrase:?}:\n{body}"));
+            }
+            if body.contains('<') && body.contains("</") {
+                say(format!("{title:?}: a tag is left in the body:\n{body}"));
+            }
+        }
+        for key in ["source", "author", "url"] {
+            if text(got, key) != want[key].as_str() {
+                say(format!(
+                    "{title:?}: {key} is {:?}, expected {:?}",
+                    text(got, key),
+                    want[key].as_str()
+                ));
+            }
+        }
+        if let Some(id) = want.get("id").and_then(Value::as_str)
+            && text(got, "id") != Some(id)
+        {
+            say(format!(
+                "{title:?}: id is {:?}, expected {id:?}",
+                text(got, "id")
+            ));
+        }
+        let id = text(got, "id").unwrap_or_default();
+        let Some(row) = listed.iter().find(|row| text(row, "id") == Some(id)) else {
+            say(format!("{title:?}: id {id:?} not in list --json"));
+            continue;
+        };
+        let day = text(row, "published").map(|published| &published[..10]);
+        if day != want["day"].as_str() {
+            say(format!(
+                "{title:?}: day is {day:?}, expected {:?}",
+                want["day"].as_str()
+            ));
+        }
+        if text(row, "title") != Some(title) || text(row, "source") != want["source"].as_str() {
+            say(format!("{title:?}: list --json row differs: {row}"));
+        }
+    }
+    wrong
+}
+
+#[test]
+fn every_shape_reads_as_its_tool_writes_it() {
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(shapes_dir().join("expected.json")).expect("expected.json"),
+    )
+    .expect("expected.json parses");
+    let fixtures = expected.as_object().expect("an object of fixtures");
+    assert!(fixtures.len() >= 25, "{} fixtures", fixtures.len());
+    let wrong: Vec<String> = fixtures
+        .iter()
+        .flat_map(|(file, expected)| mismatches(file, expected))
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}
+
+#[test]
+fn every_built_in_shape_has_a_fixture() {
+    let expected = std::fs::read_to_string(shapes_dir().join("expected.json")).expect("read");
+    let listed = newsdesk(&["check", "--shapes"]);
+    assert!(listed.status.success());
+    let listed = String::from_utf8_lossy(&listed.stdout).into_owned();
+    let names: Vec<&str> = listed
+        .lines()
+        .filter(|line| !line.starts_with(' '))
+        .filter_map(|line| line.split('\t').next())
+        .collect();
+    assert!(names.len() >= 12, "{listed}");
+    for name in names.iter().filter(|name| **name != "newsdesk") {
+        assert!(
+            expected.contains(&format!("\"shape\": \"{name}\"")),
+            "no fixture reads as {name}"
+        );
+    }
+}
