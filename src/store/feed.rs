@@ -1,25 +1,31 @@
 //! RSS 0.90, 0.91, 0.92, 1.0 and 2.0 and Atom 1.0 feeds, read with `feed-rs`.
 //!
-//! feed-rs reads every flavour into one model, and each entry becomes one
-//! article, numbered from 0 in document order:
+//! feed-rs reads every flavour into one model; each entry becomes one
+//! article, numbered from 0 in document order, taking:
+//! - `title` from `entry.title` (`title`);
+//! - `body` from `entry.content` (`content:encoded`, Atom `content`), else
+//!   `entry.summary` (`description`, in RSS 1.0 also `dc:description`, Atom
+//!   `summary`), else the first `entry.media[].description`
+//!   (`media:description`, `itunes:summary`);
+//! - `source` from `feed.title` (the channel's or feed's `title`);
+//! - `author` from the names in `entry.authors` (`author`, `dc:creator`,
+//!   Atom `author`), else in `feed.authors`, which Atom says stand for every
+//!   entry without its own;
+//! - `published` from `entry.published` (`pubDate`, `dc:date`, Atom
+//!   `published`), else `entry.updated` (Atom `updated`);
+//! - `url` from the first alternate link in `entry.links` (`link`, Atom
+//!   `link rel="alternate"`), else for Atom the first link, else for RSS a
+//!   `guid` that is a web address;
+//! - `id` from `entry.id` (`guid`, Atom `id`), else the URL, else derived
+//!   from title and body;
+//! - `tags` from `entry.categories`, the label or else the term.
 //!
-//! | Article     | feed-rs                               | in the file                                   |
-//! |-------------|---------------------------------------|-----------------------------------------------|
-//! | `title`     | `entry.title`                         | `title`                                       |
-//! | `body`      | `entry.content`, else `entry.summary`, else the first `entry.media[].description` | `content:encoded` or Atom `content`; `description` or Atom `summary`; `media:description` or `itunes:summary` |
-//! | `source`    | `feed.title`                          | the channel's or feed's `title`               |
-//! | `author`    | `entry.authors`, else `feed.authors`  | `author`, `dc:creator`, Atom `author/name`    |
-//! | `published` | `entry.published`, else `entry.updated` | `pubDate`, `dc:date`, Atom `published`, `updated` |
-//! | `url`       | the first alternate of `entry.links`  | `link`, Atom `link rel="alternate"` (else the first link); for RSS, else a `guid` that is a web address |
-//! | `id`        | `entry.id`, else the URL, else derived from title and body | `guid`, Atom `id`      |
-//! | `tags`      | `entry.categories`: label, else term  | `category`                                    |
-//!
-//! Text that feed-rs marks as HTML because the file says so (Atom
-//! `type="html"` or `"xhtml"`, `content:encoded`, `media:description
-//! type="html"`) is turned into plain text; so is any body text that looks
-//! like HTML. An RSS `description` is marked HTML by feed-rs whatever it
-//! holds, so there only its looks decide, and plain text keeps its line
-//! breaks. Titles are converted only when marked HTML.
+//! Text that the file marks as HTML (Atom `type="html"` or `"xhtml"`,
+//! `content:encoded`, `media:description type="html"`) is turned into plain
+//! text, and so is any body text that looks like HTML. feed-rs marks every
+//! RSS `description` HTML whatever it holds, so there only its looks decide,
+//! and plain text keeps its line breaks. Titles are converted only when
+//! marked HTML.
 //!
 //! What feed-rs would do behind our back, and is kept from doing:
 //! - It makes up an id for an entry without one: a `SipHash` of its first
@@ -28,7 +34,7 @@
 //!   has none, and the article's id is then its URL or derived from its
 //!   content, the same on every load.
 //! - Sanitizing HTML is turned off. It only runs with feed-rs's `sanitize`
-//!   feature, which nothing enables today; turning it off says so for the day
+//!   feature, which nothing enables today; turning it off holds for the day
 //!   a dependency does, since Cargo features are shared.
 //! - It decodes the text again by the `encoding` of the XML declaration, but
 //!   the text is UTF-8 already, so a declaration naming another encoding is
@@ -41,19 +47,24 @@
 //! What cannot be turned off: feed-rs trims every text, normalises links
 //! (`url` adds a trailing slash to a bare host and resolves `xml:base`), reads
 //! dates leniently (RFC 3339, RFC 2822 with `UT`, `GMT`, US zone names and
-//! military letters, and some broken forms) and drops a date it cannot read,
-//! leaving the article undated; it drops RSS 1.0 items without a `link`, and
-//! refuses a whole feed over one Atom text with an unknown `type`.
+//! military letters, and some broken forms) and drops a date it cannot read
+//! (`CET`, `BST`), leaving the article undated. It leaves out RSS 1.0 items
+//! without a `link`, and refuses a whole feed over one Atom text or
+//! `media:` text with an unknown `type` or an empty Atom `content` of another
+//! type.
 //!
 //! feed-rs 3.0.0 also panics on some input: an e-mail address next to a
-//! non-ASCII character in `author` or `dc:creator`, a duration too long for a
+//! non-ASCII character in `author` or `dc:creator`, a number too large for a
 //! `u64` in `itunes:duration`, an XML declaration naming an encoding after
 //! the first 64 bytes. Such a panic is caught and the file refused.
 //!
-//! quick-xml's errors carry no position, and feed-rs reads through its own
-//! buffers, so the place of a fault is found by reading the file once more
-//! through a reader that hands over one byte at a time: where it stopped is
-//! where the fault was seen.
+//! Neither feed-rs nor quick-xml tells where an XML fault is, so the file is
+//! read again through a reader that hands it over in chunks and then, near
+//! where the parser stopped, one byte at a time: the bytes handed over end
+//! where the parser stopped. After most faults feed-rs reads one event more
+//! before it gives up; then the shortest start of the file that fails the
+//! same way is found by halving. A fault costs a few more parses, none of
+//! which happen when the file is sound.
 
 use std::borrow::Cow;
 use std::io::{self, Read};
@@ -76,6 +87,9 @@ const RSS_VERSIONS: [&str; 4] = ["2.0", "", "0.91", "0.92"];
 /// Spaces put before the text when it is read one byte at a time, to fill
 /// the 64 bytes quick-xml's decoder takes at once to look for an encoding.
 const PAD: usize = 64;
+/// Bytes handed over at once when a fault is looked for, before the stretch
+/// read one byte at a time.
+const CHUNK: usize = 8192;
 
 /// Whether `text` starts (after a byte-order mark, white space, an XML
 /// declaration, comments, processing instructions and a DOCTYPE) with the
@@ -183,7 +197,9 @@ fn chosen_body(entry: &Entry, atom: bool) -> Option<(&str, Markup)> {
         let essence = media_type.split(';').next().unwrap_or_default().trim();
         // Atom content of another type (an image in base64, an XML
         // document) is not text to read.
-        let text_like = essence.len() > 5 && essence[..5].eq_ignore_ascii_case("text/");
+        let text_like = essence
+            .get(..5)
+            .is_some_and(|t| t.eq_ignore_ascii_case("text/"));
         let xml = essence.eq_ignore_ascii_case("text/xml");
         let declared = markup_of(media_type);
         ((text_like && !xml) || declared == Markup::Html).then(|| (text, sniffed(text, declared)))
@@ -364,8 +380,8 @@ fn read(text: &str) -> Result<Feed, Fault> {
     let root = root_element(body)
         .ok_or_else(|| Fault::NotAFeed("no root element after the XML prolog".to_owned()))?;
     let name = element_name(body, root);
+    let shown: String = name.chars().take(40).collect();
     if !is_feed_root(name) {
-        let shown: String = name.chars().take(40).collect();
         return Err(Fault::NotAFeed(format!("the root element is <{shown}>")));
     }
     let prepared = prepare(body, root);
@@ -391,10 +407,10 @@ fn read(text: &str) -> Result<Feed, Fault> {
     };
     let (position, message) = match kind {
         ParseErrorKind::NoFeedRoot if local_name(name) == "rss" => {
-            return Err(Fault::NotAFeed(format!("no <channel> in <{name}>")));
+            return Err(Fault::NotAFeed(format!("no <channel> in <{shown}>")));
         }
         ParseErrorKind::NoFeedRoot => {
-            return Err(Fault::NotAFeed(format!("feed-rs could not read <{name}>")));
+            return Err(Fault::NotAFeed(format!("feed-rs could not read <{shown}>")));
         }
         ParseErrorKind::UnknownMimeType { position, mime } => {
             (position, format!("unknown content type {mime:?}"))
@@ -450,19 +466,16 @@ fn run(source: impl Read) -> Option<Result<Feed, ParseFeedError>> {
 /// How far into `text` feed-rs reads before it meets the XML fault that
 /// fails it, which it tells as `said`.
 fn fault_end(text: &str, said: &str) -> Option<usize> {
-    let mut trickle = Trickle {
-        text: text.as_bytes(),
-        sent: 0,
-    };
-    let Some(Err(ParseFeedError::XmlReader(_))) = run(&mut trickle) else {
-        return None;
-    };
-    let end = trickle.sent.saturating_sub(PAD).min(text.len());
-    // quick-xml stops reading at a syntax error (markup not closed before
-    // the end of the text), so `end` is where it was seen. After any other
-    // fault feed-rs reads one event more before it gives up, so the fault
-    // may end before `end`: where the shortest start of the text that fails
-    // the same way ends.
+    // Read in chunks, the parser stops somewhere in the last 8 KiB it was
+    // handed or the 8 KiB its decoder had taken ahead; read again one byte
+    // at a time from well before there, it stops just past what it read.
+    let rough = stopped_at(text, usize::MAX)?;
+    let end = stopped_at(text, rough.saturating_sub(4 * CHUNK))?;
+    // quick-xml stops at a syntax error (markup not closed before the end
+    // of the text), so that is where it was seen. After any other fault
+    // feed-rs reads one event more before it gives up, so the fault ends
+    // where the shortest start of the text that fails the same way ends,
+    // a little before `end`.
     if said
         .trim_start_matches("Parser error: ")
         .starts_with("syntax error")
@@ -473,7 +486,14 @@ fn fault_end(text: &str, said: &str) -> Option<usize> {
         matches!(run(&text.as_bytes()[..len]),
             Some(Err(ParseFeedError::XmlReader(err))) if err.to_string() == said)
     };
-    let (mut short, mut long) = (0, end);
+    let (mut long, mut step) = (end, 1);
+    let mut short = loop {
+        match long.checked_sub(step) {
+            Some(shorter) if same(shorter) => (long, step) = (shorter, step * 2),
+            Some(shorter) => break shorter,
+            None => break 0,
+        }
+    };
     while long - short > 1 {
         let middle = short + (long - short) / 2;
         if same(middle) {
@@ -485,37 +505,52 @@ fn fault_end(text: &str, said: &str) -> Option<usize> {
     Some(long)
 }
 
-/// Hands `text` over one byte at a time (after [`PAD`] spaces and the first
-/// `<`, which feed-rs must see in its first read to take the text for XML),
-/// so that the bytes handed over end where the parser stopped.
+/// Reads `text` through a [`Trickle`] that goes one byte at a time from
+/// `slow_from` on, and tells how many bytes of `text` it handed over.
+fn stopped_at(text: &str, slow_from: usize) -> Option<usize> {
+    let mut trickle = Trickle {
+        text: text.as_bytes(),
+        sent: 0,
+        slow_from: slow_from.saturating_add(PAD),
+    };
+    let Some(Err(ParseFeedError::XmlReader(_))) = run(&mut trickle) else {
+        return None;
+    };
+    Some(trickle.sent.saturating_sub(PAD).min(text.len()))
+}
+
+/// Hands `text` over in chunks of [`CHUNK`] bytes, then from `slow_from` on
+/// one byte at a time, so that the bytes handed over end where the parser
+/// stopped reading. Before the text come [`PAD`] spaces, and the first read
+/// reaches the first `<`, which feed-rs must see in it to take the text for
+/// XML.
 struct Trickle<'a> {
     text: &'a [u8],
     /// Bytes handed over, padding included.
     sent: usize,
+    /// Where single bytes start, padding included.
+    slow_from: usize,
 }
 
 impl Read for Trickle<'_> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let first = self
-            .text
-            .iter()
-            .position(|&b| b == b'<')
-            .map_or(0, |i| i + 1);
-        let wanted = if self.sent == 0 { PAD + first } else { 1 };
-        let mut given = 0;
-        for slot in buf.iter_mut().take(wanted) {
-            let byte = match self.sent.checked_sub(PAD) {
-                None => b' ',
-                Some(at) => match self.text.get(at) {
-                    Some(&byte) => byte,
-                    None => break,
-                },
-            };
-            *slot = byte;
-            given += 1;
-            self.sent += 1;
-        }
-        Ok(given)
+        let wanted = if self.sent == 0 {
+            let first = self.text.iter().position(|&b| b == b'<');
+            PAD + first.map_or(0, |at| at + 1)
+        } else if self.sent < self.slow_from {
+            CHUNK.min(self.slow_from - self.sent)
+        } else {
+            1
+        };
+        let wanted = wanted.min(buf.len());
+        let padding = PAD.saturating_sub(self.sent).min(wanted);
+        buf[..padding].fill(b' ');
+        let from = (self.sent + padding).saturating_sub(PAD);
+        let rest = self.text.get(from..).unwrap_or_default();
+        let taken = rest.len().min(wanted - padding);
+        buf[padding..padding + taken].copy_from_slice(&rest[..taken]);
+        self.sent += padding + taken;
+        Ok(padding + taken)
     }
 }
 
@@ -1330,6 +1365,40 @@ Fixed by noon.</summary></entry>"#,
                     }
                 ),
                 "{err}"
+            );
+        }
+    }
+
+    #[test]
+    fn faults_deep_in_a_long_feed_are_placed() {
+        let item =
+            "<item><title>Filler</title><description>Words and more words.</description></item>\n";
+        let items = item.repeat(1500);
+        assert!(items.len() > 8 * CHUNK);
+        let line = 2 + 1500;
+        for (fault, column, message) in [
+            (
+                "<item><title>x</titl></item>",
+                15,
+                "ill-formed document: expected `</title>`, but `</titl>` was found",
+            ),
+            (
+                "<item><title>x &#xZZ; y</title></item>",
+                16,
+                "invalid character reference: invalid digit found in string",
+            ),
+            (
+                "<item><!x></item>",
+                9,
+                "syntax error: unknown or missed symbol in markup",
+            ),
+        ] {
+            let text = format!(
+                "<rss version=\"2.0\"><channel><title>C</title>\n{items}{fault}\n</channel></rss>"
+            );
+            assert_eq!(
+                failure(&text).to_string(),
+                format!("news.xml:{line}:{column}: {message}")
             );
         }
     }
