@@ -348,7 +348,7 @@ fn plain(field: Field, text: String, html: bool) -> String {
 
 /// A title for an article that has none: the first line of its body, cut
 /// at a word near [`TITLE_FROM_BODY`] characters.
-fn title_from(body: &str) -> String {
+pub(super) fn title_from(body: &str) -> String {
     let line = body
         .lines()
         .map(str::trim)

@@ -88,6 +88,15 @@ pub enum StoreError {
         /// The most bytes all stores together may hold.
         limit: u64,
     },
+    /// The file is XML but not an RSS or Atom feed that can be read, and
+    /// there is no one place in it to point at.
+    #[error("{}: {message}", path.display())]
+    Feed {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, on one line.
+        message: String,
+    },
 }
 
 /// The two kinds of [`StoreError`], which the command line tells apart by
@@ -114,7 +123,8 @@ impl StoreError {
             | Self::Empty { .. }
             | Self::UnknownShape { .. }
             | Self::Map { .. }
-            | Self::TooLarge { .. } => Failure::Malformed,
+            | Self::TooLarge { .. }
+            | Self::Feed { .. } => Failure::Malformed,
         }
     }
 }
