@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 
 use newsdesk::app::App;
 use newsdesk::entities::{Gazetteer, Recogniser};
+use newsdesk::generate::Shape;
 use newsdesk::search::{self, NoOrganisations, Query, WordIndex};
 use newsdesk::store::Store;
 use newsdesk::ui::theme;
@@ -166,6 +167,7 @@ fn measure(count: usize, largest: bool, builtin: &Recogniser, dir: &Path, lines:
         open.as_secs_f64() / reference.as_secs_f64()
     );
 
+    shape_lines(count, builtin, &json, lines);
     let store = Store::from_json_str("bench", &json).expect("loads");
     drop(json);
     search_lines(count, runs, &store, lines);
@@ -173,6 +175,27 @@ fn measure(count: usize, largest: bool, builtin: &Recogniser, dir: &Path, lines:
         frame_and_memory_lines(count, store, builtin, &path, lines);
     }
     let _ = std::fs::remove_file(&path);
+}
+
+/// Loading the same articles written by other tools, beside newsdesk's
+/// own format, by turns.
+fn shape_lines(count: usize, builtin: &Recogniser, own: &str, lines: &mut Vec<String>) {
+    let runs = if count >= 100_000 { 5 } else { 9 };
+    for (shape, name) in [(Shape::NewsApi, "NewsAPI"), (Shape::NewsPlease, "news-please")] {
+        let other = newsdesk::generate::store_json_in(shape, 7, builtin.organisations(), count, 7_500);
+        let (mine, theirs) = time_by_turns(
+            runs,
+            || Store::from_json_str("bench.json", own).expect("loads"),
+            || Store::from_json_str("bench.json", &other).expect("loads"),
+        );
+        lines.push(format!(
+            "| {count} | {name} | {:.0} MB | {} | {} | {:.2}× |",
+            other.len() as f64 / 1e6,
+            ms(mine),
+            ms(theirs),
+            theirs.as_secs_f64() / mine.as_secs_f64()
+        ));
+    }
 }
 
 fn search_lines(count: usize, runs: usize, store: &Store, lines: &mut Vec<String>) {
@@ -276,8 +299,13 @@ fn main() {
         measure(count, count == largest, &builtin, &dir, &mut lines);
     }
     println!();
+    println!("| articles | shape | store | load, newsdesk format | load, that shape | ratio |");
+    for line in lines.iter().filter(|l| l.starts_with('|') && l.ends_with("× |")) {
+        println!("{line}");
+    }
+    println!();
     println!("| articles | query | results | search, word index | search, scan |");
-    for line in lines.iter().filter(|l| l.starts_with('|')) {
+    for line in lines.iter().filter(|l| l.starts_with('|') && !l.ends_with("× |")) {
         println!("{line}");
     }
     println!();

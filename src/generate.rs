@@ -282,6 +282,77 @@ pub fn article(
     article
 }
 
+/// The shape a generated store is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// newsdesk's own: `{"articles": [...]}`.
+    Newsdesk,
+    /// A NewsAPI `/v2/everything` answer, the text in `content`.
+    NewsApi,
+    /// An array of news-please articles, the text in `maintext`.
+    NewsPlease,
+}
+
+/// A store of `count` generated articles of about `body_bytes` each, in
+/// `shape`: the same articles whatever the shape.
+pub fn store_json_in(
+    shape: Shape,
+    seed: u64,
+    organisations: &[Organisation],
+    count: usize,
+    body_bytes: usize,
+) -> String {
+    if shape == Shape::Newsdesk {
+        return store_json(seed, organisations, count, body_bytes);
+    }
+    let mut rng = Rng::new(seed);
+    let mut out = String::with_capacity(count * (body_bytes + 600) + 64);
+    out.push_str(match shape {
+        Shape::NewsApi => "{\"status\": \"ok\", \"totalResults\": 0, \"articles\": [\n",
+        _ => "[\n",
+    });
+    for index in 0..count {
+        let article = article(&mut rng, organisations, index, body_bytes);
+        let published = article.published.as_ref().map(crate::store::Published::as_str);
+        let description = article.body.split(". ").next().unwrap_or_default();
+        let json = match shape {
+            Shape::NewsApi => serde_json::json!({
+                "source": {"id": null, "name": article.source},
+                "author": article.author,
+                "title": article.title,
+                "description": description,
+                "url": article.url,
+                "urlToImage": format!("https://example.org/img/{index}.jpg"),
+                "publishedAt": published,
+                "content": article.body,
+            }),
+            _ => serde_json::json!({
+                "authors": [article.author],
+                "date_download": "2026-03-15 08:00:00",
+                "date_modify": "None",
+                "date_publish": published.map(|p| p[..19].replace('T', " ")),
+                "description": description,
+                "filename": format!("{index}.json"),
+                "image_url": null,
+                "language": "en",
+                "localpath": null,
+                "source_domain": article.source,
+                "maintext": article.body,
+                "title": article.title,
+                "title_page": null,
+                "title_rss": "NULL",
+                "url": article.url,
+            }),
+        };
+        if index > 0 {
+            out.push_str(",\n");
+        }
+        out.push_str(&json.to_string());
+    }
+    out.push_str(if shape == Shape::NewsApi { "\n]}\n" } else { "\n]\n" });
+    out
+}
+
 /// A JSON store of `count` generated articles of about `body_bytes` each.
 pub fn store_json(
     seed: u64,
@@ -337,6 +408,28 @@ mod tests {
         assert_ne!(a, c);
         assert!(a.len() >= 2_000 && a.len() < 2_400);
         assert!(a.contains("\n\n") && a.contains("Europol"));
+    }
+
+    #[test]
+    fn a_generated_store_reads_the_same_in_every_shape() {
+        let orgs = organisations();
+        let read = |shape| {
+            let json = store_json_in(shape, 3, &orgs, 12, 800);
+            let store = crate::store::Store::from_json_str("gen.json", &json).unwrap();
+            assert!(store.problems.is_empty(), "{:?}", store.problems);
+            (store.files[0].shape.clone(), store.articles)
+        };
+        let (own, articles) = read(Shape::Newsdesk);
+        assert_eq!(own, "newsdesk");
+        for (shape, name) in [(Shape::NewsApi, "newsapi"), (Shape::NewsPlease, "news-please")] {
+            let (read_as, other) = read(shape);
+            assert_eq!(read_as, name);
+            assert_eq!(other.len(), articles.len());
+            for (a, b) in articles.iter().zip(&other) {
+                assert_eq!((&a.title, &a.body, &a.source, &a.url), (&b.title, &b.body, &b.source, &b.url));
+                assert_eq!(a.published.as_ref().map(|p| p.epoch_seconds()), b.published.as_ref().map(|p| p.epoch_seconds()));
+            }
+        }
     }
 
     #[test]

@@ -183,7 +183,7 @@ impl Store {
     /// Parses a JSON store held in memory; `name` stands for the file in messages.
     pub fn from_json_str(name: &str, text: &str) -> Result<Self, StoreError> {
         let mut loading = Loading::new(name.to_owned(), u64::MAX, None, false);
-        loading.parse_bytes(Path::new(name), text.as_bytes().to_vec())?;
+        loading.read_text(Path::new(name), text, Some(loading::Holds::Json))?;
         Ok(loading.finish())
     }
 

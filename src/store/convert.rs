@@ -94,6 +94,19 @@ impl Fields {
         self.fields.iter().map(|(field, _)| *field)
     }
 
+    /// The fields with a path from the top of the document.
+    pub(super) fn from_top(&self) -> Vec<Field> {
+        self.fields
+            .iter()
+            .filter(|(_, sources)| {
+                sources
+                    .iter()
+                    .any(|(compiled, _)| matches!(compiled, Compiled::Top { .. }))
+            })
+            .map(|(field, _)| *field)
+            .collect()
+    }
+
     fn sources(&self, field: Field) -> &[(Compiled, String)] {
         self.fields
             .iter()
@@ -115,15 +128,24 @@ pub(super) struct Converted {
     pub(super) found: Vec<Field>,
 }
 
-/// The values of one source of a field for an article.
-fn values<'v>(compiled: &Compiled, top: &'v Value, item: &'v Value) -> Vec<&'v Value> {
+/// The values of one source of a field for an article: handed over from
+/// the article (so that a body is moved, not copied) unless `keep` is set,
+/// copied from the top of the document, which every article shares.
+fn values(compiled: &Compiled, top: &Value, item: &mut Value, keep: bool) -> Vec<Value> {
     let mut found = Vec::new();
     match compiled {
-        Compiled::Item { nodes, .. } => item.find(nodes, &mut found),
-        Compiled::Top { nodes, .. } => top.find(nodes, &mut found),
+        Compiled::Item { nodes, .. } if !keep => item.take(nodes, &mut found),
+        Compiled::Item { nodes, .. } => found = copies(item, nodes),
+        Compiled::Top { nodes, .. } => found = copies(top, nodes),
         Compiled::Literal(_) => {}
     }
     found
+}
+
+fn copies(value: &Value, nodes: &[NodeId]) -> Vec<Value> {
+    let mut found = Vec::new();
+    value.find(nodes, &mut found);
+    found.into_iter().cloned().collect()
 }
 
 /// What one field's sources give: the first source with a value that is not
@@ -135,7 +157,7 @@ enum Got {
     Wrong(String),
 }
 
-fn get(fields: &Fields, field: Field, top: &Value, item: &Value) -> Got {
+fn get(fields: &Fields, field: Field, top: &Value, item: &mut Value) -> Got {
     for (compiled, shown) in fields.sources(field) {
         if let Compiled::Literal(text) = compiled {
             return Got::Text(vec![text.clone()], false);
@@ -144,13 +166,15 @@ fn get(fields: &Fields, field: Field, top: &Value, item: &Value) -> Got {
             compiled,
             Compiled::Item { html: true, .. } | Compiled::Top { html: true, .. }
         );
-        let found = values(compiled, top, item);
+        // The id is read first and is short: it is copied, so that a map
+        // may read the same path for another field too.
+        let found = values(compiled, top, item, field == Field::Id);
         let mut texts = Vec::new();
         for value in found {
             match value {
                 Value::Str(text) if text.trim().is_empty() => {}
-                Value::Str(text) => texts.push(text.clone()),
-                Value::Num(number) if texts.is_empty() => return Got::Number(number.clone()),
+                Value::Str(text) => texts.push(text),
+                Value::Num(number) if texts.is_empty() => return Got::Number(number),
                 Value::Null | Value::Num(_) => {}
                 other => {
                     return Got::Wrong(format!(
@@ -179,7 +203,7 @@ fn expected(field: Field) -> &'static str {
 
 /// Reads one article object. `top` is the rest of the document, for
 /// paths that start at its top.
-pub(super) fn article(fields: &Fields, top: &Value, item: &Value) -> Converted {
+pub(super) fn article(fields: &Fields, top: &Value, item: &mut Value) -> Converted {
     let mut converted = Converted {
         article: None,
         id: None,
@@ -256,7 +280,7 @@ pub(super) fn article(fields: &Fields, top: &Value, item: &Value) -> Converted {
 
 /// The title and the body; a title made from the body when there is
 /// none; why the article must be skipped when neither can be read.
-fn title_and_body(fields: &Fields, top: &Value, item: &Value) -> Result<(String, String), String> {
+fn title_and_body(fields: &Fields, top: &Value, item: &mut Value) -> Result<(String, String), String> {
     let title = text(fields, Field::Title, top, item, " ")?;
     let body = text(fields, Field::Body, top, item, "\n\n")?;
     match (title, body) {
@@ -269,7 +293,7 @@ fn title_and_body(fields: &Fields, top: &Value, item: &Value) -> Result<(String,
 fn published(
     fields: &Fields,
     top: &Value,
-    item: &Value,
+    item: &mut Value,
     kept: &mut Vec<String>,
 ) -> Option<Published> {
     match get(fields, Field::Published, top, item) {
@@ -286,7 +310,7 @@ fn published(
     }
 }
 
-fn tags(fields: &Fields, top: &Value, item: &Value, kept: &mut Vec<String>) -> Vec<String> {
+fn tags(fields: &Fields, top: &Value, item: &mut Value, kept: &mut Vec<String>) -> Vec<String> {
     match get(fields, Field::Tags, top, item) {
         Got::Text(texts, _) => tags_from(texts),
         Got::Number(number) => vec![number],
@@ -298,13 +322,69 @@ fn tags(fields: &Fields, top: &Value, item: &Value, kept: &mut Vec<String>) -> V
     }
 }
 
+/// A value from the top of a document, for the articles that have none of
+/// their own.
+pub(super) enum Filled {
+    Text(String),
+    Date(Published),
+    Tags(Vec<String>),
+}
+
+impl Filled {
+    /// Gives `article` this value of `field` if it has none; whether it did.
+    pub(super) fn fill(&self, field: Field, article: &mut Article) -> bool {
+        match (field, self) {
+            (Field::Source, Self::Text(text)) => fill(&mut article.source, text),
+            (Field::Author, Self::Text(text)) => fill(&mut article.author, text),
+            (Field::Url, Self::Text(text)) => fill(&mut article.url, text),
+            (Field::Published, Self::Date(date)) => fill(&mut article.published, date),
+            (Field::Tags, Self::Tags(tags)) if article.tags.is_empty() => {
+                article.tags.clone_from(tags);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+fn fill<T: Clone>(slot: &mut Option<T>, value: &T) -> bool {
+    if slot.is_some() {
+        return false;
+    }
+    *slot = Some(value.clone());
+    true
+}
+
+/// The value of `field` at the top of the document, read the way an
+/// article's own value is.
+pub(super) fn from_top(fields: &Fields, field: Field, top: &Value) -> Option<Filled> {
+    let mut nothing = Value::Null;
+    let mut ignored = Vec::new();
+    match field {
+        Field::Published => published(fields, top, &mut nothing, &mut ignored).map(Filled::Date),
+        Field::Tags => {
+            let tags = tags(fields, top, &mut nothing, &mut ignored);
+            (!tags.is_empty()).then_some(Filled::Tags(tags))
+        }
+        Field::Source | Field::Url => text(fields, field, top, &mut nothing, "")
+            .ok()
+            .flatten()
+            .map(Filled::Text),
+        Field::Author => text(fields, field, top, &mut nothing, ", ")
+            .ok()
+            .flatten()
+            .map(|author| Filled::Text(without_by(author))),
+        Field::Articles | Field::Id | Field::Title | Field::Body => None,
+    }
+}
+
 /// A text field: its values joined by `joiner` (or the first of them when
 /// `joiner` is empty), HTML made plain text.
 fn text(
     fields: &Fields,
     field: Field,
     top: &Value,
-    item: &Value,
+    item: &mut Value,
     joiner: &str,
 ) -> Result<Option<String>, String> {
     match get(fields, field, top, item) {
@@ -319,12 +399,19 @@ fn text(
             if joiner.is_empty() {
                 texts.truncate(1);
             }
-            let texts = texts.into_iter().map(|text| plain(field, text, html));
-            let text = texts
+            let mut texts: Vec<String> = texts
+                .into_iter()
+                .map(|text| plain(field, text, html))
                 .filter(|text| !text.is_empty())
-                .collect::<Vec<_>>()
-                .join(joiner);
-            Ok((!text.is_empty()).then_some(text))
+                .collect();
+            // One text, the common case, is kept as it is: a body is not
+            // copied.
+            let text = if texts.len() == 1 {
+                texts.pop()
+            } else {
+                Some(texts.join(joiner))
+            };
+            Ok(text.filter(|text| !text.is_empty()))
         }
     }
 }

@@ -14,21 +14,46 @@
 //! store nested deeper than [`MAX_DEPTH`] is an error wherever the nesting
 //! is. A file written as JSON Lines is read as such whatever its name.
 
+use std::cell::RefCell;
 use std::path::Path;
 
 use serde::de::DeserializeSeed;
 
 use super::map::Field;
-use super::project::Value;
-use super::reading::Unread;
+use super::project::{Mode, TOP, Value, Watch};
+use super::reading::{Choice, Plan, Read, Unread};
 use super::{Loading, StoreError};
 
 /// The deepest nesting of arrays and objects `serde_json` reads; one level
 /// more is an error.
 pub(super) const MAX_DEPTH: usize = 127;
 
+/// Why reading a document through a choice of shape did not end well.
+enum Failed {
+    /// Malformed JSON, on a line counted after `usize` others.
+    Syntax(serde_json::Error, usize),
+    /// More than one value in a file read as one document: JSON Lines.
+    Lines(serde_json::Error),
+    /// A document that is a string, a number, `true` or `null`.
+    NotArticles(&'static str),
+    /// Understood as JSON, not as articles.
+    Unread(Unread),
+}
+
+/// How reading with a choice of shape ended.
+enum Outcome {
+    Done(Read),
+    /// The whole document says another shape than its start did.
+    Rechoose(Choice),
+}
+
 /// Reads a JSON document, or JSON Lines when `lines` is set or the text
 /// turns out to hold one value per line, into `loading`.
+///
+/// The start of the document is read first, to the end of its first
+/// article, which tells its shape; then the whole, handing each article
+/// over as it is read. Should the whole tell another shape than its start
+/// (a detector's key after the articles), it is read again as that.
 pub(super) fn read(
     path: &Path,
     text: &str,
@@ -36,78 +61,148 @@ pub(super) fn read(
     loading: &mut Loading,
 ) -> Result<(), StoreError> {
     let plan = loading.plan();
-    let document = if lines {
-        parse_lines(path, text, &plan)?
-    } else {
-        match parse_document(text, &plan) {
-            Ok(document) => document,
-            Err(err) if err.to_string().starts_with("trailing characters") => {
-                parse_lines(path, text, &plan).map_err(|_| syntax(path, &err, 0))?
-            }
-            Err(err) => return Err(syntax(path, &err, 0)),
-        }
-    };
-    if !matches!(document, Value::Obj(_) | Value::Arr(_)) {
-        let start = text.len() - text.trim_start().len();
-        let before = &text[..start];
-        return Err(StoreError::Syntax {
-            path: path.to_owned(),
-            line: before.matches('\n').count() + 1,
-            column: before
-                .rsplit('\n')
-                .next()
-                .map_or(0, |line| line.chars().count())
-                + 1,
-            message: format!(
-                "expected an object or an array of articles, found {}",
-                document.describe()
-            ),
-        });
-    }
     let (articles, problems) = (loading.store.articles.len(), loading.store.problems.len());
+    let mut lines = lines;
+    let mut choice = None;
+    let mut as_document = None;
+    loop {
+        let result = match choice.take() {
+            Some(choice) => Ok(choice),
+            None => sniff(text, lines, &plan).and_then(|met| plan.choose(&met).map_err(Failed::Unread)),
+        }
+        .and_then(|choice| stream(text, lines, &plan, &choice, loading));
+        match result {
+            Ok(Outcome::Done(read)) => {
+                loading.file_read(read.shape, &read.named);
+                return Ok(());
+            }
+            Ok(Outcome::Rechoose(again)) => choice = Some(again),
+            Err(Failed::Lines(err)) if !lines => {
+                lines = true;
+                as_document = Some(err);
+            }
+            Err(failed) => {
+                // Nothing of a file that cannot be read is kept.
+                loading.roll_back(articles, problems);
+                return Err(match (failed, as_document) {
+                    // Not JSON Lines either: the error as one document.
+                    (Failed::Syntax(..), Some(err)) | (Failed::Lines(err), _) => syntax(path, &err, 0),
+                    (Failed::Syntax(err, line), None) => syntax(path, &err, line),
+                    (Failed::NotArticles(found), _) => not_articles(path, text, found),
+                    (Failed::Unread(unread), _) => explain(path, text, lines, &unread),
+                });
+            }
+        }
+        loading.roll_back(articles, problems);
+    }
+}
+
+/// Reads the start of the document, to the end of its first article (or
+/// the first line of JSON Lines): what it holds.
+fn sniff(text: &str, lines: bool, plan: &Plan) -> Result<super::project::Met, Failed> {
+    let watch = Watch::new(plan.trie(), Mode::Sniff);
+    let first = if lines {
+        text.lines()
+            .enumerate()
+            .find(|(_, line)| !line.trim().is_empty())
+            .unwrap_or((0, ""))
+    } else {
+        (0, text)
+    };
+    match parse_one(first.1, plan, &watch) {
+        Ok(_) => {}
+        Err(_) if watch.stopped() => {}
+        Err(err) if !lines && is_trailing(&err) => return Err(Failed::Lines(err)),
+        Err(err) => return Err(Failed::Syntax(err, first.0)),
+    }
+    Ok(watch.met())
+}
+
+/// Reads the whole document as `choice` says, handing each article to
+/// `loading` as it is read.
+fn stream(
+    text: &str,
+    lines: bool,
+    plan: &Plan,
+    choice: &Choice,
+    loading: &mut Loading,
+) -> Result<Outcome, Failed> {
+    let first = loading.store.articles.len();
+    let mut reader = plan.reader(choice);
     let mut index = 0;
-    let read = plan.read(document, |converted| {
-        loading.accept(index, converted);
+    let mut take = |item: Value| {
+        loading.accept(index, reader.convert(item));
         index += 1;
-    });
-    match read {
-        Ok(read) => {
-            loading.file_read(read.shape, &read.named);
-            Ok(())
+    };
+    let watch = Watch::new(
+        plan.trie(),
+        Mode::Stream {
+            items: choice.items,
+            sink: RefCell::new(&mut take),
+        },
+    );
+    let at_top = choice.items == TOP;
+    let mut top = Value::Null;
+    let mut top_object = false;
+    if lines {
+        for (number, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let value = parse_one(line, plan, &watch).map_err(|err| Failed::Syntax(err, number))?;
+            if at_top && !matches!(value, Value::Arr(_)) {
+                watch.hand_over(value);
+            }
         }
-        Err(unread) => {
-            // Nothing of a file that cannot be read is kept.
-            loading.roll_back(articles, problems);
-            Err(explain(path, text, lines, &unread))
+    } else {
+        let value = parse_one(text, plan, &watch).map_err(|err| {
+            if is_trailing(&err) {
+                Failed::Lines(err)
+            } else {
+                Failed::Syntax(err, 0)
+            }
+        })?;
+        match value {
+            Value::Obj(_) if at_top => {
+                top_object = true;
+                watch.hand_over(value);
+            }
+            Value::Obj(_) | Value::Arr(_) => top = value,
+            other => return Err(Failed::NotArticles(other.describe())),
         }
     }
+    let met = watch.met();
+    let now = plan.choose(&met).map_err(Failed::Unread)?;
+    if now != *choice {
+        return Ok(Outcome::Rechoose(now));
+    }
+    reader
+        .finish(&top, top_object, &mut loading.store.articles[first..])
+        .map(Outcome::Done)
+        .map_err(Failed::Unread)
 }
 
-fn parse_document(text: &str, plan: &super::reading::Plan) -> Result<Value, serde_json::Error> {
+fn parse_one(text: &str, plan: &Plan, watch: &Watch<'_>) -> Result<Value, serde_json::Error> {
     let mut reader = serde_json::Deserializer::from_str(text);
-    let document = plan.trie().top().deserialize(&mut reader)?;
+    let value = plan.trie().top(watch).deserialize(&mut reader)?;
     reader.end()?;
-    Ok(document)
+    Ok(value)
 }
 
-/// Parses JSON Lines: one value per non-blank line, all of them together
-/// one array.
-fn parse_lines(path: &Path, text: &str, plan: &super::reading::Plan) -> Result<Value, StoreError> {
-    let mut lines = Vec::new();
-    for (number, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let mut reader = serde_json::Deserializer::from_str(line);
-        let value = plan
-            .trie()
-            .top()
-            .deserialize(&mut reader)
-            .and_then(|value| reader.end().map(|()| value))
-            .map_err(|err| syntax(path, &err, number))?;
-        lines.push(value);
+fn is_trailing(err: &serde_json::Error) -> bool {
+    err.to_string().starts_with("trailing characters")
+}
+
+/// The error for a document that is a lone string, number or literal.
+fn not_articles(path: &Path, text: &str, found: &str) -> StoreError {
+    let start = text.len() - text.trim_start().len();
+    let before = &text[..start];
+    StoreError::Syntax {
+        path: path.to_owned(),
+        line: before.matches('\n').count() + 1,
+        column: before.rsplit('\n').next().map_or(0, |line| line.chars().count()) + 1,
+        message: format!("expected an object or an array of articles, found {found}"),
     }
-    Ok(Value::Arr(lines))
 }
 
 fn syntax(path: &Path, err: &serde_json::Error, line_offset: usize) -> StoreError {

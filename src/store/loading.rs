@@ -39,7 +39,7 @@ pub(super) struct Origin {
 
 /// What a file holds, as far as its name and first bytes tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Holds {
+pub(super) enum Holds {
     Json,
     JsonLines,
     Feed,
@@ -150,6 +150,18 @@ impl Loading {
         holds: Option<Holds>,
     ) -> Result<(), StoreError> {
         let text = file::decode(path, bytes)?;
+        self.read_text(path, &text, holds)
+    }
+
+    /// Reads `text`, the contents of the file `path`, as what `holds` says
+    /// or, without it, as what the name and the text tell.
+    pub(super) fn read_text(
+        &mut self,
+        path: &Path,
+        text: &str,
+        holds: Option<Holds>,
+    ) -> Result<(), StoreError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if text.trim().is_empty() {
             return Err(StoreError::Empty {
                 path: path.to_owned(),
@@ -157,22 +169,22 @@ impl Loading {
         }
         let holds =
             holds
-                .or_else(|| Holds::of(path, &text))
+                .or_else(|| Holds::of(path, text))
                 .ok_or_else(|| StoreError::UnknownFormat {
                     path: path.to_owned(),
                 })?;
         self.begin_file(path);
         let articles = self.store.articles.len();
         match holds {
-            Holds::Json => json::read(path, &text, false, self),
-            Holds::JsonLines => json::read(path, &text, true, self),
+            Holds::Json => json::read(path, text, false, self),
+            Holds::JsonLines => json::read(path, text, true, self),
             Holds::Feed => {
-                feed::parse_feed(path, &text, self)?;
-                self.report_from_articles(feed_kind(&text), articles);
+                feed::parse_feed(path, text, self)?;
+                self.report_from_articles(feed_kind(text), articles);
                 Ok(())
             }
             Holds::Text => {
-                self.push(text::parse_article(&text), 0);
+                self.push(text::parse_article(text), 0);
                 self.report_from_articles("text", articles);
                 Ok(())
             }

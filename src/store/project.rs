@@ -12,6 +12,7 @@
 //! the file turns out to have; keeping only the paths that some map names
 //! keeps the memory of the pruned document near that of the articles.
 
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use serde::Deserialize as _;
@@ -42,6 +43,8 @@ struct Node {
     /// An array of articles may be here: a key met twice is an error, not
     /// a silent choice between two lists of articles.
     articles: bool,
+    /// A detector reads the text here.
+    watched: bool,
 }
 
 /// The paths that some map reads, as a tree of keys from the top.
@@ -58,6 +61,7 @@ impl Trie {
                 children: Vec::new(),
                 keep: Keep::Below,
                 articles: false,
+                watched: false,
             }],
         }
     }
@@ -80,6 +84,7 @@ impl Trie {
                     children: Vec::new(),
                     keep: Keep::Below,
                     articles: false,
+                    watched: false,
                 });
                 self.nodes[index(at)].children.push((key.into(), child));
                 child
@@ -93,6 +98,16 @@ impl Trie {
     /// Marks `node` as a place where articles may be.
     pub(super) fn mark_articles(&mut self, node: NodeId) {
         self.nodes[index(node)].articles = true;
+    }
+
+    /// Marks `node` as a place whose text a detector reads.
+    pub(super) fn mark_watched(&mut self, node: NodeId) {
+        self.nodes[index(node)].watched = true;
+    }
+
+    /// How many nodes the trie has.
+    pub(super) fn len(&self) -> usize {
+        self.nodes.len()
     }
 
     /// The node for `key` below `node`, if some path goes there.
@@ -120,11 +135,12 @@ impl Trie {
     }
 
     /// How to read a whole document (or one line of JSON Lines) through
-    /// this trie.
-    pub(super) fn top(&self) -> Prune<'_> {
+    /// this trie, noting what is met in `watch`.
+    pub(super) fn top<'t, 'w>(&'t self, watch: &'t Watch<'w>) -> Prune<'t, 'w> {
         Prune {
             trie: self,
             node: TOP,
+            watch,
         }
     }
 }
@@ -206,28 +222,98 @@ impl Value {
         }
     }
 
-    /// Whether the document has a key at the end of `path`, whatever its
-    /// value (`null` too).
-    pub(super) fn has(&self, path: &[NodeId]) -> bool {
-        match (self, path) {
-            (Self::Arr(elements), [_, ..]) => elements.iter().any(|e| e.has(path)),
-            (_, []) => true,
-            (Self::Obj(entries), [next, rest @ ..]) => entries
-                .iter()
-                .any(|(node, value)| node == next && value.has(rest)),
-            _ => false,
+}
+
+/// How a document is read: what to do with the arrays where articles may
+/// be.
+pub(super) enum Mode<'t> {
+    /// Keep everything the trie keeps.
+    #[cfg(test)]
+    Collect,
+    /// Stop once the first element of an array where articles may be has
+    /// been read: enough to tell the shape, at the cost of one article.
+    Sniff,
+    /// Hand each element of the arrays at `items` to `sink` as soon as it
+    /// is read, while it is still in the cache, keeping none of them.
+    Stream {
+        /// Where the articles are.
+        items: NodeId,
+        /// What takes each of them.
+        sink: RefCell<&'t mut dyn FnMut(Value)>,
+    },
+}
+
+/// What reading a document notices on the way, and how it reads.
+pub(super) struct Watch<'t> {
+    mode: Mode<'t>,
+    /// For each node of the trie, whether its key was met.
+    met: RefCell<Vec<bool>>,
+    /// The texts met at the nodes detectors read.
+    texts: RefCell<Vec<(NodeId, String)>>,
+    /// Sniffing has seen enough.
+    stopped: Cell<bool>,
+}
+
+/// What a document was seen to hold: the keys met (as nodes of the trie)
+/// and the texts detectors read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Met {
+    /// For each node of the trie, whether its key was met.
+    pub(super) nodes: Vec<bool>,
+    /// The texts met at the nodes detectors read.
+    pub(super) texts: Vec<(NodeId, String)>,
+}
+
+impl Met {
+    /// Whether the key of `node` was met.
+    pub(super) fn has(&self, node: NodeId) -> bool {
+        self.nodes.get(index(node)).copied().unwrap_or(false)
+    }
+}
+
+impl<'t> Watch<'t> {
+    /// A watch for a document read through `trie` in `mode`.
+    pub(super) fn new(trie: &Trie, mode: Mode<'t>) -> Self {
+        Self {
+            mode,
+            met: RefCell::new(vec![false; trie.len()]),
+            texts: RefCell::new(Vec::new()),
+            stopped: Cell::new(false),
+        }
+    }
+
+    /// Whether sniffing stopped the reading on purpose (its error is not
+    /// the document's).
+    pub(super) fn stopped(&self) -> bool {
+        self.stopped.get()
+    }
+
+    /// Hands `value` over as one article when reading hands articles over:
+    /// a line of JSON Lines, or a document that is one article.
+    pub(super) fn hand_over(&self, value: Value) {
+        if let Mode::Stream { sink, .. } = &self.mode {
+            (sink.borrow_mut())(value);
+        }
+    }
+
+    /// What was met.
+    pub(super) fn met(self) -> Met {
+        Met {
+            nodes: self.met.into_inner(),
+            texts: self.texts.into_inner(),
         }
     }
 }
 
 /// Reads a value at a node of the trie, keeping what the trie says.
 #[derive(Clone, Copy)]
-pub(super) struct Prune<'t> {
+pub(super) struct Prune<'t, 'w> {
     trie: &'t Trie,
     node: NodeId,
+    watch: &'t Watch<'w>,
 }
 
-impl Prune<'_> {
+impl Prune<'_, '_> {
     fn node(&self) -> &Node {
         &self.trie.nodes[index(self.node)]
     }
@@ -245,7 +331,7 @@ impl Prune<'_> {
     }
 }
 
-impl<'de> DeserializeSeed<'de> for Prune<'_> {
+impl<'de> DeserializeSeed<'de> for Prune<'_, '_> {
     type Value = Value;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
         let node = self.node();
@@ -258,7 +344,7 @@ impl<'de> DeserializeSeed<'de> for Prune<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for Prune<'_> {
+impl<'de> Visitor<'de> for Prune<'_, '_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -282,11 +368,14 @@ impl<'de> Visitor<'de> for Prune<'_> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        if self.node().watched {
+            self.watch.texts.borrow_mut().push((self.node, v.to_owned()));
+        }
         Ok(self.kept(|| Value::Str(v.to_owned())))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
-        Ok(self.kept(|| Value::Str(v)))
+        self.visit_str(&v)
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
@@ -295,8 +384,28 @@ impl<'de> Visitor<'de> for Prune<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut elements = Vec::new();
-        while let Some(element) = seq.next_element_seed(self)? {
-            elements.push(element);
+        match &self.watch.mode {
+            Mode::Stream { items, sink } if *items == self.node => {
+                while let Some(element) = seq.next_element_seed(self)? {
+                    // An array in the array was handed over element by
+                    // element already.
+                    if !matches!(element, Value::Arr(_)) {
+                        (sink.borrow_mut())(element);
+                    }
+                }
+            }
+            Mode::Sniff if self.node().articles => {
+                if let Some(element) = seq.next_element_seed(self)? {
+                    elements.push(element);
+                    self.watch.stopped.set(true);
+                    return Err(de::Error::custom("seen enough to tell the shape"));
+                }
+            }
+            _ => {
+                while let Some(element) = seq.next_element_seed(self)? {
+                    elements.push(element);
+                }
+            }
         }
         Ok(Value::Arr(elements))
     }
@@ -311,6 +420,7 @@ impl<'de> Visitor<'de> for Prune<'_> {
             let seed = Prune {
                 trie: self.trie,
                 node: child,
+                watch: self.watch,
             };
             if seed.node().articles && entries.iter().any(|(node, _)| *node == child) {
                 let name = self.node().children.iter().find(|(_, id)| *id == child);
@@ -326,22 +436,26 @@ impl<'de> Visitor<'de> for Prune<'_> {
 }
 
 /// Reads an object's key and finds it in the trie, without copying it.
-struct KeyOf<'t>(Prune<'t>);
+struct KeyOf<'t, 'w>(Prune<'t, 'w>);
 
-impl<'de> DeserializeSeed<'de> for KeyOf<'_> {
+impl<'de> DeserializeSeed<'de> for KeyOf<'_, '_> {
     type Value = Option<NodeId>;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_str(self)
     }
 }
 
-impl Visitor<'_> for KeyOf<'_> {
+impl Visitor<'_> for KeyOf<'_, '_> {
     type Value = Option<NodeId>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a key")
     }
     fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
-        Ok(self.0.trie.child(self.0.node, key))
+        let child = self.0.trie.child(self.0.node, key);
+        if let Some(child) = child {
+            self.0.watch.met.borrow_mut()[index(child)] = true;
+        }
+        Ok(child)
     }
 }
 
@@ -359,7 +473,8 @@ mod tests {
 
     fn prune(trie: &Trie, json: &str) -> Value {
         let mut reader = serde_json::Deserializer::from_str(json);
-        let value = trie.top().deserialize(&mut reader).unwrap();
+        let watch = Watch::new(trie, Mode::Collect);
+        let value = trie.top(&watch).deserialize(&mut reader).unwrap();
         reader.end().unwrap();
         value
     }
@@ -422,16 +537,84 @@ mod tests {
         assert_eq!(strings(&nested, &trie, "content.content"), ["<p>x</p>"]);
     }
 
+    fn met(trie: &Trie, json: &str, mode: Mode<'_>) -> (Result<Value, String>, Met) {
+        let watch = Watch::new(trie, mode);
+        let mut reader = serde_json::Deserializer::from_str(json);
+        let value = trie
+            .top(&watch)
+            .deserialize(&mut reader)
+            .map_err(|err| err.to_string());
+        (value, watch.met())
+    }
+
     #[test]
     fn a_key_that_is_only_looked_for_is_kept_as_present_without_its_value() {
         let trie = trie(&[("maintext", Keep::Below)]);
         let value = prune(&trie, r#"{"maintext": "a long text", "other": 1}"#);
         let maintext = trie.child(TOP, "maintext").unwrap();
         assert_eq!(value, Value::Obj(vec![(maintext, Value::Present)]));
-        assert!(value.has(&[maintext]));
-        let null = prune(&trie, r#"{"maintext": null}"#);
-        assert!(null.has(&[maintext]), "a null value is still a key");
-        assert!(!prune(&trie, r#"{"text": "x"}"#).has(&[maintext]));
+        let (_, seen) = met(&trie, r#"{"maintext": null}"#, Mode::Collect);
+        assert!(seen.has(maintext), "a null value is still a key");
+        let (_, unseen) = met(&trie, r#"{"text": "x"}"#, Mode::Collect);
+        assert!(!unseen.has(maintext));
+    }
+
+    #[test]
+    fn sniffing_stops_after_the_first_article_with_what_it_met() {
+        let mut trie = trie(&[("items.title", Keep::Value), ("items.origin", Keep::Below)]);
+        let items = trie.child(TOP, "items").unwrap();
+        trie.mark_articles(items);
+        let version = trie.insert(TOP, ["version"], Keep::Value);
+        trie.mark_watched(version);
+        let watch = Watch::new(&trie, Mode::Sniff);
+        let json = r#"{"version": "v2", "items": [{"title": "a", "origin": {}}, {"title": oops"#;
+        let mut reader = serde_json::Deserializer::from_str(json);
+        assert!(trie.top(&watch).deserialize(&mut reader).is_err());
+        assert!(watch.stopped(), "stopped on purpose, before the broken second article");
+        let seen = watch.met();
+        let origin = trie.walk(TOP, ["items", "origin"]).unwrap()[1];
+        assert!(seen.has(items) && seen.has(origin));
+        assert_eq!(seen.texts, [(version, "v2".to_owned())]);
+    }
+
+    #[test]
+    fn streaming_hands_over_each_article_and_keeps_none() {
+        let mut trie = trie(&[("items.title", Keep::Value), ("meta", Keep::Value)]);
+        let items = trie.child(TOP, "items").unwrap();
+        trie.mark_articles(items);
+        let title = trie.walk(TOP, ["items", "title"]).unwrap()[1];
+        let mut seen = Vec::new();
+        let mut take = |item: Value| seen.push(item);
+        let (value, _) = met(
+            &trie,
+            r#"{"items": [{"title": "a"}, [{"title": "b"}], {"title": "c"}], "meta": "m"}"#,
+            Mode::Stream {
+                items,
+                sink: RefCell::new(&mut take),
+            },
+        );
+        let titles: Vec<_> = seen
+            .iter()
+            .map(|item| {
+                let mut found = Vec::new();
+                item.find(&[title], &mut found);
+                found
+            })
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                vec![&Value::Str("a".into())],
+                vec![&Value::Str("b".into())],
+                vec![&Value::Str("c".into())]
+            ]
+        );
+        let meta = trie.child(TOP, "meta").unwrap();
+        assert_eq!(
+            value.unwrap(),
+            Value::Obj(vec![(items, Value::Arr(Vec::new())), (meta, Value::Str("m".into()))]),
+            "the articles are not kept"
+        );
     }
 
     #[test]
@@ -456,7 +639,8 @@ mod tests {
         trie.mark_articles(articles);
         let mut reader =
             serde_json::Deserializer::from_str(r#"{"articles": [], "x": 1, "articles": []}"#);
-        let err = trie.top().deserialize(&mut reader).unwrap_err();
+        let watch = Watch::new(&trie, Mode::Collect);
+        let err = trie.top(&watch).deserialize(&mut reader).unwrap_err();
         assert_eq!(
             err.to_string(),
             "`articles` is given twice in one object at line 1 column 35"
@@ -468,7 +652,8 @@ mod tests {
         let trie = trie(&[("a", Keep::Value)]);
         let deep = format!(r#"{{"b": {}{}}}"#, "[".repeat(200), "]".repeat(200));
         let mut reader = serde_json::Deserializer::from_str(&deep);
-        let err = trie.top().deserialize(&mut reader).unwrap_err();
+        let watch = Watch::new(&trie, Mode::Collect);
+        let err = trie.top(&watch).deserialize(&mut reader).unwrap_err();
         assert!(err.to_string().contains("recursion limit"), "{err}");
     }
 }

@@ -1,11 +1,13 @@
-//! Reading a JSON document through the known shapes and the user's map:
-//! one [`Trie`] for all of them, the shape chosen by its detector, then each
-//! article taken out of the document and converted.
+//! The known shapes and the user's map made ready to read documents: one
+//! [`Trie`] for all of them, the shape chosen by its detector from what a
+//! document was seen to hold, and a [`FileReader`] that converts the
+//! articles of one document as they are read.
 
 use super::convert::{self, Converted, Fields};
 use super::map::{Field, FieldMap, Path, Source};
-use super::project::{Keep, NodeId, TOP, Trie, Value};
+use super::project::{Keep, Met, NodeId, TOP, Trie, Value};
 use super::shape::Shape;
+use super::Article;
 
 /// The known shapes, with the user's map laid over each, ready to read
 /// documents.
@@ -20,14 +22,24 @@ pub(super) struct Plan {
 #[derive(Debug)]
 struct Planned {
     name: &'static str,
-    /// What must be in the document: nodes from the top, and text a string
-    /// there must hold.
-    detect: Vec<(Vec<NodeId>, Option<&'static str>)>,
+    /// What must be in the document: the node of each path, and text a
+    /// string there must hold.
+    detect: Vec<(NodeId, Option<&'static str>)>,
     /// The shape's map with the user's laid over it.
     map: FieldMap,
     /// Where the articles may be, tried in order: the path as written and
     /// its node.
     articles: Vec<(Path, NodeId)>,
+}
+
+/// The shape chosen for a document, and where its articles are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Choice {
+    shape: usize,
+    /// The path to the articles, from the top.
+    pub(super) articles: Path,
+    /// Its node.
+    pub(super) items: NodeId,
 }
 
 /// Why a document could not be read.
@@ -74,9 +86,11 @@ impl Plan {
                             Keep::Below
                         };
                         let keys = detector.path.keys.iter().map(String::as_str);
-                        trie.insert(TOP, keys.clone(), keep);
-                        let nodes = trie.walk(TOP, keys).unwrap_or_default();
-                        (nodes, detector.holding.as_deref())
+                        let node = trie.insert(TOP, keys, keep);
+                        if detector.holding.is_some() {
+                            trie.mark_watched(node);
+                        }
+                        (node, detector.holding.as_deref())
                     })
                     .collect();
                 Planned {
@@ -87,13 +101,10 @@ impl Plan {
                 }
             })
             .collect();
-        Self {
-            trie,
-            shapes,
-            user: user
-                .map(|map| map.entries().map(|(field, _)| field).collect())
-                .unwrap_or_default(),
-        }
+        let user = user
+            .map(|map| map.entries().map(|(field, _)| field).collect())
+            .unwrap_or_default();
+        Self { trie, shapes, user }
     }
 
     /// The trie to read documents through.
@@ -101,113 +112,129 @@ impl Plan {
         &self.trie
     }
 
-    /// Chooses the shape of `document`, takes its articles out and hands
-    /// each to `each`, in document order.
-    pub(super) fn read(
-        &self,
-        mut document: Value,
-        mut each: impl FnMut(Converted),
+    /// The shape of a document that was seen to hold `met`, and the first
+    /// of its places for articles that the document has.
+    pub(super) fn choose(&self, met: &Met) -> Result<Choice, Unread> {
+        let holds = |(node, holding): &(NodeId, Option<&str>)| match holding {
+            None => met.has(*node),
+            Some(text) => met
+                .texts
+                .iter()
+                .any(|(at, found)| at == node && found.contains(text)),
+        };
+        let shape = self
+            .shapes
+            .iter()
+            .position(|shape| shape.detect.iter().all(holds))
+            .unwrap_or(self.shapes.len().saturating_sub(1));
+        let planned = &self.shapes[shape];
+        let place = planned
+            .articles
+            .iter()
+            .find(|(path, node)| path.keys.is_empty() || met.has(*node));
+        match place {
+            Some((path, node)) => Ok(Choice {
+                shape,
+                articles: path.clone(),
+                items: *node,
+            }),
+            None => Err(Unread::NoMatch {
+                field: Field::Articles,
+                path: planned.articles.first().map(|(path, _)| path.clone()).unwrap_or_default(),
+                articles: Path::default(),
+            }),
+        }
+    }
+
+    /// A reader for the articles of one document of `choice`.
+    pub(super) fn reader(&self, choice: &Choice) -> FileReader<'_> {
+        let shape = &self.shapes[choice.shape];
+        FileReader {
+            plan: self,
+            shape,
+            choice: choice.clone(),
+            fields: Fields::new(&self.trie, choice.items, shape.map.entries()),
+            found: vec![0; Field::ALL.len()],
+            usable: 0,
+            count: 0,
+        }
+    }
+}
+
+/// Converts the articles of one document as they are read, and counts what
+/// it found.
+pub(super) struct FileReader<'p> {
+    plan: &'p Plan,
+    shape: &'p Planned,
+    choice: Choice,
+    fields: Fields,
+    /// For each field, how many articles had it.
+    found: Vec<usize>,
+    /// Articles kept.
+    usable: usize,
+    /// Article objects read.
+    count: usize,
+}
+
+impl FileReader<'_> {
+    /// Reads one article object. Paths from the top of the document are
+    /// left for [`FileReader::finish`], when the whole top has been read.
+    pub(super) fn convert(&mut self, mut item: Value) -> Converted {
+        let converted = convert::article(&self.fields, &Value::Null, &mut item);
+        self.count += 1;
+        self.usable += usize::from(converted.article.is_some());
+        for field in &converted.found {
+            self.found[*field as usize] += 1;
+        }
+        converted
+    }
+
+    /// After the whole document: gives `articles` (those read from it) the
+    /// values found at the top of the document where they have none of
+    /// their own, and checks that the document was understood. `top_object`
+    /// says whether the document was one object read as one article.
+    pub(super) fn finish(
+        mut self,
+        top: &Value,
+        top_object: bool,
+        articles: &mut [Article],
     ) -> Result<Read, Unread> {
-        let shape = self.detect(&document);
-        let is_object = matches!(document, Value::Obj(_));
-        let (articles, node) = self.articles_of(shape, &document)?;
-        let mut items = Vec::new();
-        if articles.keys.is_empty() {
-            items.push(std::mem::take(&mut document));
-        } else {
-            let nodes = self
-                .trie
-                .walk(TOP, articles.keys.iter().map(String::as_str))
-                .unwrap_or_default();
-            document.take(&nodes, &mut items);
-        }
-        let items = flattened(items);
-        let fields = Fields::new(&self.trie, node, shape.map.entries());
-        let mut found = vec![0_usize; Field::ALL.len()];
-        let mut usable = 0;
-        for item in &items {
-            let converted = convert::article(&fields, &document, item);
-            usable += usize::from(converted.article.is_some());
-            for field in &converted.found {
-                found[*field as usize] += 1;
-            }
-            each(converted);
-        }
-        if self.user.is_empty()
-            && shape.detect.is_empty()
-            && is_object
-            && articles.keys.is_empty()
-            && usable == 0
-        {
-            return Err(Unread::UnknownObject);
-        }
-        if !items.is_empty() {
-            for &field in &self.user {
-                if field != Field::Articles && found[field as usize] == 0 {
-                    let path = shape.map.get(field).and_then(|sources| {
-                        sources.iter().find_map(|source| match source {
-                            Source::Path(path) => Some(path.clone()),
-                            Source::Literal(_) => None,
-                        })
-                    });
-                    if let Some(path) = path {
-                        return Err(Unread::NoMatch {
-                            field,
-                            path,
-                            articles: articles.clone(),
-                        });
+        for field in self.fields.from_top() {
+            if let Some(value) = convert::from_top(&self.fields, field, top) {
+                for article in articles.iter_mut() {
+                    if value.fill(field, article) {
+                        self.found[field as usize] += 1;
                     }
                 }
             }
         }
-        Ok(Read {
-            shape: shape.name,
-            named: fields.named().collect(),
-        })
-    }
-
-    fn detect(&self, document: &Value) -> &Planned {
-        let holds = |(nodes, holding): &(Vec<NodeId>, Option<&str>)| match holding {
-            None => document.has(nodes),
-            Some(text) => {
-                let mut found = Vec::new();
-                document.find(nodes, &mut found);
-                found
-                    .iter()
-                    .any(|value| matches!(value, Value::Str(s) if s.contains(text)))
-            }
-        };
-        self.shapes
-            .iter()
-            .find(|shape| shape.detect.iter().all(holds))
-            .or_else(|| self.shapes.last())
-            .unwrap_or_else(|| unreachable!("there is always the fallback shape"))
-    }
-
-    /// The first of the shape's places for articles that the document has.
-    fn articles_of<'p>(
-        &self,
-        shape: &'p Planned,
-        document: &Value,
-    ) -> Result<(&'p Path, NodeId), Unread> {
-        for (path, node) in &shape.articles {
-            let nodes = self
-                .trie
-                .walk(TOP, path.keys.iter().map(String::as_str))
-                .unwrap_or_default();
-            if path.keys.is_empty() || document.has(&nodes) {
-                return Ok((path, *node));
+        let fallback = self.shape.detect.is_empty();
+        if self.plan.user.is_empty() && fallback && top_object && self.usable == 0 {
+            return Err(Unread::UnknownObject);
+        }
+        if self.count > 0 {
+            for &field in &self.plan.user {
+                if field == Field::Articles || self.found[field as usize] > 0 {
+                    continue;
+                }
+                let path = self.shape.map.get(field).and_then(|sources| {
+                    sources.iter().find_map(|source| match source {
+                        Source::Path(path) => Some(path.clone()),
+                        Source::Literal(_) => None,
+                    })
+                });
+                if let Some(path) = path {
+                    return Err(Unread::NoMatch {
+                        field,
+                        path,
+                        articles: self.choice.articles.clone(),
+                    });
+                }
             }
         }
-        let first = shape
-            .articles
-            .first()
-            .map(|(path, _)| path.clone())
-            .unwrap_or_default();
-        Err(Unread::NoMatch {
-            field: Field::Articles,
-            path: first,
-            articles: Path::default(),
+        Ok(Read {
+            shape: self.shape.name,
+            named: self.fields.named().collect(),
         })
     }
 }
@@ -222,9 +249,7 @@ fn plan_map(trie: &mut Trie, map: &FieldMap) -> Vec<(Path, NodeId)> {
         .filter_map(|source| match source {
             Source::Path(path) => {
                 let node = trie.insert(TOP, path.keys.iter().map(String::as_str), Keep::Value);
-                if !path.keys.is_empty() {
-                    trie.mark_articles(node);
-                }
+                trie.mark_articles(node);
                 Some((path.clone(), node))
             }
             Source::Literal(_) => None,
@@ -247,16 +272,4 @@ fn plan_map(trie: &mut Trie, map: &FieldMap) -> Vec<(Path, NodeId)> {
         }
     }
     articles
-}
-
-/// The articles found: arrays among them give their elements.
-fn flattened(items: Vec<Value>) -> Vec<Value> {
-    let mut flat = Vec::with_capacity(items.len());
-    for item in items {
-        match item {
-            Value::Arr(elements) => flat.extend(flattened(elements)),
-            other => flat.push(other),
-        }
-    }
-    flat
 }
