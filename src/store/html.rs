@@ -77,11 +77,12 @@ const MAX_DEPTH: usize = 96;
 /// decoded, no tags left; the targets of links listed at the end.
 ///
 /// A `<br>` ends a line inside a paragraph; no line is wrapped to a width.
-/// Unordered list items start with "- ", ordered ones with their number;
-/// images show their alt text in brackets; table cells are joined with
-/// " · ". A link keeps its text followed by `[n]`, and after the text comes
-/// a blank line and `[n] target` for each distinct http, https or mailto
-/// target. Text without tags keeps its lines and paragraphs.
+/// Unordered list items start with "- ", ordered ones with their number,
+/// nested ones are indented; images show their alt text in brackets (none
+/// without it); table cells are joined with " · ". A link keeps its text
+/// followed by `[n]`, and after the text comes a blank line and `[n] target`
+/// for each distinct http, https or mailto target. Text without tags keeps
+/// its lines and paragraphs. Never panics; the words survive any input.
 pub(crate) fn to_text(html: &str) -> String {
     let html = without_marks(html);
     if looks_like_html(&html) {
