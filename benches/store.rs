@@ -181,8 +181,12 @@ fn measure(count: usize, largest: bool, builtin: &Recogniser, dir: &Path, lines:
 /// own format, by turns.
 fn shape_lines(count: usize, builtin: &Recogniser, own: &str, lines: &mut Vec<String>) {
     let runs = if count >= 100_000 { 5 } else { 9 };
-    for (shape, name) in [(Shape::NewsApi, "NewsAPI"), (Shape::NewsPlease, "news-please")] {
-        let other = newsdesk::generate::store_json_in(shape, 7, builtin.organisations(), count, 7_500);
+    for (shape, name) in [
+        (Shape::NewsApi, "NewsAPI"),
+        (Shape::NewsPlease, "news-please"),
+    ] {
+        let other =
+            newsdesk::generate::store_json_in(shape, 7, builtin.organisations(), count, 7_500);
         let (mine, theirs) = time_by_turns(
             runs,
             || Store::from_json_str("bench.json", own).expect("loads"),
@@ -300,12 +304,18 @@ fn main() {
     }
     println!();
     println!("| articles | shape | store | load, newsdesk format | load, that shape | ratio |");
-    for line in lines.iter().filter(|l| l.starts_with('|') && l.ends_with("× |")) {
+    for line in lines
+        .iter()
+        .filter(|l| l.starts_with('|') && l.ends_with("× |"))
+    {
         println!("{line}");
     }
     println!();
     println!("| articles | query | results | search, word index | search, scan |");
-    for line in lines.iter().filter(|l| l.starts_with('|') && !l.ends_with("× |")) {
+    for line in lines
+        .iter()
+        .filter(|l| l.starts_with('|') && !l.ends_with("× |"))
+    {
         println!("{line}");
     }
     println!();

@@ -287,7 +287,7 @@ pub fn article(
 pub enum Shape {
     /// newsdesk's own: `{"articles": [...]}`.
     Newsdesk,
-    /// A NewsAPI `/v2/everything` answer, the text in `content`.
+    /// An answer of the News API to `/v2/everything`, the text in `content`.
     NewsApi,
     /// An array of news-please articles, the text in `maintext`.
     NewsPlease,
@@ -313,7 +313,10 @@ pub fn store_json_in(
     });
     for index in 0..count {
         let article = article(&mut rng, organisations, index, body_bytes);
-        let published = article.published.as_ref().map(crate::store::Published::as_str);
+        let published = article
+            .published
+            .as_ref()
+            .map(crate::store::Published::as_str);
         let description = article.body.split(". ").next().unwrap_or_default();
         let json = match shape {
             Shape::NewsApi => serde_json::json!({
@@ -349,7 +352,11 @@ pub fn store_json_in(
         }
         out.push_str(&json.to_string());
     }
-    out.push_str(if shape == Shape::NewsApi { "\n]}\n" } else { "\n]\n" });
+    out.push_str(if shape == Shape::NewsApi {
+        "\n]}\n"
+    } else {
+        "\n]\n"
+    });
     out
 }
 
@@ -421,13 +428,26 @@ mod tests {
         };
         let (own, articles) = read(Shape::Newsdesk);
         assert_eq!(own, "newsdesk");
-        for (shape, name) in [(Shape::NewsApi, "newsapi"), (Shape::NewsPlease, "news-please")] {
+        for (shape, name) in [
+            (Shape::NewsApi, "newsapi"),
+            (Shape::NewsPlease, "news-please"),
+        ] {
             let (read_as, other) = read(shape);
             assert_eq!(read_as, name);
             assert_eq!(other.len(), articles.len());
             for (a, b) in articles.iter().zip(&other) {
-                assert_eq!((&a.title, &a.body, &a.source, &a.url), (&b.title, &b.body, &b.source, &b.url));
-                assert_eq!(a.published.as_ref().map(|p| p.epoch_seconds()), b.published.as_ref().map(|p| p.epoch_seconds()));
+                assert_eq!(
+                    (&a.title, &a.body, &a.source, &a.url),
+                    (&b.title, &b.body, &b.source, &b.url)
+                );
+                assert_eq!(
+                    a.published
+                        .as_ref()
+                        .map(crate::store::Published::epoch_seconds),
+                    b.published
+                        .as_ref()
+                        .map(crate::store::Published::epoch_seconds)
+                );
             }
         }
     }

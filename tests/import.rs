@@ -356,7 +356,7 @@ fn big_source(path: &Path, first: usize, count: usize) {
         );
         text.push('\n');
     }
-    std::fs::write(path, text).unwrap();
+    std::fs::write(path, text).expect("the source is written");
 }
 
 #[test]

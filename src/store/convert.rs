@@ -2,13 +2,13 @@
 //! [`Article`]: what a field map cannot say is done here, for every shape
 //! alike.
 //!
-//! - Text marked `:html`, and a body that looks like HTML, becomes plain
-//!   text.
+//! - Text marked `:html` becomes plain text, and so does text marked
+//!   `:html?` that looks like HTML.
 //! - Several values for one field (arrays) are joined: authors with ", ",
 //!   a body's parts as paragraphs, a title's with a space; `id`, `source`
 //!   and `url` take the first.
 //! - Dates are read in every form [`Published`] knows; a number is an epoch
-//!   time. news-please's `"None"` is no date.
+//!   time, eight digits a day. news-please's `"None"` is no date.
 //! - Tags given as one string are split at `;` (else at `,`); Google
 //!   Reader's `user/…/label/NAME` is `NAME`, and its `user/…/state/…`
 //!   marks are not tags.
@@ -17,7 +17,7 @@
 //!   neither title nor body is skipped.
 
 use super::html;
-use super::map::{Field, Source};
+use super::map::{Field, Markup, Source};
 use super::project::{NodeId, TOP, Trie, Value};
 use super::{Article, Published, derived_id};
 
@@ -28,9 +28,9 @@ const TITLE_FROM_BODY: usize = 120;
 #[derive(Debug)]
 enum Compiled {
     /// A path from the article object.
-    Item { nodes: Vec<NodeId>, html: bool },
+    Item(Vec<NodeId>, Markup),
     /// A path from the top of the document.
-    Top { nodes: Vec<NodeId>, html: bool },
+    Top(Vec<NodeId>, Markup),
     /// Text given in the map.
     Literal(String),
 }
@@ -38,6 +38,7 @@ enum Compiled {
 /// Where each field of the articles of one file is, ready to read.
 #[derive(Debug)]
 pub(super) struct Fields {
+    /// Each field the map names, with its sources and how each is written.
     fields: Vec<(Field, Vec<(Compiled, String)>)>,
 }
 
@@ -54,34 +55,7 @@ impl Fields {
             .map(|(field, sources)| {
                 let compiled = sources
                     .iter()
-                    .filter_map(|source| {
-                        let compiled = match source {
-                            Source::Literal(text) => Compiled::Literal(text.clone()),
-                            Source::Path(path) => {
-                                let from = if path.from_top { TOP } else { items };
-                                // Every path of the map is in the trie; one
-                                // that is not could never match anyway.
-                                let nodes =
-                                    trie.walk(from, path.keys.iter().map(String::as_str))?;
-                                if path.from_top {
-                                    Compiled::Top {
-                                        nodes,
-                                        html: path.html,
-                                    }
-                                } else {
-                                    Compiled::Item {
-                                        nodes,
-                                        html: path.html,
-                                    }
-                                }
-                            }
-                        };
-                        let mut shown = source.to_string();
-                        if let Some(bare) = shown.strip_suffix(":html") {
-                            shown.truncate(bare.len());
-                        }
-                        Some((compiled, shown))
-                    })
+                    .filter_map(|source| Some((compile(trie, items, source)?, shown(source))))
                     .collect();
                 (field, compiled)
             })
@@ -95,13 +69,13 @@ impl Fields {
     }
 
     /// The fields with a path from the top of the document.
-    pub(super) fn from_top(&self) -> Vec<Field> {
+    pub(super) fn read_at_top(&self) -> Vec<Field> {
         self.fields
             .iter()
             .filter(|(_, sources)| {
                 sources
                     .iter()
-                    .any(|(compiled, _)| matches!(compiled, Compiled::Top { .. }))
+                    .any(|(compiled, _)| matches!(compiled, Compiled::Top(..)))
             })
             .map(|(field, _)| *field)
             .collect()
@@ -115,6 +89,50 @@ impl Fields {
     }
 }
 
+/// A source's paths as nodes below `items` (or the top); `None` for a path
+/// not in the trie, which could never match.
+fn compile(trie: &Trie, items: NodeId, source: &Source) -> Option<Compiled> {
+    Some(match source {
+        Source::Literal(text) => Compiled::Literal(text.clone()),
+        Source::Path(path) => {
+            let from = if path.from_top { TOP } else { items };
+            let nodes = trie.walk(from, path.keys.iter().map(String::as_str))?;
+            if path.from_top {
+                Compiled::Top(nodes, path.markup)
+            } else {
+                Compiled::Item(nodes, path.markup)
+            }
+        }
+    })
+}
+
+/// A source as messages name it: as written, without its filter.
+fn shown(source: &Source) -> String {
+    let mut shown = source.to_string();
+    for filter in [":html?", ":html"] {
+        if let Some(bare) = shown.strip_suffix(filter) {
+            shown.truncate(bare.len());
+            break;
+        }
+    }
+    shown
+}
+
+/// The fields an article had, one bit each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct FieldSet(u16);
+
+impl FieldSet {
+    /// Whether `field` is in the set.
+    pub(super) fn has(self, field: Field) -> bool {
+        self.0 & (1 << field as u16) != 0
+    }
+
+    fn with(self, field: Field, present: bool) -> Self {
+        Self(self.0 | (u16::from(present) << field as u16))
+    }
+}
+
 /// An article read from one object, or why it was skipped.
 #[derive(Debug)]
 pub(super) struct Converted {
@@ -125,50 +143,44 @@ pub(super) struct Converted {
     /// Problems, each with whether it made the article skipped.
     pub(super) problems: Vec<(String, bool)>,
     /// The fields that had a value.
-    pub(super) found: Vec<Field>,
-}
-
-/// The values of one source of a field for an article: handed over from
-/// the article (so that a body is moved, not copied) unless `keep` is set,
-/// copied from the top of the document, which every article shares.
-fn values(compiled: &Compiled, top: &Value, item: &mut Value, keep: bool) -> Vec<Value> {
-    let mut found = Vec::new();
-    match compiled {
-        Compiled::Item { nodes, .. } if !keep => item.take(nodes, &mut found),
-        Compiled::Item { nodes, .. } => found = copies(item, nodes),
-        Compiled::Top { nodes, .. } => found = copies(top, nodes),
-        Compiled::Literal(_) => {}
-    }
-    found
-}
-
-fn copies(value: &Value, nodes: &[NodeId]) -> Vec<Value> {
-    let mut found = Vec::new();
-    value.find(nodes, &mut found);
-    found.into_iter().cloned().collect()
+    pub(super) found: FieldSet,
 }
 
 /// What one field's sources give: the first source with a value that is not
 /// blank, as text; or a message when that value is of the wrong kind.
 enum Got {
     Nothing,
-    Text(Vec<String>, bool),
+    /// One text or more, and how they are marked up.
+    Text(Vec<String>, Markup),
     Number(String),
     Wrong(String),
 }
 
 fn get(fields: &Fields, field: Field, top: &Value, item: &mut Value) -> Got {
     for (compiled, shown) in fields.sources(field) {
-        if let Compiled::Literal(text) = compiled {
-            return Got::Text(vec![text.clone()], false);
-        }
-        let html = matches!(
-            compiled,
-            Compiled::Item { html: true, .. } | Compiled::Top { html: true, .. }
-        );
-        // The id is read first and is short: it is copied, so that a map
-        // may read the same path for another field too.
-        let found = values(compiled, top, item, field == Field::Id);
+        let (markup, found) = match compiled {
+            Compiled::Literal(text) => return Got::Text(vec![text.clone()], Markup::Text),
+            // The id is read first and is short: it is copied, so that a
+            // map may read the same path for another field too. Other
+            // values are handed over, so that a body is moved, not copied.
+            Compiled::Item(nodes, markup) if field == Field::Id => (*markup, copies(item, nodes)),
+            Compiled::Item(nodes, markup) => {
+                // Most paths are one key holding one string: no list.
+                if let [node] = nodes.as_slice()
+                    && let Some(text) = item.take_string(*node)
+                {
+                    if text.trim().is_empty() {
+                        continue;
+                    }
+                    return Got::Text(vec![text], *markup);
+                }
+                let mut taken = Vec::new();
+                item.take(nodes, &mut taken);
+                (*markup, taken)
+            }
+            // The top of the document is every article's.
+            Compiled::Top(nodes, markup) => (*markup, copies(top, nodes)),
+        };
         let mut texts = Vec::new();
         for value in found {
             match value {
@@ -186,10 +198,16 @@ fn get(fields: &Fields, field: Field, top: &Value, item: &mut Value) -> Got {
             }
         }
         if !texts.is_empty() {
-            return Got::Text(texts, html);
+            return Got::Text(texts, markup);
         }
     }
     Got::Nothing
+}
+
+fn copies(value: &Value, nodes: &[NodeId]) -> Vec<Value> {
+    let mut found = Vec::new();
+    value.find(nodes, &mut found);
+    found.into_iter().cloned().collect()
 }
 
 fn expected(field: Field) -> &'static str {
@@ -208,7 +226,7 @@ pub(super) fn article(fields: &Fields, top: &Value, item: &mut Value) -> Convert
         article: None,
         id: None,
         problems: Vec::new(),
-        found: Vec::new(),
+        found: FieldSet::default(),
     };
     if !matches!(item, Value::Obj(_)) {
         converted.problems.push((
@@ -247,20 +265,15 @@ pub(super) fn article(fields: &Fields, top: &Value, item: &mut Value) -> Convert
     let url = optional(Field::Url, "");
     let published = published(fields, top, item, &mut kept);
     let tags = tags(fields, top, item, &mut kept);
-    let found = [
-        (Field::Id, id.is_some()),
-        (Field::Title, true),
-        (Field::Body, !body.is_empty()),
-        (Field::Source, source.is_some()),
-        (Field::Author, author.is_some()),
-        (Field::Published, published.is_some()),
-        (Field::Url, url.is_some()),
-        (Field::Tags, !tags.is_empty()),
-    ];
-    converted.found = found
-        .into_iter()
-        .filter_map(|(field, found)| found.then_some(field))
-        .collect();
+    converted.found = FieldSet::default()
+        .with(Field::Id, id.is_some())
+        .with(Field::Title, true)
+        .with(Field::Body, !body.is_empty())
+        .with(Field::Source, source.is_some())
+        .with(Field::Author, author.is_some())
+        .with(Field::Published, published.is_some())
+        .with(Field::Url, url.is_some())
+        .with(Field::Tags, !tags.is_empty());
     let id = id.unwrap_or_else(|| derived_id(url.as_deref(), &title, &body));
     converted.article = Some(Article {
         id,
@@ -280,7 +293,11 @@ pub(super) fn article(fields: &Fields, top: &Value, item: &mut Value) -> Convert
 
 /// The title and the body; a title made from the body when there is
 /// none; why the article must be skipped when neither can be read.
-fn title_and_body(fields: &Fields, top: &Value, item: &mut Value) -> Result<(String, String), String> {
+fn title_and_body(
+    fields: &Fields,
+    top: &Value,
+    item: &mut Value,
+) -> Result<(String, String), String> {
     let title = text(fields, Field::Title, top, item, " ")?;
     let body = text(fields, Field::Body, top, item, "\n\n")?;
     match (title, body) {
@@ -378,8 +395,8 @@ pub(super) fn from_top(fields: &Fields, field: Field, top: &Value) -> Option<Fil
     }
 }
 
-/// A text field: its values joined by `joiner` (or the first of them when
-/// `joiner` is empty), HTML made plain text.
+/// A text field: its values as plain text, joined by `joiner` (or the first
+/// of them when `joiner` is empty).
 fn text(
     fields: &Fields,
     field: Field,
@@ -395,23 +412,21 @@ fn text(
             "`{}` must be a string, found a number",
             shown_first(fields, field).unwrap_or(field.name())
         )),
-        Got::Text(mut texts, html) => {
-            if joiner.is_empty() {
+        Got::Text(mut texts, markup) => {
+            if joiner.is_empty() || texts.len() == 1 {
+                // One text, the common case, is kept as it is: a body is
+                // not copied.
                 texts.truncate(1);
+                let text = texts.pop().map(|text| plain(field, text, markup));
+                return Ok(text.filter(|text| !text.is_empty()));
             }
-            let mut texts: Vec<String> = texts
+            let text = texts
                 .into_iter()
-                .map(|text| plain(field, text, html))
+                .map(|text| plain(field, text, markup))
                 .filter(|text| !text.is_empty())
-                .collect();
-            // One text, the common case, is kept as it is: a body is not
-            // copied.
-            let text = if texts.len() == 1 {
-                texts.pop()
-            } else {
-                Some(texts.join(joiner))
-            };
-            Ok(text.filter(|text| !text.is_empty()))
+                .collect::<Vec<_>>()
+                .join(joiner);
+            Ok((!text.is_empty()).then_some(text))
         }
     }
 }
@@ -423,12 +438,23 @@ fn shown_first(fields: &Fields, field: Field) -> Option<&str> {
         .map(|(_, shown)| shown.as_str())
 }
 
-/// Text as it is kept: HTML made plain, other fields trimmed to one line.
-fn plain(field: Field, text: String, html: bool) -> String {
+/// Text as it is kept: HTML made plain text (a body in paragraphs, any
+/// other field on one line), other text trimmed.
+fn plain(field: Field, text: String, markup: Markup) -> String {
+    let html = match markup {
+        Markup::Text => false,
+        Markup::Html => true,
+        // A one-line field with an entity (`Vintners&#8217;`) is decoded
+        // too; an `&` that begins no reference stays as it is ("AT&T").
+        Markup::MaybeHtml => {
+            html::looks_like_html(&text) || (field != Field::Body && text.contains('&'))
+        }
+    };
     match field {
-        Field::Body if html || html::looks_like_html(&text) => html::to_text(&text),
+        Field::Body if html => html::to_text(&text),
         Field::Body => text,
         _ if html => html::inline_to_text(&text),
+        _ if text.trim().len() == text.len() => text,
         _ => text.trim().to_owned(),
     }
 }
@@ -491,21 +517,27 @@ fn date_from_number(number: &str, kept: &mut Vec<String>) -> Option<Published> {
 /// Reader's labels are named and its state marks left out, blanks and
 /// repeats dropped.
 fn tags_from(texts: Vec<String>) -> Vec<String> {
-    let split: Vec<String> = if let [one] = texts.as_slice() {
-        let separator = if one.contains(';') { ';' } else { ',' };
-        one.split(separator).map(str::to_owned).collect()
-    } else {
-        texts
+    let split: Vec<String> = match texts.as_slice() {
+        [one] if one.contains([';', ',']) => {
+            let separator = if one.contains(';') { ';' } else { ',' };
+            one.split(separator).map(str::to_owned).collect()
+        }
+        _ => texts,
     };
     let mut tags: Vec<String> = Vec::new();
-    for tag in split {
-        let tag = tag.trim();
+    for whole in split {
+        let tag = whole.trim();
         let tag = match ReaderCategory::of(tag) {
             ReaderCategory::Label(label) => label,
             ReaderCategory::State => continue,
             ReaderCategory::Other => tag,
         };
-        if !tag.is_empty() && !tags.iter().any(|kept| kept == tag) {
+        if tag.is_empty() || tags.iter().any(|kept| kept == tag) {
+            continue;
+        }
+        if tag.len() == whole.len() {
+            tags.push(whole);
+        } else {
             tags.push(tag.to_owned());
         }
     }

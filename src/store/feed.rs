@@ -125,9 +125,7 @@ pub(super) fn parse_feed(path: &Path, text: &str, loading: &mut Loading) -> Resu
             loading.problem(index, id, "no title or body".to_owned(), true);
             continue;
         }
-        let id = own_id
-            .map(str::to_owned)
-            .unwrap_or_else(|| derived_id(url.as_deref(), &title, &body));
+        let id = own_id.map_or_else(|| derived_id(url.as_deref(), &title, &body), str::to_owned);
         let title = if title.is_empty() {
             super::convert::title_from(&body)
         } else {
@@ -187,6 +185,9 @@ fn chosen_title(title: &Text) -> (&str, Markup) {
 fn title_text(title: &Text) -> String {
     match chosen_title(title) {
         (text, Markup::Html) => inline_to_text(text).trim().to_owned(),
+        // Feeds often escape an HTML entity once more than the title
+        // needs (`&amp;#8217;`): a reference left after XML's own is read.
+        (text, Markup::Plain) if text.contains('&') => inline_to_text(text).trim().to_owned(),
         (text, Markup::Plain) => text.trim().to_owned(),
     }
 }

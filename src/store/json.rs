@@ -68,7 +68,9 @@ pub(super) fn read(
     loop {
         let result = match choice.take() {
             Some(choice) => Ok(choice),
-            None => sniff(text, lines, &plan).and_then(|met| plan.choose(&met).map_err(Failed::Unread)),
+            None => {
+                sniff(text, lines, &plan).and_then(|met| plan.choose(&met).map_err(Failed::Unread))
+            }
         }
         .and_then(|choice| stream(text, lines, &plan, &choice, loading));
         match result {
@@ -86,7 +88,9 @@ pub(super) fn read(
                 loading.roll_back(articles, problems);
                 return Err(match (failed, as_document) {
                     // Not JSON Lines either: the error as one document.
-                    (Failed::Syntax(..), Some(err)) | (Failed::Lines(err), _) => syntax(path, &err, 0),
+                    (Failed::Syntax(..), Some(err)) | (Failed::Lines(err), _) => {
+                        syntax(path, &err, 0)
+                    }
                     (Failed::Syntax(err, line), None) => syntax(path, &err, line),
                     (Failed::NotArticles(found), _) => not_articles(path, text, found),
                     (Failed::Unread(unread), _) => explain(path, text, lines, &unread),
@@ -200,7 +204,11 @@ fn not_articles(path: &Path, text: &str, found: &str) -> StoreError {
     StoreError::Syntax {
         path: path.to_owned(),
         line: before.matches('\n').count() + 1,
-        column: before.rsplit('\n').next().map_or(0, |line| line.chars().count()) + 1,
+        column: before
+            .rsplit('\n')
+            .next()
+            .map_or(0, |line| line.chars().count())
+            + 1,
         message: format!("expected an object or an array of articles, found {found}"),
     }
 }

@@ -218,14 +218,14 @@ impl Loading {
         } = converted;
         // Problems that keep the article are named by its id once known.
         let named = article.as_ref().map_or(id, |article| {
-            found.contains(&Field::Id).then(|| article.id.clone())
+            found.has(Field::Id).then(|| article.id.clone())
         });
         for (message, skipped) in problems {
             self.problem(index, named.clone(), message, skipped);
         }
         if let Some(article) = article {
             for field in Field::ALL {
-                self.missing[field as usize] += usize::from(!found.contains(&field));
+                self.missing[field as usize] += usize::from(!found.has(field));
             }
             self.push(article, index);
         }

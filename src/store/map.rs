@@ -16,7 +16,9 @@
 //!   (`source=$.title`: a feed's title as every article's source).
 //! - `A|B` tries `A`, then `B` when `A` gives nothing.
 //! - `:html` after a path says the text is HTML, to be turned into plain
-//!   text.
+//!   text; `:html?` says it may be, and is turned when it looks like HTML
+//!   (the `content` of an answer of the News API is plain text, or HTML, as the
+//!   outlet wrote it).
 //! - `"text"` is the text itself (`source="The Guardian"`).
 //! - A backslash makes the next character part of a key (`a\.b` is the one
 //!   key `a.b`).
@@ -105,8 +107,8 @@ pub struct Path {
     pub from_top: bool,
     /// The keys, outermost first; none for the value itself (`.`).
     pub keys: Vec<String>,
-    /// The text found is HTML (`:html`).
-    pub html: bool,
+    /// Whether the text found is HTML (`:html`, `:html?`).
+    pub markup: Markup,
 }
 
 impl Path {
@@ -115,9 +117,21 @@ impl Path {
         Self {
             from_top: false,
             keys: keys.iter().map(|&key| key.to_owned()).collect(),
-            html: false,
+            markup: Markup::Text,
         }
     }
+}
+
+/// Whether the text at a path is HTML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Markup {
+    /// Plain text, kept as it is.
+    #[default]
+    Text,
+    /// HTML, turned into plain text (`:html`).
+    Html,
+    /// Either: turned into plain text when it looks like HTML (`:html?`).
+    MaybeHtml,
 }
 
 impl Path {
@@ -157,8 +171,10 @@ impl fmt::Display for Path {
                 write!(f, "{c}")?;
             }
         }
-        if self.html {
-            f.write_str(":html")?;
+        match self.markup {
+            Markup::Text => {}
+            Markup::Html => f.write_str(":html")?,
+            Markup::MaybeHtml => f.write_str(":html?")?,
         }
         Ok(())
     }
@@ -333,11 +349,17 @@ impl Parser<'_> {
                 }
             }
         }
-        if self.text[self.at..].starts_with(":html") {
+        if self.text[self.at..].starts_with(":html?") {
+            self.at += ":html?".len();
+            path.markup = Markup::MaybeHtml;
+        } else if self.text[self.at..].starts_with(":html") {
             self.at += ":html".len();
-            path.html = true;
+            path.markup = Markup::Html;
         } else if self.text[self.at..].starts_with(':') {
-            return Err(self.error_at(self.at, "the only filter is `:html`".to_owned()));
+            return Err(self.error_at(
+                self.at,
+                "the only filters are `:html` and `:html?`".to_owned(),
+            ));
         }
         if field == Field::Articles && path.from_top {
             return Err(self.error_at(
@@ -439,14 +461,14 @@ mod tests {
             panic!("a path");
         };
         assert_eq!(path.keys, ["story", "text"]);
-        assert!(path.html && !path.from_top);
+        assert!(path.markup == Markup::Html && !path.from_top);
     }
 
     #[test]
     fn a_map_reads_back_as_it_is_shown() {
         for text in [
             "articles=.,title=title",
-            r"articles=response.results,id=id,title=webTitle:html,body=fields.bodyText|fields.body:html,source=$.feed.title|x\.y|$.",
+            r"articles=response.results,id=id,title=webTitle:html,body=fields.bodyText|fields.body:html|content:html?,source=$.feed.title|x\.y|$.",
             r#"source="The Guardian",tags=tags.webTitle"#,
             r"author=source\-hostname|a\ b",
         ] {
@@ -489,7 +511,7 @@ mod tests {
         assert_eq!(error("title=a,title=b"), "column 9: `title` is given twice");
         assert_eq!(
             error("body=text:markdown"),
-            "column 10: the only filter is `:html`"
+            "column 10: the only filters are `:html` and `:html?`"
         );
         assert_eq!(
             error(r#"source="Wire"#),

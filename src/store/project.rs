@@ -203,6 +203,23 @@ impl Value {
         }
     }
 
+    /// The string at `node` in this object, handed over, when the object
+    /// has that key once and it holds a string; otherwise nothing is taken.
+    pub(super) fn take_string(&mut self, node: NodeId) -> Option<String> {
+        let Self::Obj(entries) = self else {
+            return None;
+        };
+        let mut matching = entries.iter_mut().filter(|(key, _)| *key == node);
+        let (_, value) = matching.next()?;
+        if matching.next().is_some() {
+            return None;
+        }
+        match value {
+            Self::Str(text) => Some(std::mem::take(text)),
+            _ => None,
+        }
+    }
+
     /// Like [`Value::find`], but hands the values over, leaving `null`;
     /// a `null` at the end of the path is handed over too.
     pub(super) fn take(&mut self, path: &[NodeId], taken: &mut Vec<Value>) {
@@ -221,7 +238,6 @@ impl Value {
             _ => {}
         }
     }
-
 }
 
 /// How a document is read: what to do with the arrays where articles may
@@ -369,7 +385,10 @@ impl<'de> Visitor<'de> for Prune<'_, '_> {
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
         if self.node().watched {
-            self.watch.texts.borrow_mut().push((self.node, v.to_owned()));
+            self.watch
+                .texts
+                .borrow_mut()
+                .push((self.node, v.to_owned()));
         }
         Ok(self.kept(|| Value::Str(v.to_owned())))
     }
@@ -570,7 +589,10 @@ mod tests {
         let json = r#"{"version": "v2", "items": [{"title": "a", "origin": {}}, {"title": oops"#;
         let mut reader = serde_json::Deserializer::from_str(json);
         assert!(trie.top(&watch).deserialize(&mut reader).is_err());
-        assert!(watch.stopped(), "stopped on purpose, before the broken second article");
+        assert!(
+            watch.stopped(),
+            "stopped on purpose, before the broken second article"
+        );
         let seen = watch.met();
         let origin = trie.walk(TOP, ["items", "origin"]).unwrap()[1];
         assert!(seen.has(items) && seen.has(origin));
@@ -612,7 +634,10 @@ mod tests {
         let meta = trie.child(TOP, "meta").unwrap();
         assert_eq!(
             value.unwrap(),
-            Value::Obj(vec![(items, Value::Arr(Vec::new())), (meta, Value::Str("m".into()))]),
+            Value::Obj(vec![
+                (items, Value::Arr(Vec::new())),
+                (meta, Value::Str("m".into()))
+            ]),
             "the articles are not kept"
         );
     }

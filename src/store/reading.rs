@@ -3,11 +3,11 @@
 //! document was seen to hold, and a [`FileReader`] that converts the
 //! articles of one document as they are read.
 
+use super::Article;
 use super::convert::{self, Converted, Fields};
 use super::map::{Field, FieldMap, Path, Source};
 use super::project::{Keep, Met, NodeId, TOP, Trie, Value};
 use super::shape::Shape;
-use super::Article;
 
 /// The known shapes, with the user's map laid over each, ready to read
 /// documents.
@@ -140,7 +140,11 @@ impl Plan {
             }),
             None => Err(Unread::NoMatch {
                 field: Field::Articles,
-                path: planned.articles.first().map(|(path, _)| path.clone()).unwrap_or_default(),
+                path: planned
+                    .articles
+                    .first()
+                    .map(|(path, _)| path.clone())
+                    .unwrap_or_default(),
                 articles: Path::default(),
             }),
         }
@@ -183,8 +187,8 @@ impl FileReader<'_> {
         let converted = convert::article(&self.fields, &Value::Null, &mut item);
         self.count += 1;
         self.usable += usize::from(converted.article.is_some());
-        for field in &converted.found {
-            self.found[*field as usize] += 1;
+        for field in Field::ALL {
+            self.found[field as usize] += usize::from(converted.found.has(field));
         }
         converted
     }
@@ -199,7 +203,7 @@ impl FileReader<'_> {
         top_object: bool,
         articles: &mut [Article],
     ) -> Result<Read, Unread> {
-        for field in self.fields.from_top() {
+        for field in self.fields.read_at_top() {
             if let Some(value) = convert::from_top(&self.fields, field, top) {
                 for article in articles.iter_mut() {
                     if value.fill(field, article) {
