@@ -20,7 +20,12 @@ pub enum Part {
     Gap,
     /// The body text.
     Body,
+    /// What is said in place of a body the store does not have.
+    NoText,
 }
+
+/// Shown in place of the body of an article that has only a title.
+pub const NO_TEXT: &str = "The store has no text for this article: only its title, source and link.";
 
 /// One line of the laid-out article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +72,12 @@ impl Document {
             part: Part::Gap,
             range: 0..0,
         });
+        if article.body.trim().is_empty() {
+            lines.extend(wrap(NO_TEXT, width).into_iter().map(|range| DocLine {
+                part: Part::NoText,
+                range,
+            }));
+        }
         let body_start = lines.len();
         lines.extend(wrap(&article.body, width).into_iter().map(|range| DocLine {
             part: Part::Body,
@@ -95,6 +106,7 @@ impl Document {
             Part::Url => article.url.as_deref().unwrap_or_default(),
             Part::Gap => "",
             Part::Body => &article.body,
+            Part::NoText => NO_TEXT,
         }
     }
 
@@ -134,6 +146,26 @@ fn byline(article: &Article) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_article_without_text_says_so_where_the_body_would_be() {
+        let mut article = Article::new("Only a headline", "");
+        article.url = Some("https://example.org/only".into());
+        let doc = Document::layout(&article, 40);
+        let said: Vec<_> = doc
+            .lines
+            .iter()
+            .filter(|line| line.part == Part::NoText)
+            .map(|line| doc.text(&article, line))
+            .collect();
+        assert_eq!(said.join(" "), NO_TEXT);
+        assert!(
+            doc.lines[doc.body_start..].iter().all(|line| line.range.is_empty()),
+            "the note comes before the (empty) body"
+        );
+        let with_text = Document::layout(&Article::new("Headline", "Text."), 40);
+        assert!(with_text.lines.iter().all(|line| line.part != Part::NoText));
+    }
 
     fn article() -> Article {
         let mut article = Article::new("A headline", "First paragraph here.\n\nSecond one.");

@@ -184,8 +184,9 @@ fn read(source: &Source, settings: &Settings) -> Result<Store, SourceError> {
             &settings.options,
         )?),
         Source::Url(url) => {
+            // An answer is read within the same limit as a file.
             let limits = fetch::Limits {
-                max_bytes: settings.limits.max_bytes.min(settings.options.max_bytes),
+                max_bytes: settings.options.max_bytes,
                 ..settings.limits
             };
             let fetched = fetch::fetch(url, &limits).map_err(|error| SourceError::Fetch {

@@ -108,7 +108,7 @@ fn visible_lines<'a>(app: &'a App, reading: &'a Reading, height: usize) -> Vec<L
                 Part::Title => {
                     shown_line(whole, line.range.clone(), app.theme.title, &[], stand_in)
                 }
-                Part::Byline | Part::Url => {
+                Part::Byline | Part::Url | Part::NoText => {
                     shown_line(whole, line.range.clone(), app.theme.muted, &[], stand_in)
                 }
                 Part::Gap => Line::default(),
