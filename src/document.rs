@@ -25,7 +25,8 @@ pub enum Part {
 }
 
 /// Shown in place of the body of an article that has only a title.
-pub const NO_TEXT: &str = "The store has no text for this article: only its title, source and link.";
+pub const NO_TEXT: &str =
+    "The store has no text for this article: only its title, source and link.";
 
 /// One line of the laid-out article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,7 +161,9 @@ mod tests {
             .collect();
         assert_eq!(said.join(" "), NO_TEXT);
         assert!(
-            doc.lines[doc.body_start..].iter().all(|line| line.range.is_empty()),
+            doc.lines[doc.body_start..]
+                .iter()
+                .all(|line| line.range.is_empty()),
             "the note comes before the (empty) body"
         );
         let with_text = Document::layout(&Article::new("Headline", "Text."), 40);

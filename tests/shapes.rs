@@ -159,3 +159,154 @@ fn every_built_in_shape_has_a_fixture() {
         );
     }
 }
+
+fn scratch(dir: &tempfile::TempDir, name: &str, contents: &str) -> String {
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents).expect("scratch file written");
+    path.display().to_string()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+const UNKNOWN: &str = r#"{"data": {"items": [
+    {"headline": "Harbour closed", "story": {"text": "<p>The harbour <b>closed</b> at noon.</p>", "words": 5}, "meta": {"ts": 1773480600}},
+    {"headline": "Harbour open", "story": {"text": "<p>It opened again.</p>"}, "meta": {"ts": "2026-03-15"}}
+]}, "next": null}"#;
+
+#[test]
+fn a_map_reads_a_shape_nobody_knows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = scratch(&dir, "export.json", UNKNOWN);
+    let refused = newsdesk(&["list", &path]);
+    assert_eq!(refused.status.code(), Some(4));
+    assert_eq!(
+        stderr(&refused),
+        format!(
+            "newsdesk: {path}: a JSON object in no shape newsdesk knows (its keys: data, next); \
+             `newsdesk check --shapes` lists the shapes, and --map says where the articles are\n"
+        )
+    );
+    let map = "articles=data.items,title=headline,body=story.text:html,published=meta.ts";
+    let export = newsdesk(&["export", "--map", map, &path]);
+    assert!(export.status.success(), "{}", stderr(&export));
+    let articles = json_lines(&export);
+    let texts: Vec<_> = articles
+        .iter()
+        .map(|a| {
+            (
+                text(a, "title").unwrap(),
+                text(a, "body").unwrap(),
+                text(a, "published").unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("Harbour open", "It opened again.", "2026-03-15"),
+            (
+                "Harbour closed",
+                "The harbour closed at noon.",
+                "2026-03-14T09:30:00Z"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_map_path_that_matches_nothing_names_the_keys_that_were_there() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = scratch(&dir, "export.json", UNKNOWN);
+    let cases = [
+        (
+            "articles=data.posts,title=headline",
+            "--map articles=data.posts matches nothing: no key `posts` in `data`, which has keys items",
+        ),
+        (
+            "articles=data.items,title=headline,body=story.html",
+            "--map body=story.html matches nothing: no key `html` in `story`, which has keys text, words",
+        ),
+        (
+            "articles=data.items,title=title",
+            "--map title=title matches nothing: no key `title` in the first article, which has keys headline, meta, story",
+        ),
+    ];
+    for (map, said) in cases {
+        let output = newsdesk(&["list", "--map", map, &path]);
+        assert_eq!(output.status.code(), Some(4), "{map}");
+        assert_eq!(
+            stderr(&output),
+            format!("newsdesk: {path}: {said}\n"),
+            "{map}"
+        );
+    }
+    let wrong = newsdesk(&["list", "--map", "articles=data.items,bdy=x", &path]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(
+        stderr(&wrong).contains("unknown field `bdy`"),
+        "{}",
+        stderr(&wrong)
+    );
+}
+
+#[test]
+fn skipped_articles_are_said_on_stderr_and_all_skipped_exits_1() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let none = scratch(
+        &dir,
+        "x.json",
+        r#"[{"headline": "a"}, {"headline": "b"}, {"x": 1}]"#,
+    );
+    let some = scratch(&dir, "y.json", r#"[{"title": "kept"}, {"title": 3}]"#);
+    for command in ["list", "entities", "export"] {
+        let output = newsdesk(&[command, &none]);
+        assert_eq!(output.status.code(), Some(1), "{command}");
+        assert!(output.stdout.is_empty(), "{command}");
+        assert_eq!(
+            stderr(&output),
+            format!(
+                "newsdesk: 3 of 3 articles skipped in {none}: no title or body \
+                 (newsdesk check {none})\n"
+            ),
+            "{command}"
+        );
+        let output = newsdesk(&[command, &some]);
+        assert_eq!(output.status.code(), Some(0), "{command}");
+        assert_eq!(
+            stderr(&output),
+            format!(
+                "newsdesk: 1 of 2 articles skipped in {some}: `title` must be a string, \
+                 found a number (newsdesk check {some})\n"
+            ),
+            "{command}"
+        );
+    }
+    let search = newsdesk(&["search", "a", &none]);
+    assert_eq!(search.status.code(), Some(1));
+    assert!(
+        stderr(&search).contains("3 of 3 articles skipped"),
+        "{}",
+        stderr(&search)
+    );
+}
+
+#[test]
+fn json_lines_in_a_json_file_and_export_read_back_alike() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rows = shapes_dir().join("cc-news-rows.json").display().to_string();
+    let first = newsdesk(&["export", &rows]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let exported = scratch(&dir, "again.jsonl", &String::from_utf8_lossy(&first.stdout));
+    let second = newsdesk(&["export", &exported]);
+    assert_eq!(
+        json_lines(&first),
+        json_lines(&second),
+        "export reads back as it was written"
+    );
+    let check = newsdesk(&["check", &exported]);
+    assert!(
+        String::from_utf8_lossy(&check.stdout).starts_with(&format!("{exported}: shape newsdesk,"))
+    );
+}

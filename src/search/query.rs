@@ -210,9 +210,10 @@ fn clause(
             })
     };
     let date = |what: &str| {
+        // Only a day as written: ten digits would read as an epoch time.
         Published::parse(value)
             .ok()
-            .filter(|_| value.len() == 10)
+            .filter(|day| value.len() == 10 && day.as_str() == value)
             .map(|p| p.epoch_seconds())
             .ok_or(QueryError {
                 at: value_start,
@@ -350,6 +351,8 @@ mod tests {
         assert_eq!(error("-after:2026-01-01").at, 0);
         assert_eq!(error(r#"ab"c"#).at, 2);
         assert_eq!(error("x before:2026-01-01T10:00:00Z").at, 9);
+        assert_eq!(error("after:1773480600").at, 6, "digits are not a day");
+        assert_eq!(error("after:20260314").at, 6, "only YYYY-MM-DD");
     }
 
     #[test]

@@ -256,13 +256,13 @@ fn explain(path: &Path, text: &str, lines: bool, unread: &Unread) -> StoreError 
             let (start, at) = if *field == Field::Articles || missing.from_top {
                 (&whole, "the top".to_owned())
             } else {
-                let (first, _) = walk(&whole, &articles.keys);
+                let (first, _) = walk(&whole, &articles.keys, "the top");
                 (
                     first.unwrap_or(&serde_json::Value::Null),
                     "the first article".to_owned(),
                 )
             };
-            let (_, why) = walk(start, &missing.keys);
+            let (_, why) = walk(start, &missing.keys, &at);
             StoreError::Map {
                 path: path.to_owned(),
                 message: format!(
@@ -281,9 +281,10 @@ fn explain(path: &Path, text: &str, lines: bool, unread: &Unread) -> StoreError 
 fn walk<'v>(
     value: &'v serde_json::Value,
     keys: &[String],
+    start: &str,
 ) -> (Option<&'v serde_json::Value>, Option<String>) {
     let mut at = value;
-    let mut place = "the top".to_owned();
+    let mut place = start.to_owned();
     for key in keys {
         while let serde_json::Value::Array(elements) = at {
             match elements.first() {
