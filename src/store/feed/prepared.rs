@@ -1,10 +1,11 @@
 //! The text as feed-rs is given it, rewritten where feed-rs would misread
-//! it. Every rewrite stays in the XML declaration and the root's start tag.
+//! it. Every rewrite stays in an XML declaration or the root's start tag.
 //!
 //! - feed-rs decodes the text again by the `encoding` of the XML
 //!   declaration, but the text is UTF-8 already, so a declaration naming
 //!   another encoding is blanked out with spaces first (every byte keeps its
-//!   place).
+//!   place). A second declaration further on, which quick-xml panics on if it
+//!   names any encoding, loses its `encoding` too.
 //! - It reads `<rss>` only with `version` 2.0, 0.91, 0.92 or empty, and RSS
 //!   1.0 only under its own namespace. The root's start tag is rewritten so
 //!   that any other version is read as 2.0 (as feed-rs reads 0.9x) and RSS
@@ -51,11 +52,16 @@ impl Prepared<'_> {
 pub(super) fn prepare(text: &str, root: usize) -> Prepared<'_> {
     let mut prepared = Cow::Borrowed(text);
     let value_of = |range: &Range<usize>| &text[range.start + 1..range.end - 1];
-    if text.starts_with("<?xml") && text[5..].starts_with(is_space) {
-        for (name, value) in attributes(text, 5) {
+    // Every XML declaration, the first and any (ill-formed) later one:
+    // quick-xml panics when a later one names an encoding at all.
+    for (at, _) in text.match_indices("<?xml") {
+        if !text[at + 5..].starts_with(is_space) {
+            continue;
+        }
+        for (name, value) in attributes(text, at + 5) {
             let label = value_of(&value);
             let utf8 = label.eq_ignore_ascii_case("utf-8") || label.eq_ignore_ascii_case("utf8");
-            if &text[name.clone()] == "encoding" && !utf8 {
+            if &text[name.clone()] == "encoding" && (at > 0 || !utf8) {
                 overwrite(prepared.to_mut(), name.start..value.end, "");
             }
         }
@@ -108,7 +114,7 @@ fn overwrite(text: &mut String, range: Range<usize>, with: &str) {
 #[cfg(test)]
 mod tests {
     use crate::store::StoreError;
-    use crate::store::feed::fixtures::{articles, failure};
+    use crate::store::feed::fixtures::{articles, failure, load};
 
     #[test]
     fn rss_090_is_read_under_its_own_namespace() {
@@ -137,6 +143,23 @@ mod tests {
         };
         assert_eq!(article.title, "Crème brûlée");
         assert_eq!(article.source.as_deref(), Some("Café Gazette"));
+    }
+
+    #[test]
+    fn a_second_xml_declaration_naming_an_encoding_does_not_set_off_feed_rs() {
+        // Found by the read_feed fuzz target: quick-xml panicked on it.
+        let text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss version=\"0.91\">\n\
+                    <channel><?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\
+                    <title>T</title></channel></rss>";
+        match load(text) {
+            Ok(_) => {}
+            Err(err) => assert!(!err.to_string().contains("feed-rs failed"), "{err}"),
+        }
+        let text = text.replace("ISO-8859-1", "UTF-8");
+        match load(&text) {
+            Ok(_) => {}
+            Err(err) => assert!(!err.to_string().contains("feed-rs failed"), "{err}"),
+        }
     }
 
     #[test]
