@@ -28,6 +28,9 @@ pub(super) struct Loading {
     plan: Option<Arc<Plan>>,
     /// Of the file being read: kept articles without a value, per field.
     missing: [usize; Field::ALL.len()],
+    /// How many articles and problems there were when the file being read
+    /// began.
+    file_start: (usize, usize),
 }
 
 /// The file an article came from and its position there, from 0.
@@ -66,6 +69,7 @@ impl Loading {
             map,
             plan: None,
             missing: [0; Field::ALL.len()],
+            file_start: (0, 0),
         }
     }
 
@@ -174,18 +178,17 @@ impl Loading {
                     path: path.to_owned(),
                 })?;
         self.begin_file(path);
-        let articles = self.store.articles.len();
         match holds {
             Holds::Json => json::read(path, text, false, self),
             Holds::JsonLines => json::read(path, text, true, self),
             Holds::Feed => {
                 feed::parse_feed(path, text, self)?;
-                self.report_from_articles(feed_kind(text), articles);
+                self.report_from_articles(feed_kind(text));
                 Ok(())
             }
             Holds::Text => {
                 self.push(text::parse_article(text), 0);
-                self.report_from_articles("text", articles);
+                self.report_from_articles("text");
                 Ok(())
             }
         }
@@ -196,6 +199,7 @@ impl Loading {
     pub(super) fn begin_file(&mut self, path: &Path) {
         self.files.push(path.to_owned());
         self.missing = [0; Field::ALL.len()];
+        self.file_start = (self.store.articles.len(), self.store.problems.len());
     }
 
     /// Adds an article, the `index`th of the file being read.
@@ -248,71 +252,51 @@ impl Loading {
         });
     }
 
-    /// Notes what was read from the file being read: its shape, and of the
-    /// fields its map names, how many of its articles lack each.
+    /// Notes what was read from the file being read: its shape, and which
+    /// fields its map names that none of its articles had.
     pub(super) fn file_read(&mut self, shape: &str, named: &[Field]) {
-        let articles = self.articles_of_this_file();
+        let articles = self.store.articles.len() - self.file_start.0;
         let never_found = named
             .iter()
             .copied()
             .filter(|&field| field != Field::Articles && self.missing[field as usize] == articles)
+            .filter(|_| articles > 0)
             .collect();
         let unmapped = Field::ALL
             .into_iter()
             .filter(|field| *field != Field::Articles && !named.contains(field))
             .collect();
-        self.report(shape, articles, never_found, unmapped);
+        self.report(shape, never_found, unmapped);
     }
 
     /// Like [`Loading::file_read`], for readers that build articles
     /// directly: what was never found is read off the articles themselves.
-    fn report_from_articles(&mut self, shape: &str, articles_before: usize) {
-        let articles = &self.store.articles[articles_before..];
+    fn report_from_articles(&mut self, shape: &str) {
+        let articles = &self.store.articles[self.file_start.0..];
         let lacking = |field: Field| {
-            articles.iter().all(|article| match field {
-                Field::Body => article.body.is_empty(),
-                Field::Source => article.source.is_none(),
-                Field::Author => article.author.is_none(),
-                Field::Published => article.published.is_none(),
-                Field::Url => article.url.is_none(),
-                Field::Tags => article.tags.is_empty(),
-                Field::Articles | Field::Id | Field::Title => false,
-            })
+            !articles.is_empty()
+                && articles.iter().all(|article| match field {
+                    Field::Body => article.body.is_empty(),
+                    Field::Source => article.source.is_none(),
+                    Field::Author => article.author.is_none(),
+                    Field::Published => article.published.is_none(),
+                    Field::Url => article.url.is_none(),
+                    Field::Tags => article.tags.is_empty(),
+                    Field::Articles | Field::Id | Field::Title => false,
+                })
         };
-        let never_found = if articles.is_empty() {
-            Vec::new()
-        } else {
-            Field::ALL
-                .into_iter()
-                .filter(|&field| lacking(field))
-                .collect()
-        };
-        let count = articles.len();
-        self.report(shape, count, never_found, Vec::new());
+        let never_found = Field::ALL
+            .into_iter()
+            .filter(|&field| lacking(field))
+            .collect();
+        self.report(shape, never_found, Vec::new());
     }
 
-    fn articles_of_this_file(&self) -> usize {
-        let file = self.files.len().saturating_sub(1);
-        self.origins
+    fn report(&mut self, shape: &str, never_found: Vec<Field>, unmapped: Vec<Field>) {
+        let (articles, problems) = self.file_start;
+        let skipped: Vec<&Problem> = self.store.problems[problems..]
             .iter()
-            .rev()
-            .take_while(|origin| origin.file == file)
-            .count()
-    }
-
-    fn report(
-        &mut self,
-        shape: &str,
-        articles: usize,
-        never_found: Vec<Field>,
-        unmapped: Vec<Field>,
-    ) {
-        let path = self.files.last().cloned().unwrap_or_default();
-        let skipped: Vec<&Problem> = self
-            .store
-            .problems
-            .iter()
-            .filter(|problem| problem.skipped && problem.file == path)
+            .filter(|problem| problem.skipped)
             .collect();
         let reason = skipped.first().map(|first| {
             let mut reason = first.message.clone();
@@ -322,10 +306,10 @@ impl Loading {
             reason
         });
         self.store.files.push(FileReport {
-            skipped: skipped.len(),
-            path,
+            path: self.files.last().cloned().unwrap_or_default(),
             shape: shape.to_owned(),
-            articles,
+            articles: self.store.articles.len() - articles,
+            skipped: skipped.len(),
             skip_reason: reason,
             never_found,
             unmapped,
