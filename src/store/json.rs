@@ -23,6 +23,7 @@ use super::map::Field;
 use super::project::{Mode, TOP, Value, Watch};
 use super::reading::{Choice, Plan, Read, Unread};
 use super::{Loading, StoreError};
+use crate::text::visible;
 
 /// The deepest nesting of arrays and objects `serde_json` reads; one level
 /// more is an error.
@@ -304,19 +305,28 @@ fn walk<'v>(
             };
             return (
                 None,
-                Some(format!("no key `{key}` in {place}, which has {there}")),
+                Some(format!(
+                    "no key `{}` in {place}, which has {there}",
+                    visible(key)
+                )),
             );
         };
         at = next;
-        place = format!("`{key}`");
+        place = format!("`{}`", visible(key));
     }
     (Some(at), None)
 }
 
 /// The keys of an object (of an array's first element), in order.
+///
+/// Keys come from the file: they are shown as untrusted text is, so that a
+/// key with a line break or an escape keeps the message on one line and
+/// inert.
 pub(super) fn keys_of(value: &serde_json::Value) -> Vec<String> {
     match value {
-        serde_json::Value::Object(object) => object.keys().cloned().collect(),
+        serde_json::Value::Object(object) => {
+            object.keys().map(|key| visible(key).into_owned()).collect()
+        }
         serde_json::Value::Array(elements) => elements.first().map(keys_of).unwrap_or_default(),
         _ => Vec::new(),
     }
@@ -473,6 +483,18 @@ mod tests {
         ));
         assert!(matches!(load("[] x"), Err(StoreError::Syntax { .. })));
         assert!(matches!(load(" "), Err(StoreError::Empty { .. })));
+    }
+
+    #[test]
+    fn keys_from_the_file_are_shown_inert_on_one_line() {
+        // Found by the read_shapes fuzz target: a key held a line break.
+        let err = load("{\"dat\\nbour\\u001b[2J\": 1}").unwrap_err();
+        let message = err.to_string();
+        assert!(
+            !message.contains('\n') && !message.contains('\u{1b}'),
+            "{message:?}"
+        );
+        assert!(message.contains("(its keys: dat␊bour␛[2J)"), "{message}");
     }
 
     #[test]
