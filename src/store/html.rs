@@ -165,6 +165,16 @@ mod tests {
     }
 
     #[test]
+    fn a_control_character_cannot_hide_a_tag() {
+        // Found by the html_body fuzz target: `</` and a control character
+        // were taken as text, and the text without the control spelled a tag.
+        assert_eq!(to_text("<p>One</\u{18}p><p>Two</p>"), "One\n\nTwo");
+        let found = to_text("<<\0a hrx>></\u{18}\u{18}hrefe <a hr");
+        assert!(!found.contains("</"), "{found:?}");
+        assert_eq!(inline_to_text("A\u{7}B &amp; C"), "AB & C");
+    }
+
+    #[test]
     fn plain_text_has_references_with_a_semicolon_decoded() {
         assert_eq!(
             to_text("Tom &amp; Jerry &#8217;s &#x2014; fish&chips &copy &c; &unknown;"),

@@ -29,12 +29,21 @@ pub(super) fn is_break(c: char) -> bool {
 
 /// `text` without the private-use characters that stand for breaks in the
 /// prepared document, so that text can never fake one.
+///
+/// Control characters other than tab and line breaks go too: they mean
+/// nothing in HTML, and left in they could keep a tag from being read as
+/// one (`</\u{18}p>`) while the text shown without them spells it.
 pub(super) fn without_marks(text: &str) -> Cow<'_, str> {
-    if text.contains(is_break) {
-        Cow::Owned(text.replace(is_break, "\u{FFFD}"))
-    } else {
-        Cow::Borrowed(text)
+    let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    if !text.contains(is_break) && !text.contains(control) {
+        return Cow::Borrowed(text);
     }
+    Cow::Owned(
+        text.chars()
+            .filter(|c| !control(*c))
+            .map(|c| if is_break(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
 }
 
 /// Text nodes holding one break character each, spliced into documents.
