@@ -87,12 +87,15 @@ pub(super) fn read(
             Err(failed) => {
                 // Nothing of a file that cannot be read is kept.
                 loading.roll_back(articles, problems);
+                let first_line = text.lines().position(|line| !line.trim().is_empty());
                 return Err(match (failed, as_document) {
-                    // Not JSON Lines either: the error as one document.
-                    (Failed::Syntax(..), Some(err)) | (Failed::Lines(err), _) => {
+                    // Its first line is no value either: not JSON Lines, so
+                    // the error is the one of the document.
+                    (Failed::Syntax(_, line), Some(err)) if Some(line) == first_line => {
                         syntax(path, &err, 0)
                     }
-                    (Failed::Syntax(err, line), None) => syntax(path, &err, line),
+                    (Failed::Lines(err), _) => syntax(path, &err, 0),
+                    (Failed::Syntax(err, line), _) => syntax(path, &err, line),
                     (Failed::NotArticles(found), _) => not_articles(path, text, found),
                     (Failed::Unread(unread), _) => explain(path, text, lines, &unread),
                 });
@@ -483,6 +486,23 @@ mod tests {
         ));
         assert!(matches!(load("[] x"), Err(StoreError::Syntax { .. })));
         assert!(matches!(load(" "), Err(StoreError::Empty { .. })));
+    }
+
+    #[test]
+    fn json_lines_in_a_json_file_tell_their_own_broken_line() {
+        let store = load("{\"title\":\"a\"}\n{\"title\":\"b\"}\n").unwrap();
+        assert_eq!(store.articles.len(), 2);
+        let err = load("{\"title\":\"a\"}\n{\"title\":\"b\"}\n{\"title\" \"c\"}\n").unwrap_err();
+        assert!(
+            err.to_string().starts_with("t.json:3:10: expected `:`"),
+            "{err}"
+        );
+        let err = load("{\"title\":\"a\"} x\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("t.json:1:15: trailing characters"),
+            "{err}"
+        );
     }
 
     #[test]
