@@ -8,6 +8,7 @@
 //! shows the address.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::rc::Rc;
 
 use super::breaks::is_break;
@@ -77,12 +78,21 @@ pub(super) struct Links {
 impl Links {
     /// The number of `target`, given the next one if it is new.
     fn number(&mut self, target: &str) -> usize {
-        // Browsers drop tabs and line breaks from addresses; so does the list.
-        let target: String = target
-            .trim()
-            .chars()
-            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-            .collect();
+        // Browsers drop tabs and line breaks from addresses, and escape
+        // what an address cannot hold (a space, `<`, `>`, a quote); so does
+        // the list, so that an address never shows a tag or breaks a line.
+        let mut address = String::with_capacity(target.len());
+        for c in target.trim().chars() {
+            match c {
+                '\t' | '\n' | '\r' => {}
+                ' ' | '"' | '<' | '>' | '`' | '{' | '}' | '|' | '\\' | '^' => {
+                    let _ = write!(address, "%{:02X}", u32::from(c));
+                }
+                c if c.is_control() => {}
+                c => address.push(c),
+            }
+        }
+        let target = address;
         if let Some(&number) = self.numbers.get(&target) {
             return number;
         }
@@ -119,6 +129,16 @@ mod tests {
             to_text(html),
             "The report[1] and the desk[2].\n\nMore[3], and the same report[1].\n\n\
              [1] https://example.org/report\n[2] mailto:desk@example.org\n[3] http://example.net/"
+        );
+    }
+
+    #[test]
+    fn what_an_address_cannot_hold_is_escaped_in_the_list() {
+        // Found by the html_body fuzz target: an address holding `<p>`.
+        let html = "<p>One <a href=\"https://x.example/a<p>b c\">link</a></p>";
+        assert_eq!(
+            to_text(html),
+            "One link[1]\n\n[1] https://x.example/a%3Cp%3Eb%20c"
         );
     }
 
