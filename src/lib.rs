@@ -23,6 +23,7 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod entities;
 pub mod generate;
@@ -32,6 +33,7 @@ pub mod keymap;
 pub mod org_index;
 pub mod scroll;
 pub mod search;
+pub mod state;
 pub mod store;
 pub mod terminal;
 pub mod text;

@@ -1,0 +1,1 @@
+//! What newsdesk remembers between runs.
