@@ -79,6 +79,26 @@ pub enum Action {
         /// Lines to scroll: negative is up.
         lines: i8,
     },
+    /// How a piece of outside work the app asked for went.
+    Notice(Notice),
+    /// Mark the article read, or unread if it is read.
+    ToggleRead,
+    /// Star the article, or take its star off.
+    ToggleStar,
+    /// Show only unread articles, or every article again.
+    OnlyUnread,
+    /// Show only starred articles, or every article again.
+    OnlyStarred,
+    /// Open the next unread article of the list.
+    NextUnread,
+    /// Open the previous unread article of the list.
+    PreviousUnread,
+    /// Open the article's address in the browser.
+    OpenInBrowser,
+    /// Copy the article's address to the clipboard.
+    CopyUrl,
+    /// Show the focused pane alone, or every pane again.
+    Zoom,
     /// The mouse clicked a cell.
     ClickAt {
         /// Column of the pointer.
@@ -123,6 +143,44 @@ impl Action {
             Self::Resize { .. } => "resize",
             Self::ScrollAt { .. } => "wheel scroll",
             Self::ClickAt { .. } => "click",
+            Self::Notice(_) => "notice",
+            Self::ToggleRead => "mark read or unread",
+            Self::ToggleStar => "star or unstar",
+            Self::OnlyUnread => "unread only",
+            Self::OnlyStarred => "starred only",
+            Self::NextUnread => "next unread",
+            Self::PreviousUnread => "previous unread",
+            Self::OpenInBrowser => "open in the browser",
+            Self::CopyUrl => "copy the address",
+            Self::Zoom => "zoom the pane",
+        }
+    }
+}
+
+/// What the event loop tells the app of the work it did for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// There is no shell with job control to suspend to.
+    NoShell,
+    /// The browser could not be started.
+    BrowserFailed,
+    /// The browser was started.
+    BrowserStarted,
+    /// The address went to the terminal's clipboard.
+    Copied,
+    /// The terminal could not be written to.
+    CopyFailed,
+}
+
+impl Notice {
+    /// What the status bar says.
+    pub fn text(self) -> &'static str {
+        match self {
+            Self::NoShell => "No shell to suspend to",
+            Self::BrowserFailed => "Could not start a browser: set $BROWSER",
+            Self::BrowserStarted => "Opened in the browser",
+            Self::Copied => "Address copied to the clipboard",
+            Self::CopyFailed => "Could not copy: the terminal did not take it",
         }
     }
 }

@@ -4,6 +4,8 @@ mod find;
 mod finding;
 mod history;
 mod list_view;
+mod marks;
+pub mod organisations;
 mod reading;
 mod searcher;
 
@@ -12,16 +14,19 @@ use std::sync::Arc;
 use ratatui::layout::{Position, Rect};
 
 use crate::action::Action;
+use crate::effect::Effect;
 use crate::entities::Recogniser;
 use crate::keymap::Mode;
 use crate::org_index::OrgIndex;
 use crate::scroll::Cursor;
 use crate::store::Store;
-use crate::ui::{self, Panes, theme::Theme};
+use crate::layout::{self, Arrangement, Pane, Panes, inner};
+use crate::ui::theme::Theme;
 
 pub use find::{Find, Step};
 pub use history::History;
 pub use list_view::{ListView, Narrowing, SavedList};
+pub use marks::{Marks, Only};
 pub use reading::Reading;
 pub use searcher::Searcher;
 
@@ -39,6 +44,15 @@ pub enum Focus {
 
 impl Focus {
     const ORDER: [Self; 3] = [Self::Articles, Self::Body, Self::Entities];
+
+    /// The pane that has focus.
+    pub fn pane(self) -> Pane {
+        match self {
+            Self::Articles => Pane::Articles,
+            Self::Body => Pane::Body,
+            Self::Entities => Pane::Entities,
+        }
+    }
 
     fn cycled(self, forward: bool) -> Self {
         let at = Self::ORDER.iter().position(|f| *f == self).unwrap_or(0);
@@ -92,11 +106,16 @@ pub struct App {
     pub help_scroll: usize,
     /// A one-off message for the status bar.
     pub message: Option<String>,
-    /// Set when the user asked to leave.
-    pub should_quit: bool,
-    /// Set when the user asked to suspend to the shell; the terminal
-    /// session does it and clears the flag.
-    pub should_suspend: bool,
+    /// What the action being applied asks the event loop to do.
+    effects: Vec<Effect>,
+    /// Which articles are read and which starred.
+    pub marks: Marks,
+    /// How many articles of the store are not read.
+    unread: usize,
+    /// The focused pane is shown alone on the whole screen.
+    pub zoomed: bool,
+    /// How the panes are arranged.
+    pub arrangement: Arrangement,
 }
 
 impl App {
@@ -124,32 +143,43 @@ impl App {
             search_history: History::default(),
             help_scroll: 0,
             message: None,
-            should_quit: false,
-            should_suspend: false,
+            effects: Vec::new(),
+            unread: 0,
+            marks: Marks::default(),
+            zoomed: false,
+            arrangement: Arrangement::default(),
         };
+        app.unread = app.store.articles.len();
         app.open(0);
         app
     }
 
     /// The panes at the current size, or `None` when the terminal is too small.
     pub fn panes(&self) -> Option<Panes> {
-        ui::layout(self.viewport)
+        self.panes_in(self.viewport)
     }
 
-    /// Applies one action.
-    pub fn update(&mut self, action: Action) {
+    /// The panes in `area`, arranged as the app is.
+    pub fn panes_in(&self, area: Rect) -> Option<Panes> {
+        layout::layout(area, self.arrangement, self.zoomed.then(|| self.focus.pane()))
+    }
+
+    /// Applies one action, and gives what it asks the event loop to do.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if !matches!(
             action,
             Action::Resize { .. }
                 | Action::ScrollAt { .. }
                 | Action::IndexProgress
                 | Action::Suspend
+                | Action::Notice(_)
         ) {
             self.message = None;
         }
         match action {
-            Action::Quit => self.should_quit = true,
-            Action::Suspend => self.should_suspend = true,
+            Action::Quit => self.effects.push(Effect::Quit),
+            Action::Suspend => self.effects.push(Effect::Suspend),
+            Action::Notice(notice) => self.message = Some(notice.text().to_owned()),
             Action::MoveUp => self.move_by(-1),
             Action::MoveDown => self.move_by(1),
             Action::PageUp => self.move_by(-self.page()),
@@ -224,19 +254,28 @@ impl App {
                 self.scroll_at(Position::new(column, row), isize::from(lines));
             }
             Action::ClickAt { column, row } => self.click_at(Position::new(column, row)),
+            Action::ToggleRead => self.toggle_read(),
+            Action::ToggleStar => self.toggle_star(),
+            Action::OnlyUnread => self.toggle_only(Only::Unread),
+            Action::OnlyStarred => self.toggle_only(Only::Starred),
+            Action::NextUnread => self.step_unread(true),
+            Action::PreviousUnread => self.step_unread(false),
+            Action::OpenInBrowser => self.open_in_browser(),
+            Action::CopyUrl => self.copy_url(),
+            Action::Zoom => self.zoomed = !self.zoomed,
         }
         self.fit_to_viewport();
+        std::mem::take(&mut self.effects)
     }
 
     /// Rows a page moves in the focused pane.
     fn page(&self) -> isize {
         let Some(panes) = self.panes() else { return 1 };
-        let rect = match self.focus {
-            Focus::Articles => panes.articles,
-            Focus::Body => panes.body,
-            Focus::Entities => panes.entities,
+        let rows = match self.focus {
+            Focus::Articles => panes.articles_shown(),
+            Focus::Body | Focus::Entities => usize::from(inner(panes.of(self.focus.pane())).height),
         };
-        isize::try_from(ui::inner(rect).height.max(1)).unwrap_or(1)
+        isize::try_from(rows.max(1)).unwrap_or(1)
     }
 
     fn move_by(&mut self, delta: isize) {
@@ -268,7 +307,7 @@ impl App {
                 }
                 // An empty narrowed list has nothing to open.
                 if let Some(index) = self.view.article_at(self.list.selected) {
-                    self.open(index);
+                    self.read_article(index);
                     self.focus = Focus::Body;
                 }
             }
@@ -329,6 +368,37 @@ impl App {
         }
     }
 
+    /// The address of the article a key acts on, if it is a web address.
+    fn web_address(&mut self) -> Option<String> {
+        let index = match self.focus {
+            Focus::Articles => self.view.article_at(self.list.selected),
+            Focus::Body | Focus::Entities => self.reading.as_ref().map(|r| r.index),
+        }?;
+        let Some(url) = self.store.articles.get(index)?.url.clone() else {
+            self.message = Some("This article has no address".to_owned());
+            return None;
+        };
+        let scheme = url.split(':').next().unwrap_or_default().to_ascii_lowercase();
+        if scheme == "http" || scheme == "https" {
+            Some(url)
+        } else {
+            self.message = Some("Only http and https addresses open in a browser".to_owned());
+            None
+        }
+    }
+
+    fn open_in_browser(&mut self) {
+        if let Some(url) = self.web_address() {
+            self.effects.push(Effect::OpenUrl(url));
+        }
+    }
+
+    fn copy_url(&mut self) {
+        if let Some(url) = self.web_address() {
+            self.effects.push(Effect::Copy(url));
+        }
+    }
+
     fn toggle_help(&mut self) {
         self.mode = if self.mode == Mode::Help {
             Mode::Normal
@@ -354,14 +424,14 @@ impl App {
 
     fn click_at(&mut self, at: Position) {
         let Some(panes) = self.panes() else { return };
-        let list = ui::inner(panes.articles);
+        let list = inner(panes.articles);
         if list.contains(at) {
-            let row = self.list.offset + usize::from(at.y - list.y);
+            let row = self.list.offset + usize::from((at.y - list.y) / panes.lines_per_article());
             if row < self.list_len() {
                 self.focus = Focus::Articles;
                 self.list.select(row, self.list_len());
                 if let Some(index) = self.view.article_at(row) {
-                    self.open(index);
+                    self.read_article(index);
                 }
             }
         } else if panes.body.contains(at) {
@@ -373,19 +443,19 @@ impl App {
 
     fn body_width(&self) -> usize {
         self.panes()
-            .map_or(40, |p| usize::from(ui::inner(p.body).width.max(1)))
+            .map_or(40, |p| usize::from(inner(p.body).width.max(1)))
     }
 
     fn body_height(&self) -> usize {
         self.panes()
-            .map_or(1, |p| usize::from(ui::inner(p.body).height.max(1)))
+            .map_or(1, |p| usize::from(inner(p.body).height.max(1)))
     }
 
     /// Keeps every selection and scroll valid for the current size.
     fn fit_to_viewport(&mut self) {
         let Some(panes) = self.panes() else { return };
-        let rows = |rect: Rect| usize::from(ui::inner(rect).height);
-        self.list.follow(self.list_len(), rows(panes.articles));
+        let rows = |rect: Rect| usize::from(inner(rect).height);
+        self.list.follow(self.list_len(), panes.articles_shown());
         let (width, height) = (self.body_width(), self.body_height());
         if let Some(reading) = &mut self.reading {
             if let Some(article) = self.store.articles.get(reading.index) {
@@ -396,8 +466,8 @@ impl App {
             // the selection's display row, not its index.
             self.entities
                 .select(self.entities.selected, reading.named.len());
-            let row = ui::entities::display_row(&reading.named, self.entities.selected);
-            let total = ui::entities::display_rows(&reading.named);
+            let row = organisations::display_row(&reading.named, self.entities.selected);
+            let total = organisations::display_rows(&reading.named);
             let height = rows(panes.entities);
             self.entities.offset = crate::scroll::follow(row, self.entities.offset, height)
                 .min(crate::scroll::max_offset(total, height));

@@ -20,8 +20,9 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::{Handle, Signals};
 use signal_hook::low_level;
 
-use crate::action::Action;
+use crate::action::{Action, Notice};
 use crate::app::App;
+use crate::effect::Effect;
 use crate::entities::Recogniser;
 use crate::keymap::action_for_event;
 use crate::store::Store;
@@ -213,16 +214,17 @@ fn event_loop(
 ) -> io::Result<()> {
     let mut redraw = true;
     loop {
+        let mut effects = Vec::new();
         if state.suspend.swap(false, Ordering::SeqCst) {
-            app.update(Action::Suspend);
+            effects.extend(app.update(Action::Suspend));
         }
-        if app.should_quit || state.ending().is_some() {
+        if state.ending().is_some() {
             return Ok(());
         }
-        if app.should_suspend {
-            app.should_suspend = false;
-            suspend(terminal, app, state)?;
-            redraw = true;
+        match perform(effects, terminal, app, state)? {
+            Done::Quit => return Ok(()),
+            Done::Redraw => redraw = true,
+            Done::Nothing => {}
         }
         if redraw {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
@@ -246,8 +248,18 @@ fn event_loop(
                 waiting.push(event::read()?);
             }
             for event in without_superseded_resizes(waiting) {
-                apply(app, &event);
-                if app.should_quit || app.should_suspend {
+                let Some(action) = action_for_event(&event, app.mode) else {
+                    continue;
+                };
+                let effects = app.update(action);
+                // Keys typed after a quit or a suspend are not the reader's.
+                let ends = effects
+                    .iter()
+                    .any(|effect| matches!(effect, Effect::Quit | Effect::Suspend));
+                if perform(effects, terminal, app, state)? == Done::Quit {
+                    return Ok(());
+                }
+                if ends {
                     break;
                 }
             }
@@ -274,19 +286,50 @@ fn without_superseded_resizes(events: Vec<Event>) -> impl Iterator<Item = Event>
         .map(|(_, e)| e)
 }
 
-fn apply(app: &mut App, event: &event::Event) {
-    if let Some(action) = action_for_event(event, app.mode) {
-        app.update(action);
+/// What performing effects asks of the loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Done {
+    Quit,
+    Redraw,
+    Nothing,
+}
+
+/// Does the outside work `effects` ask for, telling the app how it went.
+fn perform(
+    effects: Vec<Effect>,
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    state: &SharedState,
+) -> io::Result<Done> {
+    let mut done = Done::Nothing;
+    let mut notices = Vec::new();
+    for effect in effects {
+        match effect {
+            Effect::Quit => return Ok(Done::Quit),
+            Effect::Suspend => {
+                if a_shell_can_resume_us() {
+                    suspend(terminal, app, state)?;
+                } else {
+                    notices.push(Notice::NoShell);
+                }
+                done = Done::Redraw;
+            }
+            Effect::OpenUrl(url) => notices.push(crate::outside::open_url(&url)),
+            Effect::Copy(text) => notices.push(crate::outside::copy(&text, &mut io::stdout())),
+            Effect::Remember(_) => {}
+        }
     }
+    for notice in notices {
+        // A notice asks for nothing more.
+        let _ = app.update(Action::Notice(notice));
+        done = Done::Redraw;
+    }
+    Ok(done)
 }
 
 /// Gives the terminal back to the shell, stops the process, and when it is
 /// continued takes the terminal again and redraws all of it.
 fn suspend(terminal: &mut DefaultTerminal, app: &mut App, state: &SharedState) -> io::Result<()> {
-    if !a_shell_can_resume_us() {
-        app.message = Some("No shell to suspend to".to_owned());
-        return Ok(());
-    }
     state.restore();
     // SIGTSTP is caught (to restore the terminal first), so raising it
     // would only come back here; stop as its default action would.
@@ -298,7 +341,8 @@ fn suspend(terminal: &mut DefaultTerminal, app: &mut App, state: &SharedState) -
     // Resizing clears the screen and forgets the last frame, so the next
     // draw writes every cell.
     terminal.resize(Rect::new(0, 0, size.width, size.height))?;
-    app.update(Action::Resize {
+    // A resize asks for nothing more.
+    let _ = app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });

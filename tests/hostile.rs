@@ -81,7 +81,7 @@ fn assert_clean(buffer: &Buffer, what: &str) {
 
 /// The body pane's borders are where the layout puts them on every row.
 fn assert_borders(app: &App, buffer: &Buffer, what: &str) {
-    let body = ui::layout(app.viewport).unwrap().body;
+    let body = newsdesk::layout::layout(app.viewport, newsdesk::layout::Arrangement::Auto, None).unwrap().body;
     for y in body.top() + 1..body.bottom() - 1 {
         // The right border carries the scroll bar.
         for (x, allowed) in [
@@ -214,7 +214,7 @@ fn a_find_in_wide_text_lands_on_exactly_its_characters() {
     app.update(Action::PromptAccept);
     let buffer = draw(&app);
     // Inside the body pane (its border's title shows the query too).
-    let body = ui::layout(app.viewport).unwrap().body;
+    let body = newsdesk::layout::layout(app.viewport, newsdesk::layout::Arrangement::Auto, None).unwrap().body;
     let (x, y) = (body.top() + 1..body.bottom() - 1)
         .flat_map(|y| (body.left()..body.right()).map(move |x| (x, y)))
         .find(|&(x, y)| buffer[(x, y)].symbol() == "警")
@@ -235,7 +235,7 @@ fn a_long_token_is_broken_to_the_pane() {
     let mut app = hostile(80, 24);
     open(&mut app, "long-token");
     let reading = app.reading.as_ref().unwrap();
-    let body = ui::layout(app.viewport).unwrap().body;
+    let body = newsdesk::layout::layout(app.viewport, newsdesk::layout::Arrangement::Auto, None).unwrap().body;
     let inner = usize::from(body.width) - 2;
     assert!(reading.document.lines.len() > 20_000 / inner);
     let buffer = draw(&app);

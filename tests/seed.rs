@@ -69,7 +69,7 @@ fn seed_highlights_every_mention_on_screen() {
     let reading = app.reading.clone().expect("the seed is open");
     let body = app.store.articles[reading.index].body.clone();
     // Walk the article a page at a time and check each visible mention's style.
-    let inner = ui::inner(ui::layout(app.viewport).expect("fits").body);
+    let inner = newsdesk::layout::inner(newsdesk::layout::layout(app.viewport, newsdesk::layout::Arrangement::Auto, None).expect("fits").body);
     let mut checked = 0;
     loop {
         let buffer = common::draw(&app);

@@ -39,7 +39,7 @@ fn find_all(buffer: &Buffer, needle: &str) -> Vec<(u16, u16)> {
 
 /// Where `needle` starts inside the body pane (not in its border's title).
 fn find_in_body(buffer: &Buffer, needle: &str) -> Vec<(u16, u16)> {
-    let body = ui::inner(ui::layout(buffer.area).unwrap().body);
+    let body = newsdesk::layout::inner(newsdesk::layout::layout(buffer.area, newsdesk::layout::Arrangement::Auto, None).unwrap().body);
     find_all(buffer, needle)
         .into_iter()
         .filter(|(x, y)| body.contains(ratatui::layout::Position::new(*x, *y)))
@@ -94,7 +94,7 @@ fn tiny_terminals_never_panic() {
 
 /// The text attributes of the first occurrence of `word` in the body pane.
 fn body_modifiers(buffer: &Buffer, word: &str) -> Vec<Modifier> {
-    let body = ui::inner(ui::layout(buffer.area).unwrap().body);
+    let body = newsdesk::layout::inner(newsdesk::layout::layout(buffer.area, newsdesk::layout::Arrangement::Auto, None).unwrap().body);
     let (x, y) = find_all(buffer, word)
         .into_iter()
         .find(|(x, y)| body.contains(ratatui::layout::Position::new(*x, *y)))
@@ -121,7 +121,7 @@ fn agencies_are_bold_and_outlets_underlined_without_colour() {
 #[test]
 fn colours_match_between_body_and_entities_pane() {
     let buffer = draw(&app(120, 40, theme::COLOUR));
-    let panes = ui::layout(buffer.area).unwrap();
+    let panes = newsdesk::layout::layout(buffer.area, newsdesk::layout::Arrangement::Auto, None).unwrap();
     let places = find_all(&buffer, "Halumu");
     let body = places.iter().find(|(x, _)| *x < panes.entities.x).unwrap();
     let pane = places.iter().find(|(x, _)| *x > panes.entities.x).unwrap();
@@ -148,7 +148,7 @@ fn a_name_split_over_two_lines_is_highlighted_on_both() {
             continue;
         }
         let buffer = draw(&app);
-        let inner = ui::inner(ui::layout(buffer.area).unwrap().body);
+        let inner = newsdesk::layout::inner(newsdesk::layout::layout(buffer.area, newsdesk::layout::Arrangement::Auto, None).unwrap().body);
         let row_of = |line: usize| inner.y + u16::try_from(line - reading.scroll).unwrap();
         let head = &body[start..reading.document.lines[first].range.end];
         let tail_len = start + name.len() - reading.document.lines[last].range.start;
@@ -458,7 +458,7 @@ fn assert_sane(app: &App, screen: &str) {
     let (width, height) = (app.viewport.width, app.viewport.height);
     let rows: Vec<&str> = screen.lines().collect();
     assert_eq!(rows.len(), usize::from(height), "{width}×{height}");
-    if width < ui::MIN_WIDTH || height < ui::MIN_HEIGHT {
+    if width < newsdesk::layout::MIN_WIDTH || height < newsdesk::layout::MIN_HEIGHT {
         let message = format!("Terminal too small: {width}×{height} (needs 60×15)");
         let expected = newsdesk::text::truncate(&message, usize::from(width));
         assert_eq!(rows[0].trim_end(), expected.trim_end(), "{width}×{height}");
@@ -526,14 +526,14 @@ fn at_500x200_the_list_fills_its_pane_top_to_bottom() {
         Rect::new(0, 0, 500, 200),
     );
     let buffer = draw(&app);
-    let panes = ui::layout(buffer.area).unwrap();
+    let panes = newsdesk::layout::layout(buffer.area, newsdesk::layout::Arrangement::Auto, None).unwrap();
     assert_eq!(
         panes.entities.right(),
         500,
         "the panes reach the right edge"
     );
     assert_eq!(panes.status.y, 199, "the status bar is the last row");
-    let list = ui::inner(panes.articles);
+    let list = newsdesk::layout::inner(panes.articles);
     let symbol = |x: u16, y: u16| buffer[(x, y)].symbol().to_owned();
     // Every row of the list holds an article: a date where dates go, and
     // between the borders of the focused pane.

@@ -1,7 +1,7 @@
 //! The article list as shown: every article, only those that name an
 //! organisation, or the matches of a store-wide search in rank order.
 
-use super::{App, Focus};
+use super::{App, Focus, Only};
 use crate::keymap::Mode;
 use crate::search::{self, Query};
 
@@ -23,6 +23,8 @@ pub struct ListView {
     rows: Option<Vec<usize>>,
     /// Hits per row when the list shows search results.
     hits: Option<Vec<usize>>,
+    /// Every article, or only unread or starred ones.
+    pub only: Only,
 }
 
 impl ListView {
@@ -101,12 +103,18 @@ impl App {
     pub(super) fn refilter(&mut self) {
         let selected = self.view.article_at(self.list.selected);
         match self.view.narrowing.clone() {
-            None => return,
+            None => {
+                self.view.rows = None;
+                self.view.hits = None;
+                self.keep_only();
+            }
             Some(Narrowing::Organisation(name)) => {
                 let rows: Vec<usize> = (0..self.store.articles.len())
                     .filter(|&i| self.index.names(i, &name))
                     .collect();
                 self.view.rows = Some(rows);
+                self.view.hits = None;
+                self.keep_only();
             }
             Some(Narrowing::Search(text)) => {
                 let Ok(query) = Query::parse(&text) else {
@@ -130,6 +138,29 @@ impl App {
         // column of zeros would say nothing.
         let counted = found.iter().any(|f| f.hits.total > 0);
         self.view.hits = counted.then(|| found.iter().map(|f| f.hits.total).collect());
+        self.keep_only();
+    }
+
+    /// Keeps of the rows (every article when not narrowed) those the view
+    /// shows: unread only, or starred only.
+    fn keep_only(&mut self) {
+        if self.view.only == Only::All {
+            return;
+        }
+        let rows = self
+            .view
+            .rows
+            .take()
+            .unwrap_or_else(|| (0..self.store.articles.len()).collect());
+        let hits = self.view.hits.take();
+        let kept: Vec<(usize, Option<usize>)> = rows
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, index)| self.shown(index))
+            .map(|(row, index)| (index, hits.as_ref().and_then(|h| h.get(row).copied())))
+            .collect();
+        self.view.hits = hits.map(|_| kept.iter().filter_map(|(_, h)| *h).collect());
+        self.view.rows = Some(kept.into_iter().map(|(index, _)| index).collect());
     }
 
     /// Shows results that arrived from the worker, best first.
@@ -144,9 +175,8 @@ impl App {
 
     /// Shows every article again, keeping the selected one selected.
     pub(super) fn clear_filter(&mut self) {
-        let selected = self.view.article_at(self.list.selected).unwrap_or(0);
-        self.view = ListView::default();
-        self.list.select(selected, self.store.articles.len());
+        self.view.narrowing = None;
+        self.refilter();
     }
 
     /// Opens the store search prompt, remembering the list to go back to.
@@ -241,6 +271,7 @@ mod tests {
             narrowing: Some(Narrowing::Search("x".to_owned())),
             rows: Some(vec![2, 5, 9]),
             hits: Some(vec![4, 2, 1]),
+            only: Only::All,
         };
         assert_eq!(view.len(100), 3);
         assert_eq!(view.article_at(1), Some(5));

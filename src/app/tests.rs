@@ -1,6 +1,7 @@
 //! `update` over sequences of actions, on a fixture store.
 
 use super::*;
+use crate::effect::Effect;
 use crate::entities::Gazetteer;
 use crate::ui::theme;
 
@@ -120,7 +121,7 @@ fn body_scrolls_and_clamps_to_its_last_page() {
     assert_eq!(app.reading.as_ref().unwrap().scroll, 2);
     app.update(Action::GoBottom);
     let reading = app.reading.as_ref().unwrap();
-    let height = usize::from(ui::inner(app.panes().unwrap().body).height);
+    let height = usize::from(crate::layout::inner(app.panes().unwrap().body).height);
     assert_eq!(reading.scroll, reading.document.lines.len() - height);
     app.update(Action::GoTop);
     assert_eq!(app.reading.as_ref().unwrap().scroll, 0);
@@ -170,7 +171,7 @@ fn current_match_is_scrolled_into_view() {
     let line = reading
         .document
         .line_of(app.find.current_match().unwrap().start);
-    let height = usize::from(ui::inner(app.panes().unwrap().body).height);
+    let height = usize::from(crate::layout::inner(app.panes().unwrap().body).height);
     assert!(line >= reading.scroll && line < reading.scroll + height);
     assert!(reading.scroll > 0, "the match was below the first page");
 }
@@ -193,11 +194,9 @@ fn escape_clears_matches_and_never_quits() {
     type_query(&mut app, "servers");
     app.update(Action::PromptAccept);
     assert_eq!(app.find.matches.len(), 4);
-    app.update(Action::Clear);
+    assert_eq!(app.update(Action::Clear), []);
     assert!(app.find.matches.is_empty());
-    assert!(!app.should_quit);
-    app.update(Action::Quit);
-    assert!(app.should_quit);
+    assert_eq!(app.update(Action::Quit), [Effect::Quit]);
 }
 
 #[test]
@@ -276,7 +275,7 @@ fn wheel_scrolls_the_pane_under_the_pointer() {
 fn click_selects_and_opens_an_article() {
     let mut app = app();
     app.update(Action::FocusNext);
-    let list = ui::inner(app.panes().unwrap().articles);
+    let list = crate::layout::inner(app.panes().unwrap().articles);
     app.update(Action::ClickAt {
         column: list.x + 3,
         row: list.y + 1,
@@ -409,10 +408,9 @@ fn escape_clears_the_marks_first_then_the_filter() {
     app.update(Action::Clear);
     assert!(!app.find.is_active());
     assert!(app.view.narrowing.is_some());
-    app.update(Action::Clear);
+    assert_eq!(app.update(Action::Clear), [], "Esc never quits");
     assert!(app.view.narrowing.is_none());
     assert_eq!(app.list_len(), 4);
-    assert!(!app.should_quit);
 }
 
 #[test]

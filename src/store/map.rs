@@ -184,7 +184,8 @@ impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Path(path) => path.fmt(f),
-            Self::Literal(text) => write!(f, "{text:?}"),
+            // Text in a map runs to the next quote, with no escapes.
+            Self::Literal(text) => write!(f, "\"{text}\""),
         }
     }
 }
@@ -470,6 +471,7 @@ mod tests {
             "articles=.,title=title",
             r"articles=response.results,id=id,title=webTitle:html,body=fields.bodyText|fields.body:html|content:html?,source=$.feed.title|x\.y|$.",
             r#"source="The Guardian",tags=tags.webTitle"#,
+            r#"source="a\b, c|d",author=x"#,
             r"author=source\-hostname|a\ b",
         ] {
             let map = FieldMap::parse(text).unwrap();

@@ -1,19 +1,30 @@
-//! The article list: date, source and title per row.
+//! The article list: per article its marks (open, starred), day, source
+//! and title; unread titles in bold. A wide pane gives each article one
+//! line; a narrow one (side by side with the article) two: the title on
+//! the first, day and source on the second, so that titles have room.
 //!
 //! Only the rows inside the window are built, so a frame costs the same for
 //! ten articles as for a hundred thousand.
 
+use std::fmt::Write as _;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::text::{fit, truncate, visible};
+use super::text::{fit, visible};
 use crate::app::{App, Focus, Narrowing};
+use crate::layout::Panes;
 use crate::store::Article;
 
-/// Draws the list into `area` (border included).
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+/// Cells of the marks before each title: open, starred, a space.
+const MARKS: usize = 3;
+
+/// Draws the list into its pane (border included).
+pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
+    let area = panes.articles;
     let total = app.list_len();
     let position = if total == 0 {
         " 0/0 ".to_owned()
@@ -25,71 +36,114 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Narrowing::Search(query)) => format!("Search: {}", visible(query)),
         None => "Articles".to_owned(),
     };
+    let title = format!("{title} · {} unread", app.unread());
     let block = super::pane_block(app, Focus::Articles, &title)
         .title_bottom(Line::from(position).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
     if total == 0 {
-        let note = match &app.view.narrowing {
-            Some(Narrowing::Organisation(_)) => {
-                "No article indexed so far names it. Esc shows every article."
-            }
-            Some(Narrowing::Search(_)) => "No article matches. Esc shows every article.",
-            None => "This store has no articles.",
-        };
-        Paragraph::new(Span::styled(note, app.theme.muted))
-            .wrap(ratatui::widgets::Wrap { trim: true })
-            .render(inner, buf);
+        empty(app, inner, buf);
         return;
     }
     let width = usize::from(inner.width);
+    let two_lines = panes.lines_per_article() == 2;
     let opened = app.reading.as_ref().map(|r| r.index);
-    let rows = usize::from(inner.height);
-    let lines: Vec<Line> = (app.list.offset..total.min(app.list.offset + rows))
-        .filter_map(|row_index| {
-            let index = app.view.article_at(row_index)?;
-            Some((row_index, index, app.store.articles.get(index)?))
-        })
-        .map(|(row_index, index, article)| {
-            let hits = app.view.hits_at(row_index);
-            let mut line = row(article, width, opened == Some(index), hits, app);
-            if row_index == app.list.selected {
-                let style = if app.focus == Focus::Articles {
+    let shown = panes.articles_shown();
+    let lines: Vec<Line> = (app.list.offset..total.min(app.list.offset + shown))
+        .filter_map(|row| Some((row, app.view.article_at(row)?)))
+        .filter_map(|(row, index)| Some((row, index, app.store.articles.get(index)?)))
+        .flat_map(|(row, index, article)| {
+            let marks = Marks {
+                opened: opened == Some(index),
+                starred: app.is_starred(index),
+                unread: !app.is_read(index),
+                hits: app.view.hits_at(row),
+            };
+            let lines = if two_lines {
+                two_line_row(article, width, &marks, app)
+            } else {
+                vec![one_line_row(article, width, &marks, app)]
+            };
+            let selected = (row == app.list.selected).then(|| {
+                if app.focus == Focus::Articles {
                     app.theme.selected
                 } else {
                     app.theme.selected_unfocused
-                };
-                line = line.patch_style(style);
-            }
-            line
+                }
+            });
+            lines
+                .into_iter()
+                .map(move |line| match selected {
+                    Some(style) => line.patch_style(style),
+                    None => line,
+                })
         })
         .collect();
     Paragraph::new(lines).render(inner, buf);
 }
 
-/// One row, exactly `width` cells wide: opened marker, hits (for search
-/// results), date, source, title.
-fn row<'a>(
-    article: &'a Article,
-    width: usize,
+/// What the list says when it has no row.
+fn empty(app: &App, inner: Rect, buf: &mut Buffer) {
+    let note = match (&app.view.narrowing, app.view.only.label()) {
+        (Some(Narrowing::Organisation(_)), _) => {
+            "No article indexed so far names it. Esc shows every article."
+        }
+        (Some(Narrowing::Search(_)), _) => "No article matches. Esc shows every article.",
+        (None, Some(_)) => "No article in this view.",
+        (None, None) => "This store has no articles.",
+    };
+    Paragraph::new(Span::styled(note, app.theme.muted))
+        .wrap(ratatui::widgets::Wrap { trim: true })
+        .render(inner, buf);
+}
+
+/// What a row shows besides the article itself.
+struct Marks {
     opened: bool,
+    starred: bool,
+    unread: bool,
     hits: Option<usize>,
-    app: &App,
-) -> Line<'a> {
+}
+
+impl Marks {
+    /// The marks before the title: `●` open, `★` starred.
+    fn spans(&self, app: &App) -> [Span<'static>; 3] {
+        [
+            Span::raw(if self.opened { "●" } else { " " }),
+            Span::styled(if self.starred { "★" } else { " " }, app.theme.star),
+            Span::raw(" "),
+        ]
+    }
+
+    fn title_style(&self, app: &App) -> Style {
+        if self.unread {
+            app.theme.unread
+        } else {
+            Style::default()
+        }
+    }
+}
+
+/// The title as the list shows it, in `width` cells.
+fn title_in(article: &Article, width: usize) -> String {
+    let title = visible(&article.title);
+    if title.trim().is_empty() {
+        "(untitled)".to_owned()
+    } else {
+        fit(&title, width)
+    }
+}
+
+/// One line, exactly `width` cells wide: marks, hits (for search results),
+/// day, source, title.
+fn one_line_row<'a>(article: &'a Article, width: usize, marks: &Marks, app: &App) -> Line<'a> {
     let source_width = if width >= 70 { 16 } else { 10 };
     let date = article.published.as_ref().map_or("", |p| p.day());
-    let marker = if opened { "● " } else { "  " };
-    let hits = hits.map(|h| format!("{h:>3}× "));
-    let fixed = 2 + hits.as_ref().map_or(0, String::len) + 10 + 1 + source_width + 1;
+    let hits = marks.hits.map(|h| format!("{h:>3}× "));
+    let fixed = MARKS + hits.as_ref().map_or(0, String::len) + 10 + 1 + source_width + 1;
     let title_width = width.saturating_sub(fixed);
     let source = visible(article.source.as_deref().unwrap_or(""));
-    let title = visible(&article.title);
-    let title = if title.trim().is_empty() {
-        "(untitled)".into()
-    } else {
-        truncate(&title, title_width).into_owned()
-    };
-    let mut spans = vec![Span::raw(marker)];
+    let mut spans = marks.spans(app).to_vec();
     if let Some(hits) = hits {
         spans.push(Span::styled(hits, app.theme.heading));
     }
@@ -98,7 +152,39 @@ fn row<'a>(
         Span::raw(" "),
         Span::styled(fit(&source, source_width), app.theme.muted),
         Span::raw(" "),
-        Span::raw(fit(&title, title_width)),
+        Span::styled(title_in(article, title_width), marks.title_style(app)),
     ]);
     Line::from(spans)
+}
+
+/// Two lines, each exactly `width` cells wide: marks and the title, then
+/// the day, the source and the hits (for search results).
+fn two_line_row<'a>(
+    article: &'a Article,
+    width: usize,
+    marks: &Marks,
+    app: &App,
+) -> Vec<Line<'a>> {
+    let title_width = width.saturating_sub(MARKS);
+    let mut first = marks.spans(app).to_vec();
+    first.push(Span::styled(
+        title_in(article, title_width),
+        marks.title_style(app),
+    ));
+    let date = article.published.as_ref().map_or("", |p| p.day());
+    let source = visible(article.source.as_deref().unwrap_or(""));
+    let mut about = [date, &source]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    if let Some(hits) = marks.hits {
+        let _ = write!(about, " · {hits} hits");
+    }
+    let about_width = width.saturating_sub(MARKS);
+    let second = vec![
+        Span::raw(" ".repeat(MARKS)),
+        Span::styled(fit(&about, about_width), app.theme.muted),
+    ];
+    vec![Line::from(first), Line::from(second)]
 }

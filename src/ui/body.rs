@@ -27,7 +27,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new(Span::styled("No article open.", app.theme.muted)).render(inner, buf);
         return;
     };
-    let height = usize::from(super::inner(area).height);
+    let height = usize::from(crate::layout::inner(area).height);
     let total = reading.document.lines.len();
     let position = scroll::Position::of(reading.scroll, height, total);
     block = block.title_bottom(Line::from(format!(" {position} ")).right_aligned());

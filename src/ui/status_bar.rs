@@ -102,6 +102,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 theme.warning,
             ));
         }
+        if let Some(view) = app.view.only.label() {
+            left.push(Span::styled(
+                format!(" · {view} ({})", app.list_len()),
+                theme.warning,
+            ));
+        }
+        if app.zoomed {
+            left.push(Span::raw(" · zoomed"));
+        }
         if !app.index.is_complete() {
             let (done, total) = app.index.progress();
             left.push(Span::raw(format!(

@@ -40,6 +40,10 @@ pub struct Theme {
     /// Stand-ins for characters of an article that are not shown as they
     /// are (controls, bidirectional controls, zero-width characters).
     pub stand_in: Style,
+    /// The title of an article not read yet, in the list.
+    pub unread: Style,
+    /// The star of a starred article, in the list.
+    pub star: Style,
 }
 
 const BOLD: Modifier = Modifier::BOLD;
@@ -71,6 +75,8 @@ pub const COLOUR: Theme = Theme {
         .add_modifier(BOLD),
     warning: Style::new().fg(Color::LightRed).add_modifier(BOLD),
     stand_in: Style::new().fg(Color::LightRed).add_modifier(Modifier::DIM),
+    unread: Style::new().add_modifier(BOLD),
+    star: Style::new().fg(Color::Yellow),
 };
 
 /// The look without colour, for `NO_COLOR`.
@@ -91,6 +97,8 @@ pub const MONOCHROME: Theme = Theme {
     mode: Style::new().add_modifier(BOLD),
     warning: Style::new().add_modifier(BOLD),
     stand_in: Style::new().add_modifier(Modifier::DIM),
+    unread: Style::new().add_modifier(BOLD),
+    star: Style::new(),
 };
 
 impl Theme {

@@ -1,0 +1,43 @@
+//! What [`App::update`](crate::app::App::update) asks the event loop to do:
+//! the work that touches the world outside the reader's state (leaving,
+//! stopping, a browser, the clipboard, the remembered state). Update stays
+//! a function of state and action; the loop performs the effects, and tells
+//! the app how they went through [`Action::Notice`](crate::action::Action).
+
+/// One piece of outside work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Leave the reader.
+    Quit,
+    /// Hand the terminal back to the shell until the job is resumed.
+    Suspend,
+    /// Open this http(s) address in the user's browser.
+    OpenUrl(String),
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
+    /// Keep this change in the remembered state.
+    Remember(Change),
+}
+
+/// A change to what newsdesk remembers between runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// The article with this id was read, or marked unread.
+    Read {
+        /// The article's id.
+        id: String,
+        /// Read (true) or unread.
+        read: bool,
+    },
+    /// The article with this id was starred, or its star taken away.
+    Starred {
+        /// The article's id.
+        id: String,
+        /// Starred (true) or not.
+        starred: bool,
+    },
+    /// A find was kept.
+    Find(String),
+    /// A store search was kept.
+    Search(String),
+}
