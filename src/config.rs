@@ -37,6 +37,7 @@ mod error;
 mod key;
 mod place;
 mod raw;
+mod show;
 
 use std::ffi::OsString;
 use std::io::Read as _;
@@ -702,6 +703,58 @@ border = "dark_gray"
             load_in(Some(&file), ACTIONS, env(&[])),
             Err(ConfigError::TooLarge { .. })
         ));
+    }
+
+    #[test]
+    fn the_settings_shown_read_back_the_same() {
+        let mut config = read(FULL).unwrap();
+        config
+            .keys
+            .push(("open url".to_owned(), vec![key("\""), key("\\")]));
+        config.colors.border = None;
+        let shown = config.to_string();
+        let actions = ["down", "up", "quit", "open-url", "open url"];
+        let again = parse(&shown, Path::new("/elsewhere/config.toml"), &actions, None).unwrap();
+        assert_eq!(
+            Config {
+                path: None,
+                ..again
+            },
+            Config {
+                path: None,
+                ..config
+            },
+            "{shown}"
+        );
+
+        let defaults = Config::default();
+        let again = read(&defaults.to_string()).unwrap();
+        assert_eq!(
+            again,
+            Config {
+                path: again.path.clone(),
+                ..defaults
+            }
+        );
+    }
+
+    #[test]
+    fn the_settings_are_shown_as_a_file_to_start_from() {
+        let config = read("layout = \"columns\"\n[keys]\ndown = \"C-n\"\n[colors]\noutlet = 33")
+            .unwrap()
+            .with_default_keys([("up", vec![key("k")]), ("down", vec![key("j")])]);
+        assert_eq!(
+            config.to_string(),
+            "stores = []\nlayout = \"columns\"\n# map: none\n\n\
+             [keys]\nup = [\"k\"]\ndown = [\"ctrl-n\"]\n\n\
+             [colors]\n# agency: the theme's own\noutlet = 33\n# match: the theme's own\n\
+             # selection: the theme's own\n# border: the theme's own\n"
+        );
+        assert!(
+            Config::default()
+                .to_string()
+                .contains("[keys]\n# none rebound\n")
+        );
     }
 
     #[test]
