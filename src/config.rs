@@ -24,8 +24,8 @@
 //! place. serde refuses the wrong shapes, with toml's byte ranges turned
 //! into lines and columns; the values are checked afterwards from
 //! [`toml::Spanned`] copies that remember where each was written (see
-//! `config/raw.rs`). A field map's own column is carried into the file's, through
-//! any escapes in the string.
+//! `config/raw.rs`). A field map's own column is carried into the file's,
+//! through any escapes in the string.
 //!
 //! The module only reads: no terminal, no global state. The environment
 //! (`HOME`, `XDG_CONFIG_HOME`) is a parameter of [`load_in`] and
