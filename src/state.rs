@@ -1,1 +1,3 @@
 //! What newsdesk remembers between runs.
+
+mod schema;
