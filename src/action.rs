@@ -109,6 +109,100 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action a key can be bound to, in the order the help shows them.
+    pub const BINDABLE: [Self; 35] = [
+        Self::MoveDown,
+        Self::MoveUp,
+        Self::PageDown,
+        Self::PageUp,
+        Self::HalfPageDown,
+        Self::HalfPageUp,
+        Self::GoTop,
+        Self::GoBottom,
+        Self::FocusNext,
+        Self::FocusPrevious,
+        Self::Open,
+        Self::StartFind,
+        Self::StartStoreSearch,
+        Self::NextMatch,
+        Self::PreviousMatch,
+        Self::FocusEntities,
+        Self::FilterByOrganisation,
+        Self::Clear,
+        Self::ToggleRead,
+        Self::ToggleStar,
+        Self::OnlyUnread,
+        Self::OnlyStarred,
+        Self::NextUnread,
+        Self::PreviousUnread,
+        Self::OpenInBrowser,
+        Self::CopyUrl,
+        Self::Zoom,
+        Self::ToggleHelp,
+        Self::Quit,
+        Self::Suspend,
+        Self::PromptAccept,
+        Self::PromptCancel,
+        Self::PromptBackspace,
+        Self::PromptHistoryPrevious,
+        Self::PromptHistoryNext,
+    ];
+
+    /// The name a key is bound to the action by in `config.toml`, shown in
+    /// the help; `None` for what no key does (a resize, a click).
+    pub fn name(self) -> Option<&'static str> {
+        Some(match self {
+            Self::Quit => "quit",
+            Self::Suspend => "suspend",
+            Self::MoveUp => "up",
+            Self::MoveDown => "down",
+            Self::PageUp => "page-up",
+            Self::PageDown => "page-down",
+            Self::HalfPageUp => "half-page-up",
+            Self::HalfPageDown => "half-page-down",
+            Self::GoTop => "top",
+            Self::GoBottom => "bottom",
+            Self::FocusNext => "next-pane",
+            Self::FocusPrevious => "previous-pane",
+            Self::Open => "open",
+            Self::StartFind => "find",
+            Self::StartStoreSearch => "search",
+            Self::NextMatch => "next-match",
+            Self::PreviousMatch => "previous-match",
+            Self::Clear => "clear",
+            Self::FocusEntities => "organisations",
+            Self::FilterByOrganisation => "filter",
+            Self::ToggleHelp => "help",
+            Self::ToggleRead => "toggle-read",
+            Self::ToggleStar => "toggle-star",
+            Self::OnlyUnread => "unread-only",
+            Self::OnlyStarred => "starred-only",
+            Self::NextUnread => "next-unread",
+            Self::PreviousUnread => "previous-unread",
+            Self::OpenInBrowser => "open-url",
+            Self::CopyUrl => "copy-url",
+            Self::Zoom => "zoom",
+            Self::PromptAccept => "accept",
+            Self::PromptCancel => "cancel",
+            Self::PromptBackspace => "delete",
+            Self::PromptHistoryPrevious => "earlier",
+            Self::PromptHistoryNext => "later",
+            Self::IndexProgress
+            | Self::PromptInput(_)
+            | Self::Resize { .. }
+            | Self::ScrollAt { .. }
+            | Self::ClickAt { .. }
+            | Self::Notice(_) => return None,
+        })
+    }
+
+    /// The action named `name` in `config.toml`.
+    pub fn named(name: &str) -> Option<Self> {
+        Self::BINDABLE
+            .into_iter()
+            .find(|action| action.name() == Some(name))
+    }
+
     /// What the action does, for the help overlay and the status-bar hints.
     pub fn description(self) -> &'static str {
         match self {

@@ -16,11 +16,11 @@ use ratatui::layout::{Position, Rect};
 use crate::action::Action;
 use crate::effect::Effect;
 use crate::entities::Recogniser;
-use crate::keymap::Mode;
+use crate::keymap::{Keymap, Mode};
+use crate::layout::{self, Arrangement, Pane, Panes, inner};
 use crate::org_index::OrgIndex;
 use crate::scroll::Cursor;
 use crate::store::Store;
-use crate::layout::{self, Arrangement, Pane, Panes, inner};
 use crate::ui::theme::Theme;
 
 pub use find::{Find, Step};
@@ -116,6 +116,8 @@ pub struct App {
     pub zoomed: bool,
     /// How the panes are arranged.
     pub arrangement: Arrangement,
+    /// The keys in force.
+    pub keys: Keymap,
 }
 
 impl App {
@@ -148,6 +150,7 @@ impl App {
             marks: Marks::default(),
             zoomed: false,
             arrangement: Arrangement::default(),
+            keys: Keymap::default(),
         };
         app.unread = app.store.articles.len();
         app.open(0);
@@ -161,7 +164,11 @@ impl App {
 
     /// The panes in `area`, arranged as the app is.
     pub fn panes_in(&self, area: Rect) -> Option<Panes> {
-        layout::layout(area, self.arrangement, self.zoomed.then(|| self.focus.pane()))
+        layout::layout(
+            area,
+            self.arrangement,
+            self.zoomed.then(|| self.focus.pane()),
+        )
     }
 
     /// Applies one action, and gives what it asks the event loop to do.
@@ -378,7 +385,11 @@ impl App {
             self.message = Some("This article has no address".to_owned());
             return None;
         };
-        let scheme = url.split(':').next().unwrap_or_default().to_ascii_lowercase();
+        let scheme = url
+            .split(':')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         if scheme == "http" || scheme == "https" {
             Some(url)
         } else {

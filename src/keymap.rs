@@ -128,40 +128,128 @@ pub const FIND: &[Binding] = &[
     ctrl('z', Action::Suspend),
 ];
 
-/// The action a key press stands for in `mode`, if any.
-pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    let table = match mode {
-        Mode::Normal => NORMAL,
-        Mode::Find | Mode::Search => FIND,
-        Mode::Help => HELP,
-    };
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let bound = table
-        .iter()
-        .find(|b| b.code == key.code && b.ctrl == ctrl)
-        .map(|b| b.action);
-    match (bound, mode, key.code) {
-        (None, Mode::Find | Mode::Search, KeyCode::Char(c)) if !ctrl => {
-            Some(Action::PromptInput(c))
+/// The keys in force: the built-in tables, with the keys of any action the
+/// settings rebind replaced, in every mode that has the action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    normal: Vec<Binding>,
+    find: Vec<Binding>,
+    help: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Self {
+            normal: NORMAL.to_vec(),
+            find: FIND.to_vec(),
+            help: HELP.to_vec(),
         }
-        _ => bound,
     }
 }
 
-/// The action a terminal event stands for in `mode`, if any.
-pub fn action_for_event(event: &Event, mode: Mode) -> Option<Action> {
-    match event {
-        Event::Key(key) => action_for(*key, mode),
-        Event::Mouse(mouse) => action_for_mouse(*mouse),
-        Event::Resize(width, height) => Some(Action::Resize {
-            width: *width,
-            height: *height,
-        }),
-        _ => None,
+impl Keymap {
+    /// The built-in keys with those of `rebound` (an action's name and its
+    /// keys, each a key code and whether Ctrl is held) in place of the
+    /// action's own. A key that would then do two things in one mode is an
+    /// error naming both.
+    pub fn rebound<'a>(
+        rebound: impl IntoIterator<Item = (&'a str, Vec<(KeyCode, bool)>)>,
+    ) -> Result<Self, String> {
+        let mut keymap = Self::default();
+        for (name, keys) in rebound {
+            let action =
+                Action::named(name).ok_or_else(|| format!("no action is named `{name}`"))?;
+            for table in [&mut keymap.normal, &mut keymap.find, &mut keymap.help] {
+                let Some(at) = table.iter().position(|b| b.action == action) else {
+                    continue;
+                };
+                table.retain(|b| b.action != action);
+                let new = keys
+                    .iter()
+                    .map(|&(code, ctrl)| Binding { code, ctrl, action });
+                table.splice(at..at, new);
+            }
+        }
+        for table in [&keymap.normal, &keymap.find, &keymap.help] {
+            for (at, first) in table.iter().enumerate() {
+                let twice = table[at + 1..].iter().find(|b| {
+                    b.code == first.code && b.ctrl == first.ctrl && b.action != first.action
+                });
+                if let Some(second) = twice {
+                    return Err(format!(
+                        "the key {} is bound to both `{}` and `{}`",
+                        key_label(first),
+                        first.action.name().unwrap_or_default(),
+                        second.action.name().unwrap_or_default()
+                    ));
+                }
+            }
+        }
+        Ok(keymap)
     }
+
+    /// The keys of `mode`, in the order the help shows them.
+    pub fn table(&self, mode: Mode) -> &[Binding] {
+        match mode {
+            Mode::Normal => &self.normal,
+            Mode::Find | Mode::Search => &self.find,
+            Mode::Help => &self.help,
+        }
+    }
+
+    /// Every action with its keys, as the settings write them.
+    pub fn bound(&self) -> Vec<(&'static str, Vec<(KeyCode, bool)>)> {
+        let mut bound: Vec<(&'static str, Vec<(KeyCode, bool)>)> = Vec::new();
+        for binding in self.normal.iter().chain(&self.find).chain(&self.help) {
+            let Some(name) = binding.action.name() else {
+                continue;
+            };
+            let key = (binding.code, binding.ctrl);
+            match bound.iter_mut().find(|(named, _)| *named == name) {
+                Some((_, keys)) if !keys.contains(&key) => keys.push(key),
+                Some(_) => {}
+                None => bound.push((name, vec![key])),
+            }
+        }
+        bound
+    }
+
+    /// The action a key press stands for in `mode`, if any.
+    pub fn action_for(&self, key: KeyEvent, mode: Mode) -> Option<Action> {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let bound = self
+            .table(mode)
+            .iter()
+            .find(|b| b.code == key.code && b.ctrl == ctrl)
+            .map(|b| b.action);
+        match (bound, mode, key.code) {
+            (None, Mode::Find | Mode::Search, KeyCode::Char(c)) if !ctrl => {
+                Some(Action::PromptInput(c))
+            }
+            _ => bound,
+        }
+    }
+
+    /// The action a terminal event stands for in `mode`, if any.
+    pub fn action_for_event(&self, event: &Event, mode: Mode) -> Option<Action> {
+        match event {
+            Event::Key(key) => self.action_for(*key, mode),
+            Event::Mouse(mouse) => action_for_mouse(*mouse),
+            Event::Resize(width, height) => Some(Action::Resize {
+                width: *width,
+                height: *height,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// The action a key press stands for in `mode` with the built-in keys.
+pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
+    Keymap::default().action_for(key, mode)
 }
 
 /// Wheel scrolls the pane under the pointer; a left click selects.
@@ -304,6 +392,71 @@ mod tests {
         let mut key = press(KeyCode::Char('j'), KeyModifiers::NONE);
         key.kind = KeyEventKind::Release;
         assert_eq!(action_for(key, Mode::Normal), None);
+    }
+
+    #[test]
+    fn a_rebound_action_takes_its_new_keys_in_every_mode_that_has_it() {
+        let keymap = Keymap::rebound([
+            (
+                "down",
+                vec![(KeyCode::Char('n'), true), (KeyCode::Char('j'), false)],
+            ),
+            ("quit", vec![(KeyCode::Char('x'), false)]),
+        ])
+        .unwrap();
+        let ctrl_n = press(KeyCode::Char('n'), KeyModifiers::CONTROL);
+        for mode in [Mode::Normal, Mode::Help] {
+            assert_eq!(
+                keymap.action_for(ctrl_n, mode),
+                Some(Action::MoveDown),
+                "{mode:?}"
+            );
+            let down = press(KeyCode::Down, KeyModifiers::NONE);
+            assert_eq!(
+                keymap.action_for(down, mode),
+                None,
+                "{mode:?}: ↓ is no longer down"
+            );
+        }
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(keymap.action_for(q, Mode::Normal), None);
+        let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(keymap.action_for(x, Mode::Normal), Some(Action::Quit));
+        assert_eq!(
+            keymap.action_for(x, Mode::Find),
+            Some(Action::Quit),
+            "quit is in the find keys"
+        );
+        let rows = grouped(keymap.table(Mode::Normal));
+        assert_eq!(
+            rows[0],
+            ("Ctrl-n j".to_owned(), Action::MoveDown),
+            "in the help as bound"
+        );
+    }
+
+    #[test]
+    fn a_key_that_would_do_two_things_is_refused() {
+        let err = Keymap::rebound([("zoom", vec![(KeyCode::Char('j'), false)])]).unwrap_err();
+        assert_eq!(err, "the key j is bound to both `down` and `zoom`");
+        let err = Keymap::rebound([("jump", vec![(KeyCode::Char('j'), false)])]).unwrap_err();
+        assert_eq!(err, "no action is named `jump`");
+    }
+
+    #[test]
+    fn every_bindable_action_has_a_name_and_a_default_key() {
+        let keymap = Keymap::default();
+        for action in Action::BINDABLE {
+            let name = action.name().expect("a name");
+            assert_eq!(Action::named(name), Some(action));
+            assert!(
+                keymap
+                    .bound()
+                    .iter()
+                    .any(|(bound, keys)| *bound == name && !keys.is_empty()),
+                "{name} has no key"
+            );
+        }
     }
 
     #[test]

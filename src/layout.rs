@@ -80,7 +80,7 @@ impl Panes {
 /// The panes for a terminal of `area` arranged as `arrangement`, with
 /// `zoomed` alone if given; `None` if the terminal is too small.
 ///
-/// Side by side, the list takes about a third (45 to 60 columns), the
+/// Side by side, the list takes about a third (45 to 90 columns), the
 /// organisations 28 columns (34 from 140 on) and the article the rest.
 /// Stacked, the list takes the top third and the article sits beside the
 /// organisations below.
@@ -90,7 +90,13 @@ pub fn layout(area: Rect, arrangement: Arrangement, zoomed: Option<Pane>) -> Opt
     }
     let [main, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     if let Some(zoomed) = zoomed {
-        let alone = |pane| if pane == zoomed { main } else { Rect::default() };
+        let alone = |pane| {
+            if pane == zoomed {
+                main
+            } else {
+                Rect::default()
+            }
+        };
         return Some(Panes {
             articles: alone(Pane::Articles),
             body: alone(Pane::Body),
@@ -104,7 +110,7 @@ pub fn layout(area: Rect, arrangement: Arrangement, zoomed: Option<Pane>) -> Opt
         Arrangement::Stacked => false,
     };
     let (articles, body, entities) = if columns {
-        let list = (main.width * 35 / 100).clamp(45, 60);
+        let list = (main.width * 35 / 100).clamp(45, 90);
         let organisations = if main.width >= 140 { 34 } else { 28 };
         let [articles, body, entities] = Layout::horizontal([
             Constraint::Length(list),
@@ -143,17 +149,21 @@ mod tests {
 
     #[test]
     fn wide_terminals_stand_the_panes_side_by_side_with_room_for_titles() {
-        for (width, list_inner) in [(120, 43), (160, 54), (250, 58)] {
+        for (width, list_inner) in [(120, 43), (160, 54), (190, 64)] {
             let at = panes(width, 40, Arrangement::Auto);
             assert_eq!(at.articles.y, at.body.y, "{width}: side by side");
             assert_eq!(inner(at.articles).width, list_inner, "{width}");
             assert_eq!(at.lines_per_article(), 2, "{width}");
             assert!(inner(at.body).width >= 45, "{width}: the article has room");
-            assert_eq!(
-                at.articles.width + at.body.width + at.entities.width,
-                width
-            );
+            assert_eq!(at.articles.width + at.body.width + at.entities.width, width);
         }
+    }
+
+    #[test]
+    fn a_very_wide_list_has_one_line_an_article() {
+        let at = panes(300, 40, Arrangement::Auto);
+        assert_eq!(inner(at.articles).width, 88);
+        assert_eq!(at.lines_per_article(), 1);
     }
 
     #[test]
@@ -161,7 +171,11 @@ mod tests {
         let at = panes(119, 40, Arrangement::Auto);
         assert!(at.articles.y < at.body.y);
         assert_eq!(at.articles.width, 119);
-        assert_eq!(at.lines_per_article(), 1, "a wide list has one line an article");
+        assert_eq!(
+            at.lines_per_article(),
+            1,
+            "a wide list has one line an article"
+        );
         let forced = panes(200, 40, Arrangement::Stacked);
         assert!(forced.articles.y < forced.body.y);
         let columns = panes(80, 24, Arrangement::Columns);
@@ -170,7 +184,12 @@ mod tests {
 
     #[test]
     fn a_zoomed_pane_takes_the_screen_and_the_others_none() {
-        let at = layout(Rect::new(0, 0, 120, 40), Arrangement::Auto, Some(Pane::Body)).unwrap();
+        let at = layout(
+            Rect::new(0, 0, 120, 40),
+            Arrangement::Auto,
+            Some(Pane::Body),
+        )
+        .unwrap();
         assert_eq!(at.body, Rect::new(0, 0, 120, 39));
         assert_eq!(at.articles.area(), 0);
         assert_eq!(at.entities.area(), 0);
@@ -180,9 +199,15 @@ mod tests {
     #[test]
     fn two_line_rows_halve_the_articles_shown() {
         let at = panes(120, 40, Arrangement::Auto);
-        assert_eq!(at.articles_shown(), usize::from(inner(at.articles).height / 2));
+        assert_eq!(
+            at.articles_shown(),
+            usize::from(inner(at.articles).height / 2)
+        );
         let stacked = panes(100, 40, Arrangement::Auto);
-        assert_eq!(stacked.articles_shown(), usize::from(inner(stacked.articles).height));
+        assert_eq!(
+            stacked.articles_shown(),
+            usize::from(inner(stacked.articles).height)
+        );
     }
 
     #[test]

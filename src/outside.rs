@@ -130,7 +130,11 @@ mod tests {
         let url = "https://example.org/a;touch x'\"\nb";
         assert_eq!(
             browser_commands(Some("firefox --new-tab"), url),
-            [vec!["firefox".to_owned(), "--new-tab".to_owned(), url.to_owned()]]
+            [vec![
+                "firefox".to_owned(),
+                "--new-tab".to_owned(),
+                url.to_owned()
+            ]]
         );
         assert_eq!(
             browser_commands(Some("'my browser' --open=%s --rate 100%%"), url),
@@ -148,7 +152,11 @@ mod tests {
         let commands = browser_commands(Some("nonexistent-browser:lynx %s"), "https://x.example");
         assert_eq!(commands.len(), 2);
         assert_eq!(commands[1], ["lynx", "https://x.example"]);
-        let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+        let opener = if cfg!(target_os = "macos") {
+            "open"
+        } else {
+            "xdg-open"
+        };
         for unset in [None, Some(""), Some("  ")] {
             assert_eq!(
                 browser_commands(unset, "https://x.example"),

@@ -24,7 +24,6 @@ use crate::action::{Action, Notice};
 use crate::app::App;
 use crate::effect::Effect;
 use crate::entities::Recogniser;
-use crate::keymap::action_for_event;
 use crate::store::Store;
 use crate::ui::theme::Theme;
 
@@ -248,7 +247,7 @@ fn event_loop(
                 waiting.push(event::read()?);
             }
             for event in without_superseded_resizes(waiting) {
-                let Some(action) = action_for_event(&event, app.mode) else {
+                let Some(action) = app.keys.action_for_event(&event, app.mode) else {
                     continue;
                 };
                 let effects = app.update(action);

@@ -17,7 +17,7 @@ use newsdesk::action::Action;
 use newsdesk::app::App;
 use newsdesk::entities::{Gazetteer, Recogniser};
 use newsdesk::store::Store;
-use newsdesk::ui::{self, theme};
+use newsdesk::ui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -81,7 +81,9 @@ fn assert_clean(buffer: &Buffer, what: &str) {
 
 /// The body pane's borders are where the layout puts them on every row.
 fn assert_borders(app: &App, buffer: &Buffer, what: &str) {
-    let body = newsdesk::layout::layout(app.viewport, newsdesk::layout::Arrangement::Auto, None).unwrap().body;
+    let body = newsdesk::layout::layout(app.viewport, newsdesk::layout::Arrangement::Auto, None)
+        .unwrap()
+        .body;
     for y in body.top() + 1..body.bottom() - 1 {
         // The right border carries the scroll bar.
         for (x, allowed) in [
@@ -153,7 +155,8 @@ fn escape_sequences_are_shown_as_stand_ins_in_their_own_style() {
         "{screen}"
     );
     // The ESC is a stand-in; what follows it is plain text.
-    let (x, y) = position(&screen, "␛[2J").unwrap();
+    let (x, y) = position(&screen, "clear␛[2J").unwrap();
+    let x = x + 5;
     let dim: Vec<bool> = (0..4)
         .map(|dx| buffer[(x + dx, y)].modifier.contains(Modifier::DIM))
         .collect();
@@ -214,7 +217,9 @@ fn a_find_in_wide_text_lands_on_exactly_its_characters() {
     app.update(Action::PromptAccept);
     let buffer = draw(&app);
     // Inside the body pane (its border's title shows the query too).
-    let body = newsdesk::layout::layout(app.viewport, newsdesk::layout::Arrangement::Auto, None).unwrap().body;
+    let body = newsdesk::layout::layout(app.viewport, newsdesk::layout::Arrangement::Auto, None)
+        .unwrap()
+        .body;
     let (x, y) = (body.top() + 1..body.bottom() - 1)
         .flat_map(|y| (body.left()..body.right()).map(move |x| (x, y)))
         .find(|&(x, y)| buffer[(x, y)].symbol() == "警")
@@ -235,7 +240,9 @@ fn a_long_token_is_broken_to_the_pane() {
     let mut app = hostile(80, 24);
     open(&mut app, "long-token");
     let reading = app.reading.as_ref().unwrap();
-    let body = newsdesk::layout::layout(app.viewport, newsdesk::layout::Arrangement::Auto, None).unwrap().body;
+    let body = newsdesk::layout::layout(app.viewport, newsdesk::layout::Arrangement::Auto, None)
+        .unwrap()
+        .body;
     let inner = usize::from(body.width) - 2;
     assert!(reading.document.lines.len() > 20_000 / inner);
     let buffer = draw(&app);

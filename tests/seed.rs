@@ -7,7 +7,7 @@ use newsdesk::action::Action;
 use newsdesk::app::App;
 use newsdesk::entities::{Kind, Recogniser};
 use newsdesk::store::Store;
-use newsdesk::ui::{self, theme};
+use newsdesk::ui::theme;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
@@ -69,7 +69,11 @@ fn seed_highlights_every_mention_on_screen() {
     let reading = app.reading.clone().expect("the seed is open");
     let body = app.store.articles[reading.index].body.clone();
     // Walk the article a page at a time and check each visible mention's style.
-    let inner = newsdesk::layout::inner(newsdesk::layout::layout(app.viewport, newsdesk::layout::Arrangement::Auto, None).expect("fits").body);
+    let inner = newsdesk::layout::inner(
+        newsdesk::layout::layout(app.viewport, newsdesk::layout::Arrangement::Auto, None)
+            .expect("fits")
+            .body,
+    );
     let mut checked = 0;
     loop {
         let buffer = common::draw(&app);

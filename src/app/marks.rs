@@ -124,7 +124,10 @@ impl App {
 
     /// Starred becomes not and not starred.
     pub(super) fn toggle_star(&mut self) {
-        let Some(article) = self.marked_article().and_then(|i| self.store.articles.get(i)) else {
+        let Some(article) = self
+            .marked_article()
+            .and_then(|i| self.store.articles.get(i))
+        else {
             return;
         };
         let id = article.id.clone();
@@ -162,15 +165,12 @@ impl App {
         let found = rows
             .filter_map(|row| Some((row, self.view.article_at(row)?)))
             .find(|&(_, index)| !self.is_read(index));
-        match found {
-            Some((row, index)) => {
-                self.list.select(row, len);
-                self.read_article(index);
-            }
-            None => {
-                let which = if forward { "after" } else { "before" };
-                self.message = Some(format!("No unread article {which} this one"));
-            }
+        if let Some((row, index)) = found {
+            self.list.select(row, len);
+            self.read_article(index);
+        } else {
+            let which = if forward { "after" } else { "before" };
+            self.message = Some(format!("No unread article {which} this one"));
         }
     }
 

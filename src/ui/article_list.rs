@@ -71,12 +71,10 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
                     app.theme.selected_unfocused
                 }
             });
-            lines
-                .into_iter()
-                .map(move |line| match selected {
-                    Some(style) => line.patch_style(style),
-                    None => line,
-                })
+            lines.into_iter().map(move |line| match selected {
+                Some(style) => line.patch_style(style),
+                None => line,
+            })
         })
         .collect();
     Paragraph::new(lines).render(inner, buf);
@@ -159,12 +157,7 @@ fn one_line_row<'a>(article: &'a Article, width: usize, marks: &Marks, app: &App
 
 /// Two lines, each exactly `width` cells wide: marks and the title, then
 /// the day, the source and the hits (for search results).
-fn two_line_row<'a>(
-    article: &'a Article,
-    width: usize,
-    marks: &Marks,
-    app: &App,
-) -> Vec<Line<'a>> {
+fn two_line_row<'a>(article: &'a Article, width: usize, marks: &Marks, app: &App) -> Vec<Line<'a>> {
     let title_width = width.saturating_sub(MARKS);
     let mut first = marks.spans(app).to_vec();
     first.push(Span::styled(
@@ -179,7 +172,7 @@ fn two_line_row<'a>(
         .collect::<Vec<_>>()
         .join(" · ");
     if let Some(hits) = marks.hits {
-        let _ = write!(about, " · {hits} hits");
+        let _ = write!(about, " · {hits} hit{}", if hits == 1 { "" } else { "s" });
     }
     let about_width = width.saturating_sub(MARKS);
     let second = vec![

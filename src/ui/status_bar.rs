@@ -12,52 +12,46 @@ use crate::app::{App, Focus, Narrowing};
 use crate::keymap::{self, Mode};
 
 /// The actions hinted at for the focused pane, in order of usefulness.
-fn hinted(app: &App) -> (&'static [keymap::Binding], &'static [Action]) {
+fn hinted(app: &App) -> &'static [Action] {
     match app.mode {
-        Mode::Find | Mode::Search => (
-            keymap::FIND,
-            &[
-                Action::PromptAccept,
-                Action::PromptCancel,
-                Action::PromptHistoryPrevious,
+        Mode::Find | Mode::Search => &[
+            Action::PromptAccept,
+            Action::PromptCancel,
+            Action::PromptHistoryPrevious,
+        ],
+        Mode::Help => &[Action::ToggleHelp, Action::MoveDown],
+        Mode::Normal => match app.focus {
+            Focus::Articles => &[
+                Action::Open,
+                Action::StartFind,
+                Action::FocusNext,
+                Action::ToggleHelp,
+                Action::Quit,
             ],
-        ),
-        Mode::Help => (keymap::HELP, &[Action::ToggleHelp, Action::MoveDown]),
-        Mode::Normal => (
-            keymap::NORMAL,
-            match app.focus {
-                Focus::Articles => &[
-                    Action::Open,
-                    Action::StartFind,
-                    Action::FocusNext,
-                    Action::ToggleHelp,
-                    Action::Quit,
-                ],
-                Focus::Body => &[
-                    Action::StartFind,
-                    Action::NextMatch,
-                    Action::PageDown,
-                    Action::FocusNext,
-                    Action::ToggleHelp,
-                    Action::Quit,
-                ],
-                Focus::Entities => &[
-                    Action::Open,
-                    Action::NextMatch,
-                    Action::FilterByOrganisation,
-                    Action::FocusNext,
-                    Action::ToggleHelp,
-                    Action::Quit,
-                ],
-            },
-        ),
+            Focus::Body => &[
+                Action::StartFind,
+                Action::NextMatch,
+                Action::PageDown,
+                Action::FocusNext,
+                Action::ToggleHelp,
+                Action::Quit,
+            ],
+            Focus::Entities => &[
+                Action::Open,
+                Action::NextMatch,
+                Action::FilterByOrganisation,
+                Action::FocusNext,
+                Action::ToggleHelp,
+                Action::Quit,
+            ],
+        },
     }
 }
 
 /// "Enter open · / find · ? help", from the key tables.
 pub fn hints(app: &App) -> String {
-    let (table, actions) = hinted(app);
-    actions
+    let table = app.keys.table(app.mode);
+    hinted(app)
         .iter()
         .filter_map(|&action| {
             keymap::first_key(table, action).map(|key| format!("{key} {}", action.description()))

@@ -16,7 +16,7 @@ use ratatui::layout::Rect;
 
 /// The fixture store with the fixture gazetteer, at `width`×`height`, with
 /// the store-wide index complete.
-pub fn app(width: u16, height: u16, theme: Theme) -> App {
+pub fn app(width: u16, height: u16, theme: &Theme) -> App {
     let store = Store::from_json_str("store.json", include_str!("../fixtures/store.json"))
         .expect("fixture store parses");
     let gazetteer = Gazetteer::parse("gazetteer.json", include_str!("../fixtures/gazetteer.json"))
@@ -24,7 +24,7 @@ pub fn app(width: u16, height: u16, theme: Theme) -> App {
     let mut app = App::new(
         store,
         Recogniser::new(gazetteer),
-        theme,
+        *theme,
         Rect::new(0, 0, width, height),
     );
     // Screens must not depend on how far the worker got.
