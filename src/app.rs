@@ -7,6 +7,7 @@ mod list_view;
 mod marks;
 pub mod organisations;
 mod reading;
+mod recall;
 mod searcher;
 
 use std::sync::Arc;
@@ -14,7 +15,7 @@ use std::sync::Arc;
 use ratatui::layout::{Position, Rect};
 
 use crate::action::Action;
-use crate::effect::Effect;
+use crate::effect::{Change, Effect};
 use crate::entities::Recogniser;
 use crate::keymap::{Keymap, Mode};
 use crate::layout::{self, Arrangement, Pane, Panes, inner};
@@ -28,6 +29,7 @@ pub use history::History;
 pub use list_view::{ListView, Narrowing, SavedList};
 pub use marks::{Marks, Only};
 pub use reading::Reading;
+pub use recall::Recalled;
 pub use searcher::Searcher;
 
 /// Which pane keys act on.
@@ -216,26 +218,16 @@ impl App {
             Action::PromptBackspace => self.edit_prompt(|text| {
                 text.pop();
             }),
-            Action::PromptHistoryPrevious | Action::PromptHistoryNext => {
-                let previous = action == Action::PromptHistoryPrevious;
-                let history = if self.mode == Mode::Search {
-                    &mut self.search_history
-                } else {
-                    &mut self.find_history
-                };
-                let recalled = if previous {
-                    history.earlier().map(str::to_owned)
-                } else {
-                    Some(history.later().to_owned())
-                };
-                if let Some(recalled) = recalled {
-                    self.edit_prompt(|text| *text = recalled);
-                }
-            }
+            Action::PromptHistoryPrevious => self.recall_query(true),
+            Action::PromptHistoryNext => self.recall_query(false),
             Action::PromptAccept if self.mode == Mode::Search => self.end_store_search(true),
             Action::PromptAccept => {
                 self.mode = Mode::Normal;
                 self.find_history.remember(&self.find.query);
+                if !self.find.query.trim().is_empty() {
+                    let query = self.find.query.trim().to_owned();
+                    self.effects.push(Effect::Remember(Change::Find(query)));
+                }
             }
             Action::PromptCancel if self.mode == Mode::Search => self.end_store_search(false),
             Action::PromptCancel => {
@@ -320,6 +312,24 @@ impl App {
             }
             Focus::Body => {}
             Focus::Entities => self.walk_selected_organisation(),
+        }
+    }
+
+    /// Puts the earlier (or later) query of the prompt's history at the
+    /// prompt.
+    fn recall_query(&mut self, earlier: bool) {
+        let history = if self.mode == Mode::Search {
+            &mut self.search_history
+        } else {
+            &mut self.find_history
+        };
+        let recalled = if earlier {
+            history.earlier().map(str::to_owned)
+        } else {
+            Some(history.later().to_owned())
+        };
+        if let Some(recalled) = recalled {
+            self.edit_prompt(|text| *text = recalled);
         }
     }
 

@@ -3,7 +3,10 @@
 
 mod commands;
 mod exit;
+mod marking;
+mod reader;
 mod report;
+mod settings;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -11,9 +14,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use commands::{entities, export, import, list, open, search};
-use exit::{EXIT_MALFORMED, Stop};
+use commands::{Listed, entities, export, import, list, search};
+use exit::{EXIT_MALFORMED, Stop, finish_output};
+pub use marking::Marking;
 use report::{check, shapes};
+use settings::Settings;
 
 use crate::entities::{Gazetteer, Recogniser};
 use crate::store::map::FieldMap;
@@ -26,7 +31,6 @@ use crate::text::visible;
 #[command(
     name = "newsdesk",
     version,
-    args_conflicts_with_subcommands = true,
     after_help = EXIT_STATUS_HELP
 )]
 pub struct Cli {
@@ -55,25 +59,14 @@ pub struct Cli {
     /// Where newsdesk's fields are in JSON of a shape it does not know, or
     /// where they differ from the shape it detects:
     /// `articles=data.items,body=story.text,published=meta.ts`. Given more
-    /// than once, later fields replace earlier ones.
+    /// than once, later fields replace earlier ones; all replace those of
+    /// the settings file's `map`.
     #[arg(long, global = true, value_name = "FIELD=PATH[,…]", value_parser = parse_map)]
     pub map: Vec<FieldMap>,
-}
-
-impl Cli {
-    /// How the stores are to be loaded: the size limit and the field map.
-    fn options(&self) -> Options {
-        let map = self
-            .map
-            .iter()
-            .fold(None, |merged: Option<FieldMap>, next| {
-                Some(merged.map_or_else(|| next.clone(), |merged| merged.overlaid(next)))
-            });
-        Options {
-            max_bytes: self.max_size,
-            map,
-        }
-    }
+    /// The settings file to read instead of
+    /// `$XDG_CONFIG_HOME/newsdesk/config.toml`.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// Reads `--map`.
@@ -123,12 +116,33 @@ fn parse_size(text: &str) -> Result<u64, String> {
 pub enum Command {
     /// Print the articles: id, date, source and title, newest first.
     List {
-        /// Stores to list (the sample store without any).
+        /// Stores to list (without any: the settings' stores, else the
+        /// sample store).
         paths: Vec<PathBuf>,
-        /// One JSON object per line instead of tab-separated columns.
+        /// One JSON object per line instead of tab-separated columns, with
+        /// whether each article is read and starred.
         #[arg(long)]
         json: bool,
+        /// Only the articles not read.
+        #[arg(long, conflicts_with = "starred")]
+        unread: bool,
+        /// Only the starred articles.
+        #[arg(long)]
+        starred: bool,
     },
+    /// Mark articles read or unread, or star them or take their stars off,
+    /// as `r` and `*` do in the reader.
+    Mark {
+        /// What to do.
+        #[arg(value_enum)]
+        marking: Marking,
+        /// Article ids; and, to check the ids against, stores (any word
+        /// that names an existing file or directory).
+        #[arg(required = true, value_name = "ID|PATH")]
+        words: Vec<String>,
+    },
+    /// Print the settings file's path and the settings in effect.
+    Config,
     /// Report every problem in stores, and the shape each file was read
     /// as; exit 1 if an article has a problem.
     Check {
@@ -185,24 +199,7 @@ pub enum Command {
 
 /// Runs what the command line asks for.
 pub fn run(cli: Cli) -> ExitCode {
-    let options = cli.options();
-    let gazetteer = cli.gazetteer.as_deref();
-    let result = match cli.command {
-        None => open(&cli.paths, gazetteer, &options),
-        Some(Command::List { paths, json }) => list(&paths, json, &options),
-        Some(Command::Check { shapes: true, .. }) => Ok(shapes()),
-        Some(Command::Check { paths, .. }) => Ok(check(&paths, &options)),
-        Some(Command::Export { paths }) => export(&paths, &options),
-        Some(Command::Import {
-            sources,
-            into,
-            timeout,
-        }) => import(&sources, &into, timeout, options),
-        Some(Command::Entities { paths, json }) => entities(&paths, json, gazetteer, &options),
-        Some(Command::Search { query, paths, json }) => {
-            search(&query, &paths, json, gazetteer, &options)
-        }
-    };
+    let result = Settings::read(&cli).and_then(|settings| dispatch(cli, &settings));
     result.unwrap_or_else(|stop| {
         // Not `eprintln!`: with the terminal gone (a hang-up) it would
         // panic, and there is no one left to tell anyway.
@@ -211,6 +208,46 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         ExitCode::from(stop.status)
     })
+}
+
+fn dispatch(cli: Cli, settings: &Settings) -> Result<ExitCode, Stop> {
+    let options = &settings.options;
+    let gazetteer = cli.gazetteer.as_deref();
+    let stores = |paths: &[PathBuf]| settings.paths_or_stores(paths);
+    match cli.command {
+        None => reader::open(&cli.paths, gazetteer, settings),
+        Some(Command::List {
+            paths,
+            json,
+            unread,
+            starred,
+        }) => {
+            let listed = match (unread, starred) {
+                (true, _) => Listed::Unread,
+                (_, true) => Listed::Starred,
+                _ => Listed::All,
+            };
+            list(&stores(&paths), json, listed, options)
+        }
+        Some(Command::Check { shapes: true, .. }) => Ok(shapes()),
+        Some(Command::Check { paths, .. }) => Ok(check(&paths, options)),
+        Some(Command::Export { paths }) => export(&stores(&paths), options),
+        Some(Command::Import {
+            sources,
+            into,
+            timeout,
+        }) => import(&sources, &into, timeout, options.clone()),
+        Some(Command::Entities { paths, json }) => {
+            entities(&stores(&paths), json, gazetteer, options)
+        }
+        Some(Command::Search { query, paths, json }) => {
+            search(&query, &stores(&paths), json, gazetteer, options)
+        }
+        Some(Command::Mark { marking, words }) => marking::mark(marking, &words, options),
+        Some(Command::Config) => {
+            finish_output(write!(io::stdout(), "{}", settings::show(settings)))
+        }
+    }
 }
 
 /// The stores at `paths` (the sample store without any); a line on

@@ -80,7 +80,7 @@ impl Panes {
 /// The panes for a terminal of `area` arranged as `arrangement`, with
 /// `zoomed` alone if given; `None` if the terminal is too small.
 ///
-/// Side by side, the list takes about a third (45 to 90 columns), the
+/// Side by side, the list takes about a third (46 to 90 columns), the
 /// organisations 28 columns (34 from 140 on) and the article the rest.
 /// Stacked, the list takes the top third and the article sits beside the
 /// organisations below.
@@ -110,7 +110,7 @@ pub fn layout(area: Rect, arrangement: Arrangement, zoomed: Option<Pane>) -> Opt
         Arrangement::Stacked => false,
     };
     let (articles, body, entities) = if columns {
-        let list = (main.width * 35 / 100).clamp(45, 90);
+        let list = (main.width * 35 / 100).clamp(46, 90);
         let organisations = if main.width >= 140 { 34 } else { 28 };
         let [articles, body, entities] = Layout::horizontal([
             Constraint::Length(list),
@@ -149,12 +149,12 @@ mod tests {
 
     #[test]
     fn wide_terminals_stand_the_panes_side_by_side_with_room_for_titles() {
-        for (width, list_inner) in [(120, 43), (160, 54), (190, 64)] {
+        for (width, list_inner) in [(120, 44), (160, 54), (190, 64)] {
             let at = panes(width, 40, Arrangement::Auto);
             assert_eq!(at.articles.y, at.body.y, "{width}: side by side");
             assert_eq!(inner(at.articles).width, list_inner, "{width}");
             assert_eq!(at.lines_per_article(), 2, "{width}");
-            assert!(inner(at.body).width >= 45, "{width}: the article has room");
+            assert!(inner(at.body).width >= 44, "{width}: the article has room");
             assert_eq!(at.articles.width + at.body.width + at.entities.width, width);
         }
     }

@@ -497,6 +497,34 @@ mod tests {
         }
     }
 
+    #[test]
+    fn readers_that_create_the_database_at_once_never_take_it_for_foreign() {
+        // A reader that looked while another was making the tables saw
+        // tables at version 0, took the file for someone else's and moved
+        // it aside under the other's feet.
+        for _ in 0..20 {
+            let dir = tempfile::tempdir().unwrap();
+            let opened: Vec<State> = std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..4)
+                    .map(|_| scope.spawn(|| State::open(dir.path())))
+                    .collect();
+                handles.into_iter().map(|h| h.join().unwrap()).collect()
+            });
+            for state in &opened {
+                assert!(state.warnings().is_empty(), "{:?}", state.warnings());
+                assert!(state.path().is_some());
+            }
+            let names: Vec<_> = std::fs::read_dir(dir.path())
+                .unwrap()
+                .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            assert!(
+                names.iter().all(|name| !name.contains("corrupt")),
+                "{names:?}"
+            );
+        }
+    }
+
     /// Tells the child below where its state directory is.
     const CHILD_DIR: &str = "NEWSDESK_STATE_TEST_CHILD_DIR";
     /// What the child prints once `set_read` has returned.

@@ -22,17 +22,19 @@ use signal_hook::low_level;
 
 use crate::action::{Action, Notice};
 use crate::app::App;
-use crate::effect::Effect;
-use crate::entities::Recogniser;
-use crate::store::Store;
-use crate::ui::theme::Theme;
+use crate::effect::{Change, Effect};
+use crate::state::{HistoryKind, Session, State};
 
 /// Runs the reader on `store` until the user quits.
 ///
 /// SIGTERM, SIGHUP and SIGINT end it like `q` does, then the process exits
 /// with status 128 + the signal's number, as a shell reports a process that
 /// a signal killed. SIGTSTP (`kill -TSTP`) suspends it like `Ctrl-z`.
-pub fn run(store: Store, recogniser: Recogniser, theme: Theme) -> io::Result<()> {
+pub fn run(
+    make_app: impl FnOnce(Rect) -> App,
+    memory: &mut State,
+    place_key: &str,
+) -> io::Result<()> {
     // Before the terminal changes, so that a failure leaves it untouched and
     // no signal can arrive between the change and the loop that answers it.
     let watch = SignalWatch::start()?;
@@ -43,13 +45,10 @@ pub fn run(store: Store, recogniser: Recogniser, theme: Theme) -> io::Result<()>
     watch.state.mark_taken();
     let result = take_terminal().and_then(|mut terminal| {
         let size = terminal.size()?;
-        let app = reader.insert(App::new(
-            store,
-            recogniser,
-            theme,
-            Rect::new(0, 0, size.width, size.height),
-        ));
-        let ended = event_loop(&mut terminal, app, &watch.state);
+        // Made at the terminal's size, so that the article is laid out (and
+        // a remembered place found) at the width it is read at.
+        let app = reader.insert(make_app(Rect::new(0, 0, size.width, size.height)));
+        let ended = event_loop(&mut terminal, app, memory, &watch.state);
         // The terminal is given back by `restore` below. Dropping ratatui's
         // handle would try to show the cursor itself and, on a terminal
         // that has hung up, report its failure with `eprintln!`, which
@@ -58,6 +57,10 @@ pub fn run(store: Store, recogniser: Recogniser, theme: Theme) -> io::Result<()>
         ended
     });
     watch.state.restore();
+    // Where the reader was is kept however it ended (a signal too).
+    if let Some((article, scroll)) = reader.as_ref().and_then(App::place) {
+        memory.save_session(place_key, &Session { article, scroll });
+    }
     // The terminal comes back before the store is freed and the background
     // workers are stopped, which takes a moment on a large store.
     drop(reader);
@@ -209,6 +212,7 @@ const SIGNAL_TICK: Duration = Duration::from_millis(150);
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
+    memory: &mut State,
     state: &SharedState,
 ) -> io::Result<()> {
     let mut redraw = true;
@@ -220,7 +224,7 @@ fn event_loop(
         if state.ending().is_some() {
             return Ok(());
         }
-        match perform(effects, terminal, app, state)? {
+        match perform(effects, terminal, app, memory, state)? {
             Done::Quit => return Ok(()),
             Done::Redraw => redraw = true,
             Done::Nothing => {}
@@ -255,7 +259,7 @@ fn event_loop(
                 let ends = effects
                     .iter()
                     .any(|effect| matches!(effect, Effect::Quit | Effect::Suspend));
-                if perform(effects, terminal, app, state)? == Done::Quit {
+                if perform(effects, terminal, app, memory, state)? == Done::Quit {
                     return Ok(());
                 }
                 if ends {
@@ -298,6 +302,7 @@ fn perform(
     effects: Vec<Effect>,
     terminal: &mut DefaultTerminal,
     app: &mut App,
+    memory: &mut State,
     state: &SharedState,
 ) -> io::Result<Done> {
     let mut done = Done::Nothing;
@@ -315,7 +320,9 @@ fn perform(
             }
             Effect::OpenUrl(url) => notices.push(crate::outside::open_url(&url)),
             Effect::Copy(text) => notices.push(crate::outside::copy(&text, &mut io::stdout())),
-            Effect::Remember(_) => {}
+            // Kept at once, each in its own transaction: a kill right
+            // after a key loses at most that key's change.
+            Effect::Remember(change) => remember(memory, change),
         }
     }
     for notice in notices {
@@ -324,6 +331,16 @@ fn perform(
         done = Done::Redraw;
     }
     Ok(done)
+}
+
+/// Keeps `change` in the remembered state.
+fn remember(memory: &mut State, change: Change) {
+    match change {
+        Change::Read { id, read } => memory.set_read(&id, read),
+        Change::Starred { id, starred } => memory.set_starred(&id, starred),
+        Change::Find(query) => memory.push_history(HistoryKind::Find, &query),
+        Change::Search(query) => memory.push_history(HistoryKind::Search, &query),
+    }
 }
 
 /// Gives the terminal back to the shell, stops the process, and when it is

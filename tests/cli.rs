@@ -10,10 +10,10 @@ mod common;
 use common::fixture;
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn newsdesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+    common::newsdesk_command()
         .args(args)
         .output()
         .expect("the binary runs")
@@ -542,7 +542,7 @@ fn a_report_cut_short_by_a_closed_pipe_still_exits_with_its_verdict() {
         .map(|i| format!(r#"{{"id":"a{i}","title":{i},"body":"b"}}"#))
         .collect();
     let path = scratch("many-problems.json", &format!("[{}]", articles.join(",")));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+    let mut child = common::newsdesk_command()
         .args(["check", &path.display().to_string()])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -552,4 +552,175 @@ fn a_report_cut_short_by_a_closed_pipe_still_exits_with_its_verdict() {
     let output = child.wait_with_output().expect("newsdesk ends");
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+}
+
+fn run_in(home: &std::path::Path, args: &[&str]) -> Output {
+    common::newsdesk_in(home)
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr_of(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn a_settings_file_that_cannot_be_used_stops_with_its_place_and_exit_2() {
+    let home = common::fresh_home();
+    let dir = home.join("config/newsdesk");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("config.toml");
+    for (text, said) in [
+        ("layout = \"sideways\"\n", "config.toml:1:10: "),
+        ("[colors]\nagency = \"redish\"\n", "config.toml:2:10: "),
+        ("[keys]\njump = \"j\"\n", "config.toml:2:1: "),
+        ("stores = [\n", "config.toml:1:11: "),
+    ] {
+        std::fs::write(&file, text).unwrap();
+        let output = run_in(&home, &["list"]);
+        assert_eq!(output.status.code(), Some(2), "{text}");
+        let message = stderr_of(&output);
+        assert!(
+            message.starts_with(&format!("newsdesk: {}", file.display())) && message.contains(said),
+            "{text}: {message}"
+        );
+        assert_eq!(message.lines().count(), 1, "{message}");
+    }
+    // A key bound to two things is refused too.
+    std::fs::write(&file, "[keys]\nzoom = \"j\"\n").unwrap();
+    let output = run_in(&home, &["list"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr_of(&output).contains("the key j is bound to both `down` and `zoom`"),
+        "{}",
+        stderr_of(&output)
+    );
+}
+
+#[test]
+fn the_settings_name_the_stores_and_config_prints_them() {
+    let home = common::fresh_home();
+    let elsewhere = home.join("mine.toml");
+    std::fs::write(
+        &elsewhere,
+        format!(
+            "stores = [\"{}\"]\nlayout = \"stacked\"\n[keys]\nquit = [\"x\", \"ctrl-q\"]\n",
+            fixture("store.json")
+        ),
+    )
+    .unwrap();
+    let path = elsewhere.display().to_string();
+    let listed = run_in(&home, &["--config", &path, "list"]);
+    assert_eq!(listed.status.code(), Some(0), "{}", stderr_of(&listed));
+    assert_eq!(
+        stdout(&listed).lines().count(),
+        4,
+        "the settings' store, not the sample"
+    );
+    let shown = stdout(&run_in(&home, &["--config", &path, "config"]));
+    assert!(shown.starts_with(&format!("# {path}\n")), "{shown}");
+    assert!(shown.contains("layout = \"stacked\""), "{shown}");
+    assert!(shown.contains("quit = [\"x\", \"ctrl-q\"]"), "{shown}");
+    assert!(
+        shown.contains("down = [\"j\", \"Down\"]"),
+        "the default keys too: {shown}"
+    );
+    let missing = run_in(&home, &["--config", "/nonexistent/config.toml", "list"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr_of(&missing).contains("/nonexistent/config.toml"));
+}
+
+#[test]
+fn mark_and_list_show_what_is_read_and_starred() {
+    let home = common::fresh_home();
+    let store = fixture("store.json");
+    let marked = run_in(&home, &["mark", "read", "raid", "ferry", &store]);
+    assert_eq!(
+        stdout(&marked),
+        "marked 2 articles read\n",
+        "{}",
+        stderr_of(&marked)
+    );
+    run_in(&home, &["mark", "star", "orchard"]);
+    let unread: Vec<String> = stdout(&run_in(&home, &["list", "--unread", &store]))
+        .lines()
+        .map(|line| line.split('\t').next().unwrap().to_owned())
+        .collect();
+    assert_eq!(unread.len(), 2);
+    assert!(unread.contains(&"orchard".to_owned()));
+    let starred = stdout(&run_in(&home, &["list", "--starred", "--json", &store]));
+    assert_eq!(starred.lines().count(), 1);
+    assert!(
+        starred.contains("\"read\":false,\"starred\":true"),
+        "{starred}"
+    );
+    let typo = run_in(&home, &["mark", "unread", "raid", "rade", &store]);
+    assert_eq!(typo.status.code(), Some(1));
+    assert!(
+        stderr_of(&typo).contains("\"rade\""),
+        "{}",
+        stderr_of(&typo)
+    );
+    let listed = stdout(&run_in(&home, &["list", "--json", &store]));
+    assert!(
+        listed.lines().next().unwrap().contains("\"read\":true"),
+        "a typo marks nothing: {listed}"
+    );
+}
+
+#[test]
+fn a_damaged_or_newer_state_is_moved_aside_and_a_blocked_one_kept_in_memory() {
+    let home = common::fresh_home();
+    let data = home.join("data/newsdesk");
+    std::fs::create_dir_all(&data).unwrap();
+    let db = data.join("state.db");
+    std::fs::write(&db, b"not a database at all, just bytes").unwrap();
+    let output = run_in(&home, &["mark", "star", "raid"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let message = stderr_of(&output);
+    assert!(
+        message.contains("moved it to") && message.contains("state.db.corrupt-"),
+        "{message}"
+    );
+    let aside: Vec<_> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.display().to_string().contains("corrupt"))
+        .collect();
+    assert_eq!(
+        std::fs::read(&aside[0]).unwrap(),
+        b"not a database at all, just bytes"
+    );
+
+    // A database a newer newsdesk wrote.
+    let newer = common::fresh_home();
+    let data = newer.join("data/newsdesk");
+    std::fs::create_dir_all(&data).unwrap();
+    let conn = rusqlite::Connection::open(data.join("state.db")).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    let output = run_in(&newer, &["mark", "star", "raid"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        stderr_of(&output).contains("state.db.newer-"),
+        "{}",
+        stderr_of(&output)
+    );
+
+    // A file where the directory should be.
+    let blocked = common::fresh_home();
+    std::fs::write(blocked.join("data"), b"a file").unwrap();
+    let output = run_in(&blocked, &["mark", "star", "raid"]);
+    assert_eq!(output.status.code(), Some(3));
+    let message = stderr_of(&output);
+    assert_eq!(
+        message
+            .lines()
+            .filter(|line| line.contains("cannot use"))
+            .count(),
+        1,
+        "one warning: {message}"
+    );
+    assert_eq!(std::fs::read(blocked.join("data")).unwrap(), b"a file");
 }

@@ -2,17 +2,19 @@
 //! there, a local HTTP server that misbehaves in every way a server can, a
 //! crash halfway and two imports at once.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
 fn newsdesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+    common::newsdesk_command()
         .args(args)
         .env("NO_COLOR", "1")
         // Requests to the test's server must not go through a proxy.
@@ -380,7 +382,7 @@ fn an_import_killed_halfway_leaves_the_store_whole() {
     let whole = started.elapsed();
     let mut untouched = 0;
     for round in 0..12_u32 {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+        let mut child = common::newsdesk_command()
             .args([
                 "import",
                 &source.display().to_string(),

@@ -75,6 +75,10 @@ impl Session {
     fn start_with(args: &[&str], env: &[(&str, &str)]) -> Self {
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_newsdesk"));
         command.args(args);
+        // A home of its own, unless the test gives one.
+        for (key, value) in common::home_env(&common::fresh_home()) {
+            command.env(key, value);
+        }
         for (key, value) in env {
             command.env(key, value);
         }
@@ -84,6 +88,9 @@ impl Session {
     fn start_command(program: &str, args: &[&str]) -> Self {
         let mut command = CommandBuilder::new(program);
         command.args(args);
+        for (key, value) in common::home_env(&common::fresh_home()) {
+            command.env(key, value);
+        }
         Self::spawn(command)
     }
 
@@ -98,6 +105,7 @@ impl Session {
             .expect("a pseudo-terminal");
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
+
         let child = pair.slave.spawn_command(command).expect("newsdesk starts");
         let screen = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
             ROWS,
@@ -231,8 +239,10 @@ fn sample_store_opens_without_arguments() {
 #[cfg(debug_assertions)]
 #[test]
 fn a_panic_restores_the_terminal_then_prints_its_message() {
-    let mut session =
-        Session::start_with(&[&fixture("store.json")], &[("NEWSDESK_TEST_PANIC", "1")]);
+    let mut session = Session::start_with(
+        &[&fixture("store.json")],
+        &[("NEWSDESK_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
+    );
     let status = session.wait_for_exit();
     assert!(!status.success());
     let parser = session.screen.lock().expect("screen lock");
@@ -581,6 +591,9 @@ fn closing_the_terminal_ends_newsdesk() {
     let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_newsdesk"));
     command.arg(fixture("store.json"));
     command.env("TERM", "xterm-256color");
+    for (key, value) in common::home_env(&common::fresh_home()) {
+        command.env(key, value);
+    }
     let mut child = pair.slave.spawn_command(command).expect("newsdesk starts");
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().expect("reader");
@@ -681,4 +694,185 @@ fn a_hostile_store_is_shown_and_never_obeyed() {
     let status = session.wait_for_exit();
     assert!(status.success(), "{status:?}");
     session.assert_restored();
+}
+
+/// A reader on `args` whose settings, state and cache live in `home`.
+fn reader_in(home: &std::path::Path, args: &[&str]) -> Session {
+    let env: Vec<(&str, String)> = common::home_env(home)
+        .into_iter()
+        .map(|(key, value)| (key, value.display().to_string()))
+        .collect();
+    let env: Vec<(&str, &str)> = env
+        .iter()
+        .map(|(key, value)| (*key, value.as_str()))
+        .collect();
+    Session::start_with(args, &env)
+}
+
+/// `newsdesk list --json` in `home`: for each article, (id, read, starred).
+fn marks_in(home: &std::path::Path) -> Vec<(String, bool, bool)> {
+    let output = common::newsdesk_in(home)
+        .args(["list", "--json", &fixture("store.json")])
+        .output()
+        .expect("list runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| {
+            let row: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            (
+                row["id"].as_str().unwrap_or_default().to_owned(),
+                row["read"] == serde_json::Value::Bool(true),
+                row["starred"] == serde_json::Value::Bool(true),
+            )
+        })
+        .collect()
+}
+
+fn mark_of(home: &std::path::Path, id: &str) -> (bool, bool) {
+    marks_in(home)
+        .into_iter()
+        .find(|(found, _, _)| found == id)
+        .map_or((false, false), |(_, read, starred)| (read, starred))
+}
+
+#[test]
+fn a_mark_made_just_before_a_kill_is_kept() {
+    let home = common::fresh_home();
+    let mut session = reader_in(&home, &[&fixture("store.json")]);
+    session.wait_for("store.json · 4 articles");
+    // Star the first article, and wait for the screen to say so: the key
+    // has been taken, and its change kept before the frame was drawn.
+    session.keys("*");
+    session.wait_for("Starred");
+    kill(session.child.process_id().expect("a pid"), "KILL");
+    session.wait_for_exit();
+    assert_eq!(mark_of(&home, "raid"), (false, true));
+}
+
+#[test]
+fn two_readers_at_once_both_keep_their_marks() {
+    let home = common::fresh_home();
+    let mut first = reader_in(&home, &[&fixture("store.json")]);
+    let mut second = reader_in(&home, &[&fixture("store.json")]);
+    first.wait_for("store.json · 4 articles");
+    second.wait_for("store.json · 4 articles");
+    first.keys("j\r");
+    first.wait_for("Growers on the north slope");
+    second.keys("jj*");
+    second.wait_for("Starred");
+    first.keys("q");
+    second.keys("q");
+    assert!(first.wait_for_exit().success());
+    assert!(second.wait_for_exit().success());
+    assert_eq!(mark_of(&home, "orchard"), (true, false));
+    assert_eq!(mark_of(&home, "ferry"), (false, true));
+}
+
+#[test]
+fn a_restart_opens_the_same_stores_at_the_same_article_and_line() {
+    let home = common::fresh_home();
+    let mut session = reader_in(&home, &[&fixture("store.json")]);
+    session.wait_for("store.json · 4 articles");
+    // The raid story, three lines down.
+    session.keys("\r");
+    session.wait_for("Investigators working with");
+    session.keys("jjjjjj");
+    thread::sleep(Duration::from_millis(200));
+    let before = session.contents();
+    session.keys("q");
+    assert!(session.wait_for_exit().success());
+    // No path: the stores of last time.
+    let mut again = reader_in(&home, &[]);
+    again.wait_for("store.json · 4 articles");
+    thread::sleep(Duration::from_millis(200));
+    // The panes below the list (the article and its organisations) are
+    // drawn alike, whichever pane has focus.
+    let lower = |screen: &str| -> Vec<String> {
+        let rows: Vec<&str> = screen.lines().collect();
+        rows[rows.len() / 2..rows.len() - 1]
+            .iter()
+            .map(|row| {
+                row.chars()
+                    .map(|c| match c {
+                        '┃' => '│',
+                        '━' => '─',
+                        '┏' => '┌',
+                        '┓' => '┐',
+                        '┗' => '└',
+                        '┛' => '┘',
+                        other => other,
+                    })
+                    .collect::<String>()
+                    .replace("▶ ", "")
+            })
+            .collect()
+    };
+    assert_eq!(lower(&again.contents()), lower(&before));
+    assert!(
+        lower(&before)
+            .iter()
+            .all(|row| !row.contains("Investigators working with")),
+        "the place is past the first paragraph"
+    );
+    again.keys("q");
+    assert!(again.wait_for_exit().success());
+}
+
+#[test]
+fn o_hands_the_address_to_the_browser_as_one_argument_and_runs_nothing() {
+    let home = common::fresh_home();
+    let url = "https://example.org/a;touch x'\"q\nb";
+    let store = home.join("odd.json");
+    std::fs::write(
+        &store,
+        serde_json::json!([{"title": "Odd address", "body": "b", "url": url}]).to_string(),
+    )
+    .expect("store written");
+    // A browser that writes each argument it gets, ending each with a NUL.
+    let browser = home.join("browser.sh");
+    let record = home.join("arguments");
+    std::fs::write(
+        &browser,
+        format!(
+            "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\0' \"$a\" >> '{}'; done\n",
+            record.display()
+        ),
+    )
+    .expect("script written");
+    std::process::Command::new("chmod")
+        .args(["+x", &browser.display().to_string()])
+        .status()
+        .expect("chmod");
+    let mut env: Vec<(&str, String)> = common::home_env(&home)
+        .into_iter()
+        .map(|(key, value)| (key, value.display().to_string()))
+        .collect();
+    env.push(("BROWSER", format!("{} --new-tab", browser.display())));
+    let env: Vec<(&str, &str)> = env
+        .iter()
+        .map(|(key, value)| (*key, value.as_str()))
+        .collect();
+    let mut session = Session::start_with(&[&store.display().to_string()], &env);
+    session.wait_for("odd.json · 1 article");
+    session.keys("o");
+    session.wait_for("Opened in the browser");
+    let start = Instant::now();
+    while !record.exists() && start.elapsed() < PATIENCE {
+        thread::sleep(Duration::from_millis(20));
+    }
+    thread::sleep(Duration::from_millis(100));
+    let recorded = std::fs::read(&record).expect("the browser ran");
+    let arguments: Vec<&[u8]> = recorded
+        .split(|b| *b == 0)
+        .filter(|a| !a.is_empty())
+        .collect();
+    assert_eq!(arguments, [b"--new-tab".as_slice(), url.as_bytes()]);
+    assert!(!home.join("x").exists(), "nothing in the address ran");
+    session.keys("q");
+    assert!(session.wait_for_exit().success());
 }

@@ -119,7 +119,7 @@ fn entities_json_on_the_seed_names_every_agency_and_outlet() {
     let Some(path) = common::seed_path() else {
         return;
     };
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+    let output = common::newsdesk_command()
         .args(["entities", "--json"])
         .arg(&path)
         .output()

@@ -3,8 +3,10 @@
 //! `export` give each article's title, text, day, source, author, URL and
 //! id as `tests/fixtures/shapes/expected.json` says.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
@@ -13,7 +15,7 @@ fn shapes_dir() -> PathBuf {
 }
 
 fn newsdesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+    common::newsdesk_command()
         .args(args)
         .env("NO_COLOR", "1")
         .output()

@@ -2,12 +2,13 @@
 //! the user may not read, a store too large to load, and a read-only store
 //! that must come out of every command untouched. The reader must refuse
 //! them all before it touches the terminal.
-
 #![cfg(unix)]
 #![expect(
     clippy::unwrap_used,
     reason = "helpers stop at the first broken fixture"
 )]
+
+mod common;
 
 use std::fs;
 use std::io::Read;
@@ -49,7 +50,7 @@ fn finish(mut command: Command) -> Output {
 }
 
 fn newsdesk(args: &[&str]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_newsdesk"));
+    let mut command = common::newsdesk_command();
     command.args(args);
     finish(command)
 }
@@ -144,9 +145,10 @@ fn a_store_the_user_may_not_read_exits_3() {
         let mut command = Command::new("setpriv");
         command.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
         command.arg(env!("CARGO_BIN_EXE_newsdesk"));
+        command.envs(common::home_env(&common::fresh_home()));
         command
     } else {
-        Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+        common::newsdesk_command()
     };
     command.args(["list", &path]);
     let output = finish(command);
@@ -171,6 +173,7 @@ fn a_2_gib_store_is_refused_before_it_is_read() {
     // With at most 512 MiB of address space, reading the file (or making
     // room for it) would fail: the refusal comes first.
     let mut command = Command::new("sh");
+    command.envs(common::home_env(&common::fresh_home()));
     command.args([
         "-c",
         "ulimit -v 524288 && exec \"$0\" list \"$1\"",
@@ -232,6 +235,9 @@ fn reader_in_a_terminal(path: &Path) -> (u32, String) {
         })
         .unwrap();
     let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_newsdesk"));
+    for (key, value) in common::home_env(&common::fresh_home()) {
+        command.env(key, value);
+    }
     command.arg(path);
     command.env("TERM", "xterm-256color");
     let mut child = pair.slave.spawn_command(command).unwrap();

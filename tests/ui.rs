@@ -646,3 +646,34 @@ fn help_at_the_smallest_size_leaves_the_status_bar_showing_how_to_close_it() {
     let label = format!(" {} ", app.mode.label());
     assert!(rows[14].starts_with(&label), "{screen}");
 }
+
+#[test]
+fn titles_have_forty_cells_or_more_at_120_and_160_columns() {
+    for (width, height) in [(120, 40), (160, 45)] {
+        let mut app = App::new(
+            Store::sample(),
+            Recogniser::new(Gazetteer::default()),
+            theme::MONOCHROME,
+            Rect::new(0, 0, width, height),
+        );
+        app.index.wait();
+        let buffer = draw(&app);
+        let list = newsdesk::layout::inner(app.panes().unwrap().articles);
+        let title = app.store.articles[0].title.as_str();
+        let row: String = (list.left()..list.right())
+            .map(|x| buffer[(x, list.top())].symbol().to_owned())
+            .collect();
+        // Marks, then the title, cut with an ellipsis where it must be.
+        let shown = row.chars().skip(3).collect::<String>();
+        let shown = shown.trim_end().trim_end_matches('…');
+        assert!(title.starts_with(shown), "{width}: {shown:?} of {title:?}");
+        assert!(
+            shown.chars().count() >= 40,
+            "{width}×{height}: only {} cells of the title: {shown:?}",
+            shown.chars().count()
+        );
+        if width == 160 {
+            insta::assert_snapshot!(text(&buffer));
+        }
+    }
+}

@@ -9,6 +9,14 @@ pub struct History {
 }
 
 impl History {
+    /// A history of `queries`, oldest first (as they were kept).
+    pub fn of(queries: Vec<String>) -> Self {
+        Self {
+            entries: queries,
+            cursor: None,
+        }
+    }
+
     /// Adds a query (moving it to the newest place if it was there already).
     pub fn remember(&mut self, query: &str) {
         let query = query.trim();

@@ -244,6 +244,10 @@ impl App {
         let saved = self.saved_list.take();
         if keep && !self.prompt.trim().is_empty() {
             self.search_history.remember(&self.prompt);
+            let query = self.prompt.trim().to_owned();
+            self.effects.push(crate::effect::Effect::Remember(
+                crate::effect::Change::Search(query),
+            ));
         } else if let Some(saved) = saved {
             self.view = saved.view;
             self.list.selected = saved.selected;

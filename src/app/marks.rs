@@ -35,6 +35,21 @@ pub enum Only {
     Starred,
 }
 
+impl From<&crate::state::Marks> for Marks {
+    fn from(kept: &crate::state::Marks) -> Self {
+        let mut marks = Self::default();
+        for (id, mark) in kept.iter() {
+            if mark.read {
+                marks.read.insert(id.to_owned());
+            }
+            if mark.starred {
+                marks.starred.insert(id.to_owned());
+            }
+        }
+        marks
+    }
+}
+
 impl Only {
     /// What the status bar says of the view, when it is not every article.
     pub fn label(self) -> Option<&'static str> {

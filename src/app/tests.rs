@@ -1,5 +1,7 @@
 //! `update` over sequences of actions, on a fixture store.
 
+mod daily;
+
 use super::*;
 use crate::effect::Effect;
 use crate::entities::Gazetteer;

@@ -14,31 +14,6 @@ use crate::org_index::OrgIndex;
 use crate::search::{Query, Snippet};
 use crate::store::{Options, Published};
 use crate::text::visible;
-use crate::ui::theme::Theme;
-
-pub(super) fn open(
-    paths: &[PathBuf],
-    gazetteer: Option<&Path>,
-    options: &Options,
-) -> Result<ExitCode, Stop> {
-    let max = options.max_bytes;
-    // The store loads before the terminal is touched, so that a store that
-    // fails leaves the screen as it was, with one line saying why. The
-    // recogniser's tables (a few milliseconds) are built on another core
-    // meanwhile.
-    let (recogniser, store) = std::thread::scope(|scope| {
-        let recogniser = scope.spawn(|| recogniser(gazetteer, max));
-        let store = load(paths, options);
-        let recogniser = recogniser
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (recogniser, store)
-    });
-    let (recogniser, store) = (recogniser?, store?);
-    crate::terminal::run(store, recogniser, Theme::from_env())
-        .map_err(|err| Stop::usage(format!("terminal: {err}")))?;
-    Ok(ExitCode::SUCCESS)
-}
 
 #[derive(Serialize)]
 struct ListRow<'a> {
@@ -46,32 +21,58 @@ struct ListRow<'a> {
     published: Option<&'a str>,
     source: Option<&'a str>,
     title: &'a str,
+    read: bool,
+    starred: bool,
 }
 
-pub(super) fn list(paths: &[PathBuf], json: bool, options: &Options) -> Result<ExitCode, Stop> {
+/// Which articles `list` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Listed {
+    All,
+    Unread,
+    Starred,
+}
+
+pub(super) fn list(
+    paths: &[PathBuf],
+    json: bool,
+    listed: Listed,
+    options: &Options,
+) -> Result<ExitCode, Stop> {
     let store = load(paths, options)?;
+    let marks = super::reader::marks();
     let mut out = io::stdout().lock();
-    let written: io::Result<()> = store.articles.iter().try_for_each(|article| {
-        if json {
-            let row = ListRow {
-                id: &article.id,
-                published: article.published.as_ref().map(Published::as_str),
-                source: article.source.as_deref(),
-                title: &article.title,
-            };
-            serde_json::to_writer(&mut out, &row)?;
-            writeln!(out)
-        } else {
-            writeln!(
-                out,
-                "{}\t{}\t{}\t{}",
-                visible(&article.id),
-                article.published.as_ref().map_or("", |p| p.day()),
-                visible(article.source.as_deref().unwrap_or("")),
-                visible(&article.title)
-            )
-        }
-    });
+    let written: io::Result<()> = store
+        .articles
+        .iter()
+        .filter(|article| match listed {
+            Listed::All => true,
+            Listed::Unread => !marks.is_read(&article.id),
+            Listed::Starred => marks.is_starred(&article.id),
+        })
+        .try_for_each(|article| {
+            if json {
+                let row = ListRow {
+                    id: &article.id,
+                    published: article.published.as_ref().map(Published::as_str),
+                    source: article.source.as_deref(),
+                    title: &article.title,
+                    read: marks.is_read(&article.id),
+                    starred: marks.is_starred(&article.id),
+                };
+                serde_json::to_writer(&mut out, &row)?;
+                writeln!(out)
+            } else {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}",
+                    visible(&article.id),
+                    article.published.as_ref().map_or("", |p| p.day()),
+                    visible(article.source.as_deref().unwrap_or("")),
+                    visible(&article.title)
+                )
+            }
+        });
     finish_output(written)
 }
 

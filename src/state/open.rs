@@ -35,6 +35,8 @@ enum Refusal {
     /// It could not be opened or set up, for a reason that says nothing
     /// about its contents: leave it alone.
     Unusable(String),
+    /// Another reader holds it for the moment (opening or making it too).
+    Busy(String),
 }
 
 /// Opens or creates `dir/state.db` with the schema of `migrations`.
@@ -52,7 +54,7 @@ pub(super) fn open(dir: &Path, migrations: &[&str]) -> (Option<Db>, Vec<String>)
     // A file moved aside is replaced by a new one; if that one is refused
     // too, the trouble is with the directory, not the file: stop there.
     for attempt in 0..2 {
-        let refusal = match try_open(&path, migrations) {
+        let refusal = match try_open_waiting(&path, migrations) {
             Ok(db) => return (Some(db), warnings),
             Err(refusal) => refusal,
         };
@@ -65,7 +67,7 @@ pub(super) fn open(dir: &Path, migrations: &[&str]) -> (Option<Db>, Vec<String>)
                     schema::current(migrations)
                 ),
             ),
-            Refusal::Unusable(reason) => {
+            Refusal::Unusable(reason) | Refusal::Busy(reason) => {
                 warnings.push(in_memory(&place, &reason));
                 return (None, warnings);
             }
@@ -98,6 +100,21 @@ pub(super) fn in_memory(place: &str, reason: &str) -> String {
     )
 }
 
+/// [`try_open`], again for as long as a change may wait while another
+/// reader holds the file: some steps of opening (switching the journal to
+/// WAL) are refused at once rather than waited for.
+fn try_open_waiting(path: &Path, migrations: &[&str]) -> Result<Db, Refusal> {
+    let start = std::time::Instant::now();
+    loop {
+        match try_open(path, migrations) {
+            Err(Refusal::Busy(_)) if start.elapsed() < BUSY_TIMEOUT => {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            done => return done,
+        }
+    }
+}
+
 /// Opens, checks, sets up and migrates one file.
 fn try_open(path: &Path, migrations: &[&str]) -> Result<Db, Refusal> {
     let mut conn = Connection::open(path)?;
@@ -121,8 +138,13 @@ fn try_open(path: &Path, migrations: &[&str]) -> Result<Db, Refusal> {
 }
 
 /// Whether the file is a whole database of ours at a version we know.
+///
+/// Everything is read in one transaction, so that another reader creating
+/// or migrating the same file at this moment is seen before or after its
+/// change, never half-way (which would look like someone else's tables).
 fn check(conn: &Connection, migrations: &[&str]) -> Result<(), Refusal> {
-    let version = schema::version(conn)?;
+    let snapshot = conn.unchecked_transaction()?;
+    let version = schema::version(&snapshot)?;
     if version > schema::current(migrations) {
         return Err(Refusal::Newer(version));
     }
@@ -132,7 +154,7 @@ fn check(conn: &Connection, migrations: &[&str]) -> Result<(), Refusal> {
         )));
     }
     let mut problems = Vec::new();
-    conn.pragma_query(None, "quick_check", |row| {
+    snapshot.pragma_query(None, "quick_check", |row| {
         problems.push(row.get::<_, String>(0)?);
         Ok(())
     })?;
@@ -140,11 +162,12 @@ fn check(conn: &Connection, migrations: &[&str]) -> Result<(), Refusal> {
         let first = problems.first().map_or("no answer", String::as_str);
         return Err(Refusal::Damaged(format!("damaged ({})", one_line(first))));
     }
-    let found = schema::signature(conn)?;
+    let found = schema::signature(&snapshot)?;
     let expected = schema::expected_signature(migrations, version)?;
     if found != expected {
         return Err(Refusal::Damaged("not a newsdesk state database".to_owned()));
     }
+    snapshot.commit()?;
     Ok(())
 }
 
@@ -155,6 +178,9 @@ impl From<rusqlite::Error> for Refusal {
         match err.sqlite_error_code() {
             Some(ErrorCode::NotADatabase) => Refusal::Damaged("not a database".to_owned()),
             Some(ErrorCode::DatabaseCorrupt) => Refusal::Damaged(format!("damaged ({err})")),
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                Refusal::Busy(err.to_string())
+            }
             _ => Refusal::Unusable(err.to_string()),
         }
     }

@@ -116,6 +116,31 @@ impl Theme {
         }
     }
 
+    /// This theme with the colours the settings give: mentions of
+    /// agencies and outlets, matches, the selection and borders. The text
+    /// attributes that make them readable without colour stay.
+    #[must_use]
+    pub fn with_colors(mut self, colors: &crate::config::Colors) -> Self {
+        if let Some(color) = colors.agency {
+            self.agency = self.agency.fg(color);
+        }
+        if let Some(color) = colors.outlet {
+            self.outlet = self.outlet.fg(color);
+        }
+        if let Some(color) = colors.matched {
+            self.find_match = self.find_match.bg(color);
+            self.current_match = self.current_match.fg(color);
+        }
+        if let Some(color) = colors.selection {
+            self.selected = Style::new().bg(color);
+        }
+        if let Some(color) = colors.border {
+            self.border = self.border.fg(color);
+            self.focused_border = self.focused_border.fg(color);
+        }
+        self
+    }
+
     /// The style of a mention of `kind`.
     pub fn kind(&self, kind: crate::entities::Kind) -> Style {
         match kind {
@@ -152,5 +177,21 @@ mod tests {
             assert_ne!(theme.agency.add_modifier, theme.outlet.add_modifier);
             assert_ne!(theme.find_match, theme.current_match);
         }
+    }
+
+    #[test]
+    fn colours_from_the_settings_keep_the_attributes() {
+        let colors = crate::config::Colors {
+            agency: Some(Color::Indexed(33)),
+            matched: Some(Color::Rgb(255, 204, 0)),
+            selection: Some(Color::Blue),
+            ..crate::config::Colors::default()
+        };
+        let theme = COLOUR.with_colors(&colors);
+        assert_eq!(theme.agency.fg, Some(Color::Indexed(33)));
+        assert!(theme.agency.add_modifier.contains(BOLD), "still bold");
+        assert_eq!(theme.outlet, COLOUR.outlet, "left as it was");
+        assert_eq!(theme.find_match.bg, Some(Color::Rgb(255, 204, 0)));
+        assert_eq!(theme.selected.bg, Some(Color::Blue));
     }
 }

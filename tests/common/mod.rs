@@ -2,7 +2,9 @@
 
 #![allow(dead_code, reason = "each test binary uses a different part")]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use newsdesk::action::Action;
 use newsdesk::app::App;
@@ -97,4 +99,49 @@ pub fn seed_path() -> Option<PathBuf> {
     );
     eprintln!("seed article not found at {}: skipped", path.display());
     None
+}
+
+/// A new, empty home directory for one run of the binary, under cargo's
+/// temporary directory for tests: settings, remembered state and caches
+/// go there, never to the user's own. Anyone may write it (a test may run
+/// the binary as another user).
+pub fn fresh_home() -> PathBuf {
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    let n = COUNT.fetch_add(1, Ordering::Relaxed);
+    let home = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("homes")
+        .join(format!("{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&home);
+    std::fs::create_dir_all(&home).expect("a home for the test");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o777))
+            .expect("the home is open to all");
+    }
+    home
+}
+
+/// The environment that puts `home`, and the XDG directories in it, in
+/// place of the user's.
+pub fn home_env(home: &Path) -> [(&'static str, PathBuf); 4] {
+    [
+        ("HOME", home.to_owned()),
+        ("XDG_CONFIG_HOME", home.join("config")),
+        ("XDG_DATA_HOME", home.join("data")),
+        ("XDG_CACHE_HOME", home.join("cache")),
+    ]
+}
+
+/// The newsdesk binary, run in a fresh home.
+pub fn newsdesk_command() -> Command {
+    newsdesk_in(&fresh_home())
+}
+
+/// The newsdesk binary, run in `home` (to see what an earlier run there
+/// left).
+pub fn newsdesk_in(home: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_newsdesk"));
+    command.envs(home_env(home));
+    command
 }
