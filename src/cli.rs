@@ -80,10 +80,10 @@ Exit status:
   0  done; for `check`, no problem found
   1  `check` found a problem in an article, such as a duplicate id;
      `search` found nothing
-  2  the command line or the query is wrong, or the terminal or the
-     output failed
+  2  the command line, the settings file or the query is wrong, or the
+     terminal or the output failed
   1  every article of the stores was skipped (list, entities, search,
-     export, and the reader)
+     export, and the reader); `mark` got an id the stores lack
   3  a file could not be read: missing, forbidden, not a regular file
      (a named pipe, a device) or not a store by its name or first bytes
   4  a file is not a store: not UTF-8, not valid JSON or XML, nested too

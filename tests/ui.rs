@@ -677,3 +677,64 @@ fn titles_have_forty_cells_or_more_at_120_and_160_columns() {
         }
     }
 }
+
+#[test]
+fn unread_titles_are_bold_stars_show_and_the_view_is_in_the_status_bar() {
+    let mut app = app(160, 45, &theme::MONOCHROME);
+    app.update(Action::MoveDown);
+    app.update(Action::Open);
+    app.update(Action::FocusPrevious);
+    app.update(Action::ToggleStar);
+    let buffer = draw(&app);
+    let screen = text(&buffer);
+    let list = app.panes().unwrap().articles;
+    // In the list, not the article pane beside it.
+    let bold_at = |needle: &str| {
+        let (x, y) = screen
+            .lines()
+            .enumerate()
+            .find_map(|(y, line)| {
+                let row: String = line.chars().take(usize::from(list.width)).collect();
+                let at = row.find(needle)?;
+                Some((row[..at].chars().count(), y))
+            })
+            .unwrap_or_else(|| panic!("{needle:?} not in the list"));
+        let cell = &buffer[(u16::try_from(x).unwrap(), u16::try_from(y).unwrap())];
+        cell.modifier.contains(Modifier::BOLD)
+    };
+    assert!(bold_at("Servers seized"), "unread: bold");
+    assert!(!bold_at("Late frost spares"), "read: not bold");
+    assert!(screen.contains("●★ Late frost spares"), "{screen}");
+    assert!(screen.contains("Articles · 3 unread"), "{screen}");
+    app.update(Action::OnlyUnread);
+    let screen = text(&draw(&app));
+    let status = screen.lines().last().unwrap();
+    assert!(status.contains("unread only (3)"), "{status}");
+    let in_list = screen.lines().any(|line| {
+        line.chars()
+            .take(usize::from(list.width))
+            .collect::<String>()
+            .contains("Late frost")
+    });
+    assert!(!in_list, "read: out of the unread view\n{screen}");
+}
+
+#[test]
+fn the_help_shows_the_keys_as_bound() {
+    let mut app = app(120, 40, &theme::MONOCHROME);
+    app.keys = newsdesk::keymap::Keymap::rebound([(
+        "open-url",
+        vec![(ratatui::crossterm::event::KeyCode::Char('O'), false)],
+    )])
+    .unwrap();
+    app.update(Action::ToggleHelp);
+    let screen = text(&draw(&app));
+    assert!(
+        screen.contains("  O               open in the browser         open-url"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("  o               open in the browser"),
+        "{screen}"
+    );
+}
