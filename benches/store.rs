@@ -243,8 +243,9 @@ fn frame_and_memory_lines(
         &mut newsdesk::generate::Rng::new(3),
         builtin.organisations(),
         22_000,
-    );
-    let words = store.articles[0].body.split_whitespace().count();
+    )
+    .into();
+    let words = store.articles[0].body.text().split_whitespace().count();
     let mut app = App::new(
         store,
         builtin.clone(),
@@ -259,8 +260,8 @@ fn frame_and_memory_lines(
             .draw(|frame| frame.render_widget(&app, frame.area()))
             .map(|_| ())
     });
-    let body = &app.store.articles[0].body;
-    let find = time(201, || search::find_all(body, "europol").map(|m| m.len()));
+    let body = app.store.articles[0].body.text();
+    let find = time(201, || search::find_all(&body, "europol").map(|m| m.len()));
     lines.push(format!(
         "frame ({count} articles, open article of {words} words, highlighted): {}",
         ms(frame)

@@ -377,10 +377,10 @@ impl App {
                 return;
             }
         }
-        self.reading = Some(reading);
+        let reading = self.reading.insert(reading);
         if self.find.is_active() {
             // A query that cannot be read was reported as it was typed.
-            let _ = self.find.run(&article.body, 0);
+            let _ = self.find.run(&reading.text, 0);
             self.reveal_current_match();
         }
     }

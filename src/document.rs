@@ -51,8 +51,8 @@ pub struct Document {
 }
 
 impl Document {
-    /// Lays `article` out at `width` cells.
-    pub fn layout(article: &Article, width: usize) -> Self {
+    /// Lays `article`, whose text is `body`, out at `width` cells.
+    pub fn layout(article: &Article, body: &str, width: usize) -> Self {
         let byline = byline(article);
         let mut lines = Vec::new();
         let mut add = |part, text: &str| {
@@ -73,14 +73,14 @@ impl Document {
             part: Part::Gap,
             range: 0..0,
         });
-        if article.body.trim().is_empty() {
+        if body.trim().is_empty() {
             lines.extend(wrap(NO_TEXT, width).into_iter().map(|range| DocLine {
                 part: Part::NoText,
                 range,
             }));
         }
         let body_start = lines.len();
-        lines.extend(wrap(&article.body, width).into_iter().map(|range| DocLine {
+        lines.extend(wrap(body, width).into_iter().map(|range| DocLine {
             part: Part::Body,
             range,
         }));
@@ -93,20 +93,21 @@ impl Document {
     }
 
     /// The text a line shows.
-    pub fn text<'a>(&'a self, article: &'a Article, line: &DocLine) -> &'a str {
-        self.whole(article, line.part)
+    pub fn text<'a>(&'a self, article: &'a Article, body: &'a str, line: &DocLine) -> &'a str {
+        self.whole(article, body, line.part)
             .get(line.range.clone())
             .unwrap_or_default()
     }
 
-    /// The whole text that lines of `part` point into.
-    pub fn whole<'a>(&'a self, article: &'a Article, part: Part) -> &'a str {
+    /// The whole text that lines of `part` point into; `body` is the
+    /// article's text.
+    pub fn whole<'a>(&'a self, article: &'a Article, body: &'a str, part: Part) -> &'a str {
         match part {
             Part::Title => &article.title,
             Part::Byline => &self.byline,
             Part::Url => article.url.as_deref().unwrap_or_default(),
             Part::Gap => "",
-            Part::Body => &article.body,
+            Part::Body => body,
             Part::NoText => NO_TEXT,
         }
     }
@@ -152,12 +153,13 @@ mod tests {
     fn an_article_without_text_says_so_where_the_body_would_be() {
         let mut article = Article::new("Only a headline", "");
         article.url = Some("https://example.org/only".into());
-        let doc = Document::layout(&article, 40);
+        let doc = Document::layout(&article, &article.body.text(), 40);
+        let body = article.body.text().into_owned();
         let said: Vec<_> = doc
             .lines
             .iter()
             .filter(|line| line.part == Part::NoText)
-            .map(|line| doc.text(&article, line))
+            .map(|line| doc.text(&article, &body, line))
             .collect();
         assert_eq!(said.join(" "), NO_TEXT);
         assert!(
@@ -166,7 +168,7 @@ mod tests {
                 .all(|line| line.range.is_empty()),
             "the note comes before the (empty) body"
         );
-        let with_text = Document::layout(&Article::new("Headline", "Text."), 40);
+        let with_text = Document::layout(&Article::new("Headline", "Text."), "Text.", 40);
         assert!(with_text.lines.iter().all(|line| line.part != Part::NoText));
     }
 
@@ -181,8 +183,13 @@ mod tests {
     #[test]
     fn header_comes_before_the_body() {
         let article = article();
-        let doc = Document::layout(&article, 40);
-        let texts: Vec<_> = doc.lines.iter().map(|l| doc.text(&article, l)).collect();
+        let doc = Document::layout(&article, &article.body.text(), 40);
+        let body = article.body.text().into_owned();
+        let texts: Vec<_> = doc
+            .lines
+            .iter()
+            .map(|l| doc.text(&article, &body, l))
+            .collect();
         assert_eq!(
             texts,
             [
@@ -201,10 +208,11 @@ mod tests {
     #[test]
     fn body_offsets_map_to_lines_and_back() {
         let article = article();
-        let doc = Document::layout(&article, 10);
-        let second = article.body.find("Second").unwrap();
+        let doc = Document::layout(&article, &article.body.text(), 10);
+        let body = article.body.text().into_owned();
+        let second = article.body.text().find("Second").unwrap();
         let line = doc.line_of(second);
-        assert_eq!(doc.text(&article, &doc.lines[line]), "Second");
+        assert_eq!(doc.text(&article, &body, &doc.lines[line]), "Second");
         assert_eq!(doc.offset_of(line), Some(second));
         assert_eq!(doc.line_of(0), doc.body_start);
     }
@@ -212,7 +220,8 @@ mod tests {
     #[test]
     fn byline_leaves_out_missing_parts() {
         let article = Article::new("t", "b");
-        let doc = Document::layout(&article, 20);
+        let doc = Document::layout(&article, &article.body.text(), 20);
+        let body = article.body.text().into_owned();
         assert!(doc.lines.iter().all(|l| l.part != Part::Byline));
     }
 }

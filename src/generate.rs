@@ -317,7 +317,8 @@ pub fn store_json_in(
             .published
             .as_ref()
             .map(crate::store::Published::as_str);
-        let description = article.body.split(". ").next().unwrap_or_default();
+        let text = article.body.text();
+        let description = text.split(". ").next().unwrap_or_default();
         let json = match shape {
             Shape::NewsApi => serde_json::json!({
                 "source": {"id": null, "name": article.source},

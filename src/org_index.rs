@@ -300,7 +300,7 @@ fn chunk_of(
         }
         chunk.articles.push(named_in(
             recogniser,
-            &article.body,
+            &article.body.text(),
             seen,
             &mut chunk.new_names,
         ));

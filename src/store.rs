@@ -12,6 +12,7 @@
 //! ([`DEFAULT_MAX_BYTES`] unless told otherwise), since loading takes about
 //! twice a store's size in memory.
 
+mod body;
 mod convert;
 mod duplicates;
 mod error;
@@ -32,6 +33,7 @@ mod text;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use body::{Body, Source};
 pub use error::{Failure, StoreError};
 use file::Budget;
 use loading::Loading;
@@ -52,8 +54,9 @@ pub struct Article {
     pub id: String,
     /// Headline.
     pub title: String,
-    /// Plain text; paragraphs are separated by blank lines.
-    pub body: String,
+    /// Plain text; paragraphs are separated by blank lines. Read from the
+    /// store file when needed (see [`Body`]).
+    pub body: Body,
     /// The outlet that published the article.
     pub source: Option<String>,
     /// Who wrote it.
@@ -69,11 +72,11 @@ pub struct Article {
 impl Article {
     /// An article with only a title and a body; the id is derived from both.
     pub fn new(title: impl Into<String>, body: impl Into<String>) -> Self {
-        let (title, body) = (title.into(), body.into());
+        let (title, body): (String, String) = (title.into(), body.into());
         Self {
             id: derived_id(None, &title, &body),
             title,
-            body,
+            body: Body::held(body),
             source: None,
             author: None,
             published: None,

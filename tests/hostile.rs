@@ -281,7 +281,7 @@ proptest::proptest! {
             end = mention.range.end;
         }
         let article = newsdesk::store::Article::new("t", text.clone());
-        let document = newsdesk::document::Document::layout(&article, width);
+        let document = newsdesk::document::Document::layout(&article, &article.body.text(), width);
         for line in &document.lines[document.body_start..] {
             let cells = newsdesk::text::units_in(&text, line.range.clone()).fold(0, |column, (_, unit)| {
                 column + newsdesk::text::shown(unit, column).width()

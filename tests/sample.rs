@@ -41,15 +41,21 @@ fn sample_has_dated_sourced_articles_on_varied_topics() {
 #[test]
 fn sample_has_a_long_article() {
     let store = Store::sample();
-    assert!(store.articles.iter().any(|a| words(&a.body) >= 3_000));
+    assert!(
+        store
+            .articles
+            .iter()
+            .any(|a| words(&a.body.text()) >= 3_000)
+    );
 }
 
 #[test]
 fn sample_has_accented_cjk_and_emoji_text() {
     let store = Store::sample();
     let mixed = store.articles.iter().find(|a| {
-        let has =
-            |range: std::ops::RangeInclusive<char>| a.body.chars().any(|c| range.contains(&c));
+        let has = |range: std::ops::RangeInclusive<char>| {
+            a.body.text().chars().any(|c| range.contains(&c))
+        };
         has('À'..='ÿ') && has('\u{4e00}'..='\u{9fff}') && has('\u{1f300}'..='\u{1faff}')
     });
     assert!(mixed.is_some());
@@ -61,7 +67,7 @@ fn sample_is_dense_in_organisations_but_one_article_names_none() {
     let recogniser = Recogniser::builtin().expect("the built-in gazetteer builds");
     let mut without = 0;
     for article in &store.articles {
-        let mentions = recogniser.recognise(&article.body);
+        let mentions = recogniser.recognise(&article.body.text());
         let distinct = newsdesk::entities::summarise(&mentions);
         if distinct.is_empty() {
             without += 1;

@@ -67,7 +67,7 @@ fn seed_highlights_every_mention_on_screen() {
     };
     app.update(Action::FocusNext);
     let reading = app.reading.clone().expect("the seed is open");
-    let body = app.store.articles[reading.index].body.clone();
+    let body = app.store.articles[reading.index].body.text().into_owned();
     // Walk the article a page at a time and check each visible mention's style.
     let inner = newsdesk::layout::inner(
         newsdesk::layout::layout(app.viewport, newsdesk::layout::Arrangement::Auto, None)
@@ -128,7 +128,8 @@ fn entities_json_on_the_seed_names_every_agency_and_outlet() {
     let line = String::from_utf8(output.stdout).expect("UTF-8");
     let article: serde_json::Value = serde_json::from_str(line.trim()).expect("one JSON line");
     let store = Store::load(&[path]).expect("the seed loads");
-    let body = store.articles[0].body.as_bytes();
+    let text = store.articles[0].body.text();
+    let body = text.as_bytes();
     let mut found: Vec<(String, String, String)> = Vec::new();
     for mention in article["mentions"].as_array().expect("mentions") {
         let (start, end) = (

@@ -147,7 +147,7 @@ fn a_name_split_over_two_lines_is_highlighted_on_both() {
     for width in 60..110 {
         let app = app(width, 24, &theme::MONOCHROME);
         let reading = app.reading.as_ref().unwrap();
-        let body = &app.store.articles[reading.index].body;
+        let body = app.store.articles[reading.index].body.text();
         let start = body.find(name).unwrap();
         let (first, last) = (
             reading.document.line_of(start),

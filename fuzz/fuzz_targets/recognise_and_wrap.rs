@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let width = usize::from(width);
     let article = Article::new("fuzz", text.clone().into_owned());
-    let document = Document::layout(&article, width);
+    let document = Document::layout(&article, &article.body.text(), width);
     for line in &document.lines[document.body_start..] {
         let cells = units_in(&text, line.range.clone())
             .fold(0, |column, (_, unit)| column + shown(unit, column).width());

@@ -24,14 +24,11 @@ impl App {
             return;
         };
         reading.scroll = self.find.origin;
-        let Some(article) = self.store.articles.get(reading.index) else {
-            return;
-        };
         let from = reading
             .document
             .offset_of(self.find.origin)
             .unwrap_or_default();
-        if let Err(error) = self.find.run(&article.body, from) {
+        if let Err(error) = self.find.run(&reading.text, from) {
             self.message = Some(format!("Query: {error}"));
         }
         self.reveal_current_match();

@@ -17,19 +17,23 @@ pub struct Reading {
     pub document: Document,
     /// First body-pane line shown.
     pub scroll: usize,
+    /// The article's text, read once when it is opened.
+    pub text: String,
 }
 
 impl Reading {
     /// Opens `article` (the store's `index`th) laid out at `width`.
     pub fn open(index: usize, article: &Article, recogniser: &Recogniser, width: usize) -> Self {
-        let mentions = recogniser.recognise(&article.body);
+        let text = article.body.text().into_owned();
+        let mentions = recogniser.recognise(&text);
         let named = summarise(&mentions);
         Self {
             index,
             named,
             mentions,
-            document: Document::layout(article, width),
+            document: Document::layout(article, &text, width),
             scroll: 0,
+            text,
         }
     }
 
@@ -42,7 +46,7 @@ impl Reading {
         let anchor = (self.scroll >= self.document.body_start)
             .then(|| self.document.offset_of(self.scroll))
             .flatten();
-        self.document = Document::layout(article, width);
+        self.document = Document::layout(article, &self.text, width);
         self.scroll = anchor.map_or(0, |offset| self.document.line_of(offset));
     }
 

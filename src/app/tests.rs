@@ -365,7 +365,7 @@ fn n_and_shift_n_walk_an_organisations_mentions() {
     app.update(Action::PreviousMatch);
     assert_eq!(app.find.counter(), "3/3");
     let body = &app.store.articles[app.reading.as_ref().unwrap().index].body;
-    assert_eq!(&body[app.find.current_match().unwrap()], "Europol");
+    assert_eq!(&body.text()[app.find.current_match().unwrap()], "Europol");
 }
 
 #[test]

@@ -158,14 +158,15 @@ pub(super) fn entities(
     let mut out = io::stdout().lock();
     if json {
         let written: io::Result<()> = store.articles.iter().try_for_each(|article| {
+            let body = article.body.text();
             let mentions = recogniser
-                .recognise(&article.body)
+                .recognise(&body)
                 .into_iter()
                 .map(|m| MentionRow {
                     start: m.range.start,
                     end: m.range.end,
                     kind: m.kind,
-                    text: &article.body[m.range],
+                    text: &body[m.range],
                     name: m.name,
                 })
                 .collect();
@@ -182,7 +183,7 @@ pub(super) fn entities(
     // (kind, name) → (articles, mentions)
     let mut totals: HashMap<(Kind, String), (usize, usize)> = HashMap::new();
     for article in &store.articles {
-        for named in crate::entities::summarise(&recogniser.recognise(&article.body)) {
+        for named in crate::entities::summarise(&recogniser.recognise(&article.body.text())) {
             let entry = totals.entry((named.kind, named.name)).or_default();
             entry.0 += 1;
             entry.1 += named.count;

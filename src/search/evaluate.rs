@@ -6,6 +6,8 @@
 //! the title first, then more hits in all, then newer first, then store
 //! order.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::cmp::Reverse;
 
 use super::pattern::Pattern;
@@ -66,6 +68,9 @@ pub fn evaluate_except(
     organisations: &dyn Organisations,
 ) -> Option<Hits> {
     let mut hits = Hits::default();
+    // The body is read (from the store file, if it stays there) only if a
+    // clause asks for it, and once.
+    let body = OnceCell::new();
     // Cheap clauses (dates, organisations) first: they rule most articles
     // out without reading a word.
     let cheap = |clause: &Clause| !matches!(clause, Clause::Text { .. });
@@ -85,7 +90,7 @@ pub fn evaluate_except(
                 pattern,
                 negated: true,
             } => {
-                if fields(*field, article).any(|(_, text)| pattern.is_in(text)) {
+                if fields(*field, article, &body).any(|(_, text)| pattern.is_in(text)) {
                     return None;
                 }
             }
@@ -94,7 +99,7 @@ pub fn evaluate_except(
                 pattern,
                 negated: false,
             } => {
-                let (title, total) = count(*field, pattern, article);
+                let (title, total) = count(*field, pattern, article, &body);
                 if total == 0 {
                     return None;
                 }
@@ -130,20 +135,30 @@ pub fn evaluate_except(
 }
 
 /// Occurrences of `pattern` in the title and in all of `field`.
-fn count(field: Field, pattern: &Pattern, article: &Article) -> (usize, usize) {
-    fields(field, article).fold((0, 0), |(title, total), (is_title, text)| {
+fn count<'a>(
+    field: Field,
+    pattern: &Pattern,
+    article: &'a Article,
+    body: &'a OnceCell<Cow<'a, str>>,
+) -> (usize, usize) {
+    fields(field, article, body).fold((0, 0), |(title, total), (is_title, text)| {
         let n = pattern.count(text);
         (title + if is_title { n } else { 0 }, total + n)
     })
 }
 
-/// The texts a field covers, each marked if it is the title.
-fn fields(field: Field, article: &Article) -> Box<dyn Iterator<Item = (bool, &str)> + '_> {
+/// The texts a field covers, each marked if it is the title; `body`
+/// holds the article's text once it has been read.
+fn fields<'a>(
+    field: Field,
+    article: &'a Article,
+    body: &'a OnceCell<Cow<'a, str>>,
+) -> Box<dyn Iterator<Item = (bool, &'a str)> + 'a> {
     match field {
         Field::Text => Box::new(
             [
                 (true, article.title.as_str()),
-                (false, article.body.as_str()),
+                (false, &**body.get_or_init(|| article.body.text())),
             ]
             .into_iter(),
         ),

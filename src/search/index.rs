@@ -54,7 +54,9 @@ impl WordIndex {
     /// Indexes every article, or gives up (`None`) as soon as `stop` says so
     /// (it is asked every few hundred articles).
     pub fn build_unless(articles: &[Article], stop: impl Fn() -> bool) -> Option<Self> {
-        let mut ids: HashMap<&str, u32, WordHash> = HashMap::default();
+        // Keys are the index's own copies: a body read from the store file
+        // lives only while its article is indexed.
+        let mut ids: HashMap<Box<str>, u32, WordHash> = HashMap::default();
         let mut index = Self {
             articles: articles.len(),
             ..Self::default()
@@ -67,20 +69,22 @@ impl WordIndex {
             }
             seen.clear();
             let mut places = positions::Places::default();
-            for (field, text) in [article.title.as_str(), article.body.as_str()]
-                .into_iter()
-                .enumerate()
-            {
+            let body = article.body.text();
+            for (field, text) in [article.title.as_str(), &body].into_iter().enumerate() {
                 if field == 1 {
                     index.body_starts.push(places.start_field());
                 }
                 for (word, spaced) in positions::words(text) {
-                    let id = *ids.entry(word).or_insert_with(|| {
+                    let id = if let Some(&id) = ids.get(word) {
+                        id
+                    } else {
                         index.words.push(word.into());
                         index.postings.push(Vec::new());
                         index.places.push(Vec::new());
-                        u32::try_from(index.words.len() - 1).unwrap_or(u32::MAX)
-                    });
+                        let id = u32::try_from(index.words.len() - 1).unwrap_or(u32::MAX);
+                        ids.insert(word.into(), id);
+                        id
+                    };
                     seen.push((id, places.next(spaced)));
                 }
             }

@@ -27,11 +27,12 @@ impl Snippet {
                 .filter_map(|(_, pattern)| pattern.matches(text).next())
                 .min_by_key(|range| range.start)
         };
-        let (text, range) = match first_in(&article.body, &[Field::Text]) {
-            Some(range) => (article.body.as_str(), range),
+        let body = article.body.text();
+        let (text, range) = match first_in(&body, &[Field::Text]) {
+            Some(range) => (&*body, range),
             None => match first_in(&article.title, &[Field::Text, Field::Title]) {
                 Some(range) => (article.title.as_str(), range),
-                None => (article.body.as_str(), 0..0),
+                None => (&*body, 0..0),
             },
         };
         let before: String = {

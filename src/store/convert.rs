@@ -278,7 +278,7 @@ pub(super) fn article(fields: &Fields, top: &Value, item: &mut Value) -> Convert
     converted.article = Some(Article {
         id,
         title,
-        body,
+        body: body.into(),
         source,
         author,
         published,

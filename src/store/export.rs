@@ -10,7 +10,7 @@ impl Serialize for Article {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("id", &self.id)?;
         map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("body", &self.body)?;
+        map.serialize_entry("body", &*self.body.text())?;
         if let Some(source) = &self.source {
             map.serialize_entry("source", source)?;
         }

@@ -83,7 +83,7 @@ pub(super) fn parse_feed(path: &Path, text: &str, loading: &mut Loading) -> Resu
         let article = Article {
             id,
             title,
-            body,
+            body: body.into(),
             source: source.clone(),
             author: author(entry, &feed),
             published: published_seconds(entry).and_then(|s| Published::from_unix(s).ok()),

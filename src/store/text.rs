@@ -31,6 +31,6 @@ mod tests {
     #[test]
     fn empty_file_gives_an_empty_article() {
         let article = parse_article("");
-        assert_eq!((article.title.as_str(), article.body.as_str()), ("", ""));
+        assert_eq!((article.title.as_str(), &*article.body.text()), ("", ""));
     }
 }

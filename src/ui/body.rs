@@ -103,7 +103,7 @@ fn visible_lines<'a>(app: &'a App, reading: &'a Reading, height: usize) -> Vec<L
         .skip(reading.scroll)
         .take(height)
         .map(|line| {
-            let whole = document.whole(article, line.part);
+            let whole = document.whole(article, &reading.text, line.part);
             match line.part {
                 Part::Title => {
                     shown_line(whole, line.range.clone(), app.theme.title, &[], stand_in)

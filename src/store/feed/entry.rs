@@ -248,7 +248,10 @@ mod tests {
             show.body,
             to_text("<p>Tonight: the lighthouse keepers.</p>")
         );
-        assert_eq!(show.title, crate::store::convert::title_from(&show.body));
+        assert_eq!(
+            show.title,
+            crate::store::convert::title_from(&show.body.text())
+        );
         assert_eq!(show.tags, ["Coast"]);
         assert_eq!(show.source.as_deref(), Some("Night Shift Radio"));
         assert_eq!(show.url, None, "an enclosure is not the page");

@@ -1,0 +1,229 @@
+//! An article's text: held in memory, or read from the store file when it
+//! is needed.
+//!
+//! A store of a million articles holds gigabytes of text, and the reader
+//! needs the text of one article at a time (and of all of them only while
+//! an index is built or a search scans). So when a file is read from disk,
+//! a body that is a plain JSON string stays in the file: the article keeps
+//! where its string is ([`Body::text`] reads and unescapes it when asked),
+//! and the file is mapped into memory rather than read into it, so that
+//! the operating system keeps its pages only while they are used.
+//!
+//! Text that had to be changed on the way in (HTML made plain, several
+//! parts joined, a `.txt` article) is held as it is.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::fs::File;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// The text of a store file, as the loader read it.
+pub enum Source {
+    /// Mapped into memory from the file (and checked to be UTF-8 when it
+    /// was read).
+    Mapped(memmap2::Mmap),
+    /// Held in memory.
+    Owned(String),
+    /// Built into the binary.
+    Static(&'static str),
+}
+
+impl Source {
+    /// Maps `file` into memory, read-only.
+    ///
+    /// A file changed by another program while it is mapped changes what
+    /// is read from it, and one cut shorter ends the process (`SIGBUS`);
+    /// stores are files that newsdesk only reads, and that other programs
+    /// replace (as `import` does) rather than rewrite in place.
+    #[expect(
+        unsafe_code,
+        reason = "mapping a file is unsafe by nature: another process may change it"
+    )]
+    pub(super) fn map(file: &File) -> std::io::Result<Self> {
+        // SAFETY: the map is only read. What another process does to the
+        // file while it is mapped is the risk the doc comment above states;
+        // every range read from it is checked to be UTF-8 before use.
+        let map = unsafe { memmap2::Mmap::map(file)? };
+        Ok(Self::Mapped(map))
+    }
+
+    /// The bytes of the file.
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            Self::Mapped(map) => map,
+            Self::Owned(text) => text.as_bytes(),
+            Self::Static(text) => text.as_bytes(),
+        }
+    }
+}
+
+impl fmt::Debug for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Mapped(map) => write!(f, "Source::Mapped({} bytes)", map.len()),
+            Self::Owned(text) => write!(f, "Source::Owned({} bytes)", text.len()),
+            Self::Static(text) => write!(f, "Source::Static({} bytes)", text.len()),
+        }
+    }
+}
+
+/// An article's text.
+#[derive(Clone)]
+pub struct Body(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    Held(String),
+    /// A JSON string literal, quotes included, at `range` of `source`.
+    InFile {
+        source: Arc<Source>,
+        range: Range<usize>,
+    },
+}
+
+impl Body {
+    /// Text held in memory.
+    pub fn held(text: impl Into<String>) -> Self {
+        Self(Repr::Held(text.into()))
+    }
+
+    /// The JSON string literal at `range` of `source`, read when needed.
+    /// `None` unless the range holds a string literal that is not blank.
+    pub(super) fn in_file(source: &Arc<Source>, range: Range<usize>) -> Option<Self> {
+        let raw = source.bytes().get(range.clone())?;
+        if raw.len() < 2 || raw[0] != b'"' || raw[raw.len() - 1] != b'"' {
+            return None;
+        }
+        let body = Self(Repr::InFile {
+            source: Arc::clone(source),
+            range,
+        });
+        (!body.text().trim().is_empty()).then_some(body)
+    }
+
+    /// The text: borrowed when the file's string has no escapes, else
+    /// unescaped into a new string.
+    pub fn text(&self) -> Cow<'_, str> {
+        match &self.0 {
+            Repr::Held(text) => Cow::Borrowed(text),
+            Repr::InFile { source, range } => {
+                let raw = source
+                    .bytes()
+                    .get(range.clone())
+                    .and_then(|raw| std::str::from_utf8(raw).ok())
+                    .unwrap_or("\"\"");
+                let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default();
+                if inner.contains('\\') {
+                    Cow::Owned(serde_json::from_str::<String>(raw).unwrap_or_default())
+                } else {
+                    Cow::Borrowed(inner)
+                }
+            }
+        }
+    }
+
+    /// Whether there is no text.
+    pub fn is_empty(&self) -> bool {
+        match &self.0 {
+            Repr::Held(text) => text.is_empty(),
+            Repr::InFile { range, .. } => range.len() <= 2,
+        }
+    }
+
+    /// Whether the text is read from a file when needed, not held.
+    pub fn is_in_file(&self) -> bool {
+        matches!(self.0, Repr::InFile { .. })
+    }
+}
+
+impl Default for Body {
+    fn default() -> Self {
+        Self::held(String::new())
+    }
+}
+
+impl From<String> for Body {
+    fn from(text: String) -> Self {
+        Self::held(text)
+    }
+}
+
+impl From<&str> for Body {
+    fn from(text: &str) -> Self {
+        Self::held(text)
+    }
+}
+
+impl PartialEq for Body {
+    fn eq(&self, other: &Self) -> bool {
+        self.text() == other.text()
+    }
+}
+
+impl Eq for Body {}
+
+impl PartialEq<str> for Body {
+    fn eq(&self, other: &str) -> bool {
+        self.text() == other
+    }
+}
+
+impl PartialEq<&str> for Body {
+    fn eq(&self, other: &&str) -> bool {
+        self.text() == *other
+    }
+}
+
+impl PartialEq<String> for Body {
+    fn eq(&self, other: &String) -> bool {
+        self.text() == other.as_str()
+    }
+}
+
+impl serde::Serialize for Body {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text())
+    }
+}
+
+impl fmt::Debug for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.text(), f)
+    }
+}
+
+impl fmt::Display for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn in_file(json: &'static str) -> Option<Body> {
+        let source = Arc::new(Source::Static(json));
+        Body::in_file(&source, 0..json.len())
+    }
+
+    #[test]
+    fn a_string_in_the_file_is_read_when_needed_and_unescaped() {
+        let plain = in_file(r#""No escapes here.""#).unwrap();
+        assert!(matches!(plain.text(), Cow::Borrowed("No escapes here.")));
+        let escaped = in_file(r#""One.\n\nTwo \u00e9 \"quoted\"""#).unwrap();
+        assert_eq!(escaped.text(), "One.\n\nTwo é \"quoted\"");
+        assert!(escaped.is_in_file() && !escaped.is_empty());
+        assert_eq!(escaped, Body::held("One.\n\nTwo é \"quoted\""));
+    }
+
+    #[test]
+    fn only_a_string_that_is_not_blank_stays_in_the_file() {
+        assert!(in_file("12").is_none());
+        assert!(in_file(r#""  ""#).is_none());
+        assert!(in_file(r#""""#).is_none());
+        let source = Arc::new(Source::Static(r#""abc""#));
+        assert!(Body::in_file(&source, 0..40).is_none(), "out of range");
+    }
+}
