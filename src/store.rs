@@ -186,7 +186,7 @@ impl Store {
     /// Parses a JSON store held in memory; `name` stands for the file in messages.
     pub fn from_json_str(name: &str, text: &str) -> Result<Self, StoreError> {
         let mut loading = Loading::new(name.to_owned(), u64::MAX, None, false);
-        loading.read_text(Path::new(name), text, Some(loading::Holds::Json))?;
+        loading.read_text(Path::new(name), text, Some(loading::Holds::Json), None)?;
         Ok(loading.finish())
     }
 

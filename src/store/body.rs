@@ -48,6 +48,15 @@ impl Source {
         Ok(Self::Mapped(map))
     }
 
+    /// The file as text; `None` when it is not UTF-8.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Self::Mapped(map) => std::str::from_utf8(map).ok(),
+            Self::Owned(text) => Some(text),
+            Self::Static(text) => Some(text),
+        }
+    }
+
     /// The bytes of the file.
     pub fn bytes(&self) -> &[u8] {
         match self {

@@ -16,6 +16,10 @@
 //! - An article with no title takes the first line of its body; one with
 //!   neither title nor body is skipped.
 
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::body::{Body, Source as FileText};
 use super::html;
 use super::map::{Field, Markup, Source};
 use super::project::{NodeId, TOP, Trie, Value};
@@ -40,6 +44,9 @@ enum Compiled {
 pub(super) struct Fields {
     /// Each field the map names, with its sources and how each is written.
     fields: Vec<(Field, Vec<(Compiled, String)>)>,
+    /// The text the document is read from, where bodies left in it
+    /// ([`Value::Raw`]) are.
+    text: Option<Arc<FileText>>,
 }
 
 impl Fields {
@@ -60,7 +67,36 @@ impl Fields {
                 (field, compiled)
             })
             .collect();
-        Self { fields }
+        Self { fields, text: None }
+    }
+
+    /// Reads bodies left in `text`, the text of the document.
+    pub(super) fn in_text(mut self, text: &Arc<FileText>) -> Self {
+        self.text = Some(Arc::clone(text));
+        self
+    }
+
+    /// The body left in the document at `range`: kept there when it is
+    /// plain text (and, for `:html?`, shows no sign of HTML), else read as a
+    /// string now.
+    fn raw(&self, range: &Range<usize>, markup: Markup) -> Raw {
+        let Some(text) = &self.text else {
+            return Raw::Text(String::new());
+        };
+        let literal = text.bytes().get(range.clone()).unwrap_or_default();
+        let html = match markup {
+            Markup::Text => false,
+            Markup::Html => true,
+            Markup::MaybeHtml => {
+                memchr::memchr(b'<', literal).is_some()
+                    || memchr::memmem::find(&literal.to_ascii_lowercase(), b"\\u003c").is_some()
+            }
+        };
+        if html {
+            let literal = std::str::from_utf8(literal).unwrap_or("\"\"");
+            return Raw::Text(serde_json::from_str(literal).unwrap_or_default());
+        }
+        Body::in_file(text, range.clone()).map_or(Raw::Blank, Raw::Kept)
     }
 
     /// The fields this file's map names.
@@ -150,6 +186,8 @@ pub(super) struct Converted {
 /// blank, as text; or a message when that value is of the wrong kind.
 enum Got {
     Nothing,
+    /// A body left in the document's text.
+    Kept(Body),
     /// One text or more, and how they are marked up.
     Text(Vec<String>, Markup),
     Number(String),
@@ -181,8 +219,26 @@ fn get(fields: &Fields, field: Field, top: &Value, item: &mut Value) -> Got {
             // The top of the document is every article's.
             Compiled::Top(nodes, markup) => (*markup, copies(top, nodes)),
         };
+        if field == Field::Body
+            && let [Value::Raw(range)] = found.as_slice()
+        {
+            match fields.raw(range, markup) {
+                Raw::Kept(body) => return Got::Kept(body),
+                Raw::Blank => continue,
+                Raw::Text(text) if text.trim().is_empty() => continue,
+                Raw::Text(text) => return Got::Text(vec![text], markup),
+            }
+        }
         let mut texts = Vec::new();
         for value in found {
+            let value = match value {
+                Value::Raw(range) => match fields.raw(&range, markup) {
+                    Raw::Kept(body) => Value::Str(body.text().into_owned()),
+                    Raw::Blank => Value::Null,
+                    Raw::Text(text) => Value::Str(text),
+                },
+                value => value,
+            };
             match value {
                 Value::Str(text) if text.trim().is_empty() => {}
                 Value::Str(text) => texts.push(text),
@@ -202,6 +258,16 @@ fn get(fields: &Fields, field: Field, top: &Value, item: &mut Value) -> Got {
         }
     }
     Got::Nothing
+}
+
+/// A body found left in the document's text.
+enum Raw {
+    /// Left there.
+    Kept(Body),
+    /// Read now, because it may be HTML.
+    Text(String),
+    /// Blank.
+    Blank,
 }
 
 fn copies(value: &Value, nodes: &[NodeId]) -> Vec<Value> {
@@ -239,6 +305,7 @@ pub(super) fn article(fields: &Fields, top: &Value, item: &mut Value) -> Convert
     let mut kept = Vec::new();
     let id = match get(fields, Field::Id, top, item) {
         Got::Text(texts, _) => texts.into_iter().next(),
+        Got::Kept(body) => Some(body.text().into_owned()),
         Got::Number(number) => Some(number),
         Got::Nothing => None,
         Got::Wrong(message) => {
@@ -274,11 +341,11 @@ pub(super) fn article(fields: &Fields, top: &Value, item: &mut Value) -> Convert
         .with(Field::Published, published.is_some())
         .with(Field::Url, url.is_some())
         .with(Field::Tags, !tags.is_empty());
-    let id = id.unwrap_or_else(|| derived_id(url.as_deref(), &title, &body));
+    let id = id.unwrap_or_else(|| derived_id(url.as_deref(), &title, &body.text()));
     converted.article = Some(Article {
         id,
         title,
-        body: body.into(),
+        body,
         source,
         author,
         published,
@@ -297,13 +364,16 @@ fn title_and_body(
     fields: &Fields,
     top: &Value,
     item: &mut Value,
-) -> Result<(String, String), String> {
+) -> Result<(String, Body), String> {
     let title = text(fields, Field::Title, top, item, " ")?;
-    let body = text(fields, Field::Body, top, item, "\n\n")?;
+    let body = match get(fields, Field::Body, top, item) {
+        Got::Kept(body) => Some(body),
+        got => text_of(fields, Field::Body, got, "\n\n")?.map(Body::from),
+    };
     match (title, body) {
         (None, None) => Err("no title or body".to_owned()),
         (Some(title), body) => Ok((title, body.unwrap_or_default())),
-        (None, Some(body)) => Ok((title_from(&body), body)),
+        (None, Some(body)) => Ok((title_from(&body.text()), body)),
     }
 }
 
@@ -316,6 +386,7 @@ fn published(
     match get(fields, Field::Published, top, item) {
         Got::Nothing => None,
         Got::Number(number) => date_from_number(&number, kept),
+        Got::Kept(body) => date_from_text(&body.text(), kept),
         Got::Text(texts, _) => texts
             .into_iter()
             .next()
@@ -330,6 +401,7 @@ fn published(
 fn tags(fields: &Fields, top: &Value, item: &mut Value, kept: &mut Vec<String>) -> Vec<String> {
     match get(fields, Field::Tags, top, item) {
         Got::Text(texts, _) => tags_from(texts),
+        Got::Kept(body) => tags_from(vec![body.text().into_owned()]),
         Got::Number(number) => vec![number],
         Got::Nothing => Vec::new(),
         Got::Wrong(message) => {
@@ -404,8 +476,19 @@ fn text(
     item: &mut Value,
     joiner: &str,
 ) -> Result<Option<String>, String> {
-    match get(fields, field, top, item) {
+    text_of(fields, field, get(fields, field, top, item), joiner)
+}
+
+/// What a text field's sources gave, as plain text.
+fn text_of(
+    fields: &Fields,
+    field: Field,
+    got: Got,
+    joiner: &str,
+) -> Result<Option<String>, String> {
+    match got {
         Got::Nothing => Ok(None),
+        Got::Kept(body) => Ok(Some(body.text().into_owned())),
         Got::Wrong(message) => Err(message),
         Got::Number(number) if field == Field::Id => Ok(Some(number)),
         Got::Number(_) => Err(format!(

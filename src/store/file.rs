@@ -49,16 +49,14 @@ pub(super) fn read_bytes(path: &Path, budget: Budget) -> Result<(Vec<u8>, u64), 
     Ok((bytes, read))
 }
 
-/// `bytes` of the file at `path` as UTF-8 text, without a byte-order mark.
+/// `bytes` of the file at `path` as UTF-8 text, byte for byte (a
+/// byte-order mark is left for the reader to pass over, so that places in
+/// the text are places in the file).
 pub(super) fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, StoreError> {
-    let mut text = String::from_utf8(bytes).map_err(|err| StoreError::Encoding {
+    String::from_utf8(bytes).map_err(|err| StoreError::Encoding {
         path: path.to_owned(),
         offset: err.utf8_error().valid_up_to(),
-    })?;
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
-    Ok(text)
+    })
 }
 
 /// How many bytes of stores may still be read.

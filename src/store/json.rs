@@ -16,9 +16,11 @@
 
 use std::cell::RefCell;
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::de::DeserializeSeed;
 
+use super::body::Source as FileText;
 use super::map::Field;
 use super::project::{Mode, TOP, Value, Watch};
 use super::reading::{Choice, Plan, Read, Unread};
@@ -46,6 +48,9 @@ enum Outcome {
     Done(Read),
     /// The whole document says another shape than its start did.
     Rechoose(Choice),
+    /// A body to be left in the text was not a string: read it again with
+    /// every value copied.
+    CopyBodies,
 }
 
 /// Reads a JSON document, or JSON Lines when `lines` is set or the text
@@ -59,9 +64,11 @@ pub(super) fn read(
     path: &Path,
     text: &str,
     lines: bool,
+    kept: Option<&Arc<FileText>>,
     loading: &mut Loading,
 ) -> Result<(), StoreError> {
     let plan = loading.plan();
+    let mut kept = kept;
     let (articles, problems) = (loading.store.articles.len(), loading.store.problems.len());
     let mut lines = lines;
     let mut choice = None;
@@ -73,13 +80,14 @@ pub(super) fn read(
                 sniff(text, lines, &plan).and_then(|met| plan.choose(&met).map_err(Failed::Unread))
             }
         }
-        .and_then(|choice| stream(text, lines, &plan, &choice, loading));
+        .and_then(|choice| stream(text, lines, &plan, &choice, kept, loading));
         match result {
             Ok(Outcome::Done(read)) => {
                 loading.file_read(read.shape, &read.named);
                 return Ok(());
             }
             Ok(Outcome::Rechoose(again)) => choice = Some(again),
+            Ok(Outcome::CopyBodies) => kept = None,
             Err(Failed::Lines(err)) if !lines => {
                 lines = true;
                 as_document = Some(err);
@@ -133,22 +141,36 @@ fn stream(
     lines: bool,
     plan: &Plan,
     choice: &Choice,
+    kept: Option<&Arc<FileText>>,
     loading: &mut Loading,
 ) -> Result<Outcome, Failed> {
     let first = loading.store.articles.len();
-    let mut reader = plan.reader(choice);
+    let empty = Arc::new(FileText::Static(""));
+    let mut reader = plan.reader(choice, kept.unwrap_or(&empty));
     let mut index = 0;
     let mut take = |item: Value| {
         loading.accept(index, reader.convert(item));
         index += 1;
     };
-    let watch = Watch::new(
+    let mut watch = Watch::new(
         plan.trie(),
         Mode::Stream {
             items: choice.items,
             sink: RefCell::new(&mut take),
         },
     );
+    if let Some(kept) = kept {
+        watch = watch.keeping_bodies_in(kept.bytes());
+    }
+    // A body that is not a string ends the reading: it is read again
+    // with bodies copied, which also counts the body's depth.
+    let copy_bodies = |failed: Failed, watch: &Watch<'_>| {
+        if watch.raw_refused() {
+            Ok(Outcome::CopyBodies)
+        } else {
+            Err(failed)
+        }
+    };
     let at_top = choice.items == TOP;
     let mut top = Value::Null;
     let mut top_object = false;
@@ -157,19 +179,20 @@ fn stream(
             if line.trim().is_empty() {
                 continue;
             }
-            let value = parse_one(line, plan, &watch).map_err(|err| Failed::Syntax(err, number))?;
+            let value = match parse_one(line, plan, &watch) {
+                Ok(value) => value,
+                Err(err) => return copy_bodies(Failed::Syntax(err, number), &watch),
+            };
             if at_top && !matches!(value, Value::Arr(_)) {
                 watch.hand_over(value);
             }
         }
     } else {
-        let value = parse_one(text, plan, &watch).map_err(|err| {
-            if is_trailing(&err) {
-                Failed::Lines(err)
-            } else {
-                Failed::Syntax(err, 0)
-            }
-        })?;
+        let value = match parse_one(text, plan, &watch) {
+            Ok(value) => value,
+            Err(err) if is_trailing(&err) => return copy_bodies(Failed::Lines(err), &watch),
+            Err(err) => return copy_bodies(Failed::Syntax(err, 0), &watch),
+        };
         match value {
             Value::Obj(_) if at_top => {
                 top_object = true;
@@ -340,8 +363,46 @@ mod tests {
     use super::*;
     use crate::store::{Store, derived_id};
 
+    /// Read as a file is, with plain bodies left in its text.
     fn load(text: &str) -> Result<Store, StoreError> {
-        Store::from_json_str("t.json", text)
+        Store::from_bytes(Path::new("t.json"), text.as_bytes())
+    }
+
+    #[test]
+    fn plain_bodies_stay_in_the_text_and_read_as_if_copied() {
+        let text = r#"[{"title":"a","body":"Plain."},
+            {"title":"b","body":"Two\nlines \u00e9"},
+            {"title":"c","body":["part one","part two"]}]"#;
+        let kept = load(text).unwrap();
+        let copied = Store::from_json_str("t.json", text).unwrap();
+        assert_eq!(kept.articles, copied.articles);
+        let in_file: Vec<bool> = kept.articles.iter().map(|a| a.body.is_in_file()).collect();
+        // The third body is an array: the whole file is read again with
+        // bodies copied, and joined as before.
+        assert_eq!(in_file, [false, false, false]);
+        assert_eq!(kept.articles[2].body, "part one\n\npart two");
+        let plain =
+            load(r#"[{"title":"a","body":"Plain."},{"title":"b","body":"Two\nx"}]"#).unwrap();
+        assert!(plain.articles.iter().all(|a| a.body.is_in_file()));
+        assert_eq!(plain.articles[1].body, "Two\nx");
+        assert!(!copied.articles[0].body.is_in_file());
+    }
+
+    #[test]
+    fn a_body_that_may_be_html_stays_in_the_text_only_without_tags() {
+        let store = |body: &str| {
+            let text = format!(
+                r#"{{"entries":[{{"id":1,"feed_id":2,"title":"t","content":{body},"feed":{{"title":"f"}}}}]}}"#
+            );
+            load(&text).unwrap().articles.remove(0).body
+        };
+        let plain = store(r#""No tags at all.""#);
+        let tagged = store(r#""<p>One</p><p>Two</p>""#);
+        let escaped = store(r#""\u003cp\u003eOne\u003c/p\u003e""#);
+        assert_eq!(plain, "No tags at all.");
+        assert!(!tagged.text().contains('<') && !escaped.text().contains('<'));
+        assert_eq!(tagged.text().trim(), "One\n\nTwo");
+        assert!(!tagged.is_in_file() && !escaped.is_in_file());
     }
 
     fn lines(text: &str) -> Result<Store, StoreError> {

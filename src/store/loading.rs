@@ -6,6 +6,7 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::body::Source as FileText;
 use super::convert::Converted;
 use super::file::{self, Budget};
 use super::map::{Field, FieldMap};
@@ -153,17 +154,19 @@ impl Loading {
         bytes: Vec<u8>,
         holds: Option<Holds>,
     ) -> Result<(), StoreError> {
-        let text = file::decode(path, bytes)?;
-        self.read_text(path, &text, holds)
+        let text = Arc::new(FileText::Owned(file::decode(path, bytes)?));
+        self.read_text(path, text.text().unwrap_or_default(), holds, Some(&text))
     }
 
     /// Reads `text`, the contents of the file `path`, as what `holds` says
-    /// or, without it, as what the name and the text tell.
+    /// or, without it, as what the name and the text tell. When `text` is
+    /// held in `kept`, plain bodies stay in it until they are needed.
     pub(super) fn read_text(
         &mut self,
         path: &Path,
         text: &str,
         holds: Option<Holds>,
+        kept: Option<&Arc<FileText>>,
     ) -> Result<(), StoreError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if text.trim().is_empty() {
@@ -179,8 +182,8 @@ impl Loading {
                 })?;
         self.begin_file(path);
         match holds {
-            Holds::Json => json::read(path, text, false, self),
-            Holds::JsonLines => json::read(path, text, true, self),
+            Holds::Json => json::read(path, text, false, kept, self),
+            Holds::JsonLines => json::read(path, text, true, kept, self),
             Holds::Feed => {
                 feed::parse_feed(path, text, self)?;
                 self.report_from_articles(feed_kind(text));

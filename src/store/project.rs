@@ -14,6 +14,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::fmt;
+use std::ops::Range;
 
 use serde::Deserialize as _;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -45,6 +46,10 @@ struct Node {
     articles: bool,
     /// A detector reads the text here.
     watched: bool,
+    /// Whether the value here is read only as an article's plain body, so
+    /// that a string may stay in the file ([`Value::Raw`]): `None` while
+    /// no map has read it.
+    body_only: Option<bool>,
 }
 
 /// The paths that some map reads, as a tree of keys from the top.
@@ -62,6 +67,7 @@ impl Trie {
                 keep: Keep::Below,
                 articles: false,
                 watched: false,
+                body_only: None,
             }],
         }
     }
@@ -85,6 +91,7 @@ impl Trie {
                     keep: Keep::Below,
                     articles: false,
                     watched: false,
+                    body_only: None,
                 });
                 self.nodes[index(at)].children.push((key.into(), child));
                 child
@@ -103,6 +110,14 @@ impl Trie {
     /// Marks `node` as a place whose text a detector reads.
     pub(super) fn mark_watched(&mut self, node: NodeId) {
         self.nodes[index(node)].watched = true;
+    }
+
+    /// Notes how a map reads the value at `node`: as an article's plain
+    /// body (`body`), or otherwise. Only a node read as a body by every map
+    /// that reads it keeps strings in the file.
+    pub(super) fn read_as(&mut self, node: NodeId, body: bool) {
+        let node = &mut self.nodes[index(node)];
+        node.body_only = Some(node.body_only.unwrap_or(true) && body);
     }
 
     /// How many nodes the trie has.
@@ -161,6 +176,9 @@ pub(super) enum Value {
     Num(String),
     /// A string.
     Str(String),
+    /// A string left in the document: the byte range of its JSON literal,
+    /// quotes included, in the text the document was read from.
+    Raw(Range<usize>),
     /// An array.
     Arr(Vec<Value>),
     /// The kept keys of an object, in document order.
@@ -176,7 +194,7 @@ impl Value {
             Self::Null => "null",
             Self::Bool(_) => "a boolean",
             Self::Num(_) => "a number",
-            Self::Str(_) => "a string",
+            Self::Str(_) | Self::Raw(_) => "a string",
             Self::Arr(_) => "an array",
             Self::Obj(_) => "an object",
             Self::Present => "a value",
@@ -268,6 +286,11 @@ pub(super) struct Watch<'t> {
     texts: RefCell<Vec<(NodeId, String)>>,
     /// Sniffing has seen enough.
     stopped: Cell<bool>,
+    /// Where the text read starts in memory, when bodies may stay in it.
+    raw_base: Option<usize>,
+    /// A body that stays in the file was not a string: the document must
+    /// be read again with every value copied.
+    raw_refused: Cell<bool>,
 }
 
 /// What a document was seen to hold: the keys met (as nodes of the trie)
@@ -295,7 +318,22 @@ impl<'t> Watch<'t> {
             met: RefCell::new(vec![false; trie.len()]),
             texts: RefCell::new(Vec::new()),
             stopped: Cell::new(false),
+            raw_base: None,
+            raw_refused: Cell::new(false),
         }
+    }
+
+    /// Leaves plain bodies, as [`Value::Raw`], in `text`: the whole text
+    /// that every document handed to this watch is a part of.
+    pub(super) fn keeping_bodies_in(mut self, text: &[u8]) -> Self {
+        self.raw_base = Some(text.as_ptr() as usize);
+        self
+    }
+
+    /// Whether a body to be left in the text was not a string, which ended
+    /// the reading: read it again without [`Watch::keeping_bodies_in`].
+    pub(super) fn raw_refused(&self) -> bool {
+        self.raw_refused.get()
     }
 
     /// Whether sniffing stopped the reading on purpose (its error is not
@@ -355,6 +393,23 @@ impl<'de> DeserializeSeed<'de> for Prune<'_, '_> {
             // Only its presence matters: read past it without copying.
             Skip::deserialize(deserializer)?;
             return Ok(Value::Present);
+        }
+        if let Some(base) = self.watch.raw_base
+            && node.body_only == Some(true)
+            && node.children.is_empty()
+            && !node.watched
+        {
+            // A raw value is skipped by `serde_json` without counting depth:
+            // anything but a string is read again the ordinary way, which
+            // counts it.
+            let raw = <&serde_json::value::RawValue>::deserialize(deserializer)?;
+            let text = raw.get();
+            if !text.starts_with('"') {
+                self.watch.raw_refused.set(true);
+                return Err(de::Error::custom("a body that is not a string"));
+            }
+            let start = (text.as_ptr() as usize).wrapping_sub(base);
+            return Ok(Value::Raw(start..start + text.len()));
         }
         deserializer.deserialize_any(self)
     }

@@ -3,9 +3,12 @@
 //! document was seen to hold, and a [`FileReader`] that converts the
 //! articles of one document as they are read.
 
+use std::sync::Arc;
+
 use super::Article;
+use super::body::Source as FileText;
 use super::convert::{self, Converted, Fields};
-use super::map::{Field, FieldMap, Path, Source};
+use super::map::{Field, FieldMap, Markup, Path, Source};
 use super::project::{Keep, Met, NodeId, TOP, Trie, Value};
 use super::shape::Shape;
 
@@ -87,6 +90,7 @@ impl Plan {
                         };
                         let keys = detector.path.keys.iter().map(String::as_str);
                         let node = trie.insert(TOP, keys, keep);
+                        trie.read_as(node, false);
                         if detector.holding.is_some() {
                             trie.mark_watched(node);
                         }
@@ -151,13 +155,15 @@ impl Plan {
     }
 
     /// A reader for the articles of one document of `choice`.
-    pub(super) fn reader(&self, choice: &Choice) -> FileReader<'_> {
+    /// Bodies left in the document's text ([`Value::Raw`]) are read from
+    /// `text`.
+    pub(super) fn reader(&self, choice: &Choice, text: &Arc<FileText>) -> FileReader<'_> {
         let shape = &self.shapes[choice.shape];
         FileReader {
             plan: self,
             shape,
             choice: choice.clone(),
-            fields: Fields::new(&self.trie, choice.items, shape.map.entries()),
+            fields: Fields::new(&self.trie, choice.items, shape.map.entries()).in_text(text),
             found: vec![0; Field::ALL.len()],
             usable: 0,
             count: 0,
@@ -254,6 +260,7 @@ fn plan_map(trie: &mut Trie, map: &FieldMap) -> Vec<(Path, NodeId)> {
             Source::Path(path) => {
                 let node = trie.insert(TOP, path.keys.iter().map(String::as_str), Keep::Value);
                 trie.mark_articles(node);
+                trie.read_as(node, false);
                 Some((path.clone(), node))
             }
             Source::Literal(_) => None,
@@ -267,10 +274,14 @@ fn plan_map(trie: &mut Trie, map: &FieldMap) -> Vec<(Path, NodeId)> {
             let Source::Path(path) = source else { continue };
             let keys = path.keys.iter().map(String::as_str);
             if path.from_top {
-                trie.insert(TOP, keys, Keep::Value);
+                let node = trie.insert(TOP, keys, Keep::Value);
+                trie.read_as(node, false);
             } else {
+                // A plain body may stay in the file until it is shown.
+                let body = field == Field::Body && path.markup != Markup::Html;
                 for (_, node) in &articles {
-                    trie.insert(*node, keys.clone(), Keep::Value);
+                    let node = trie.insert(*node, keys.clone(), Keep::Value);
+                    trie.read_as(node, body);
                 }
             }
         }
