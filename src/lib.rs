@@ -23,6 +23,7 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod column;
 pub mod config;
 pub mod document;
 pub mod effect;

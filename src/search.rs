@@ -19,7 +19,7 @@ pub mod snippet;
 use std::ops::Range;
 
 pub use evaluate::{Found, Hits, NoOrganisations, Organisations, evaluate, search, search_unless};
-pub use index::{WordIndex, search_indexed};
+pub use index::{WordColumns, WordIndex, search_indexed};
 pub use pattern::Pattern;
 pub use query::{Clause, Field, Query, QueryError};
 pub use snippet::Snippet;

@@ -14,7 +14,7 @@ mod positions;
 
 use std::collections::HashMap;
 
-use crate::entities::WordHash;
+use crate::column::{Column, Ragged};
 
 use positions::PhraseHits;
 
@@ -23,26 +23,40 @@ use super::pattern::Pattern;
 use super::query::{Clause, Field, Query};
 use crate::store::Article;
 
-/// One article's use of a word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Posting {
-    article: u32,
-    title: u16,
-    body: u16,
-}
+/// One article's use of a word: the article, its hits in the title and in
+/// the body.
+type Posting = [u32; 3];
 
 /// Words of a store, with the articles that use them.
+///
+/// Every part is a flat [`Column`], so that an index read from the cache is
+/// used in place, without a copy.
 #[derive(Debug, Default)]
 pub struct WordIndex {
-    words: Vec<Box<str>>,
-    postings: Vec<Vec<Posting>>,
+    /// Per distinct word (as written), its bytes.
+    words: Ragged<u8>,
+    /// Per word, the articles that use it, ascending.
+    postings: Ragged<Posting>,
     /// Per word, the places of the word in each of its postings' articles,
     /// in the postings' order (see [`positions`]).
-    places: Vec<Vec<u8>>,
+    places: Ragged<u8>,
     /// Per article, the place of its body's first word: places before it
     /// are in the title.
-    body_starts: Vec<u32>,
+    body_starts: Column<u32>,
     articles: usize,
+}
+
+/// The parts of a [`WordIndex`], as the cache keeps them.
+#[derive(Debug, Default)]
+pub struct WordColumns {
+    /// Per word, its bytes (UTF-8).
+    pub words: Ragged<u8>,
+    /// Per word, `[article, title hits, body hits]` per article using it.
+    pub postings: Ragged<[u32; 3]>,
+    /// Per word, its places, packed.
+    pub places: Ragged<u8>,
+    /// Per article, the place of its body's first word.
+    pub body_starts: Column<u32>,
 }
 
 impl WordIndex {
@@ -54,17 +68,27 @@ impl WordIndex {
     /// Indexes every article, or gives up (`None`) as soon as `stop` says so
     /// (it is asked every few hundred articles).
     pub fn build_unless(articles: &[Article], stop: impl Fn() -> bool) -> Option<Self> {
-        // Keys are the index's own copies: a body read from the store file
-        // lives only while its article is indexed.
-        let mut ids: HashMap<Box<str>, u32, WordHash> = HashMap::default();
-        let mut index = Self {
-            articles: articles.len(),
-            ..Self::default()
-        };
+        Self::build_watched(articles, |done| done % 256 != 0 || !stop())
+    }
+
+    /// Indexes every article, telling `go_on` how many are done before each;
+    /// gives up (`None`) as soon as it answers `false`.
+    pub fn build_watched(
+        articles: &[Article],
+        mut go_on: impl FnMut(usize) -> bool,
+    ) -> Option<Self> {
+        // Words come from the store, which anyone may have written: their
+        // table is keyed with a hasher seeded anew in each process, so that
+        // no store can be made to collide.
+        let mut ids: HashMap<Box<str>, u32, foldhash::fast::RandomState> = HashMap::default();
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        let mut postings: Vec<Vec<Posting>> = Vec::new();
+        let mut places_of: Vec<Vec<u8>> = Vec::new();
+        let mut body_starts = Vec::with_capacity(articles.len());
         // The article's words, as (word, place), sorted.
         let mut seen: Vec<(u32, u32)> = Vec::new();
         for (number, article) in articles.iter().enumerate() {
-            if number % 256 == 0 && stop() {
+            if !go_on(number) {
                 return None;
             }
             seen.clear();
@@ -72,16 +96,16 @@ impl WordIndex {
             let body = article.body.text();
             for (field, text) in [article.title.as_str(), &body].into_iter().enumerate() {
                 if field == 1 {
-                    index.body_starts.push(places.start_field());
+                    body_starts.push(places.start_field());
                 }
                 for (word, spaced) in positions::words(text) {
                     let id = if let Some(&id) = ids.get(word) {
                         id
                     } else {
-                        index.words.push(word.into());
-                        index.postings.push(Vec::new());
-                        index.places.push(Vec::new());
-                        let id = u32::try_from(index.words.len() - 1).unwrap_or(u32::MAX);
+                        words.push(word.as_bytes().to_vec());
+                        postings.push(Vec::new());
+                        places_of.push(Vec::new());
+                        let id = u32::try_from(words.len() - 1).unwrap_or(u32::MAX);
                         ids.insert(word.into(), id);
                         id
                     };
@@ -90,19 +114,86 @@ impl WordIndex {
             }
             seen.sort_unstable();
             let article = u32::try_from(number).unwrap_or(u32::MAX);
-            let body_start = index.body_starts[number];
+            let body_start = body_starts[number];
             for group in seen.chunk_by(|a, b| a.0 == b.0) {
                 let id = group[0].0 as usize;
                 let title = group.iter().filter(|(_, at)| *at < body_start).count();
-                index.postings[id].push(Posting {
-                    article,
-                    title: u16::try_from(title).unwrap_or(u16::MAX),
-                    body: u16::try_from(group.len() - title).unwrap_or(u16::MAX),
-                });
-                positions::encode(group.iter().map(|(_, at)| *at), &mut index.places[id]);
+                // Counts are as wide as the scan's, so that both agree on
+                // an article of any length.
+                let title = u32::try_from(title).unwrap_or(u32::MAX);
+                let body = u32::try_from(group.len()).unwrap_or(u32::MAX) - title;
+                postings[id].push([article, title, body]);
+                positions::encode(group.iter().map(|(_, at)| *at), &mut places_of[id]);
             }
         }
-        Some(index)
+        Some(Self {
+            words: Ragged::pack(words),
+            postings: Ragged::pack(postings),
+            places: Ragged::pack(places_of),
+            body_starts: body_starts.into(),
+            articles: articles.len(),
+        })
+    }
+
+    /// An index made of columns read back from the cache, for `articles`
+    /// articles; `None` unless the parts agree with each other.
+    pub fn from_columns(columns: WordColumns, articles: usize) -> Option<Self> {
+        let WordColumns {
+            words,
+            postings,
+            places,
+            body_starts,
+        } = columns;
+        let agree = words.len() == postings.len()
+            && words.len() == places.len()
+            && body_starts.len() == articles
+            && std::str::from_utf8(words.values.as_slice()).is_ok()
+            && postings
+                .values
+                .as_slice()
+                .iter()
+                .all(|posting| (posting[0] as usize) < articles);
+        agree.then_some(Self {
+            words,
+            postings,
+            places,
+            body_starts,
+            articles,
+        })
+    }
+
+    /// The parts, to be kept in the cache.
+    pub fn columns(&self) -> WordColumns {
+        WordColumns {
+            words: self.words.clone(),
+            postings: self.postings.clone(),
+            places: self.places.clone(),
+            body_starts: self.body_starts.clone(),
+        }
+    }
+
+    /// The distinct words, with their ids.
+    fn words(&self) -> impl Iterator<Item = (usize, &str)> {
+        (0..self.words.len()).map(|id| (id, std::str::from_utf8(self.words.get(id)).unwrap_or("")))
+    }
+
+    /// The articles that use word `id`.
+    fn postings(&self, id: usize) -> &[Posting] {
+        self.postings.get(id)
+    }
+
+    /// The places of word `id`, packed.
+    fn places(&self, id: usize) -> &[u8] {
+        self.places.get(id)
+    }
+
+    /// Where the body of `article` starts.
+    fn body_start(&self, article: usize) -> u32 {
+        self.body_starts
+            .as_slice()
+            .get(article)
+            .copied()
+            .unwrap_or(0)
     }
 
     /// How many articles the index covers.
@@ -119,15 +210,18 @@ impl WordIndex {
     /// letters and digits.
     fn hits(&self, pattern: &Pattern) -> Vec<(u32, u32)> {
         let mut hits = vec![(0u32, 0u32); self.articles];
-        for (word, postings) in self.words.iter().zip(&self.postings) {
+        for (id, word) in self.words() {
             let per_word = u32::try_from(pattern.count(word)).unwrap_or(u32::MAX);
             if per_word == 0 {
                 continue;
             }
-            for posting in postings {
-                let slot = &mut hits[posting.article as usize];
-                slot.0 += per_word * u32::from(posting.title);
-                slot.1 += per_word * (u32::from(posting.title) + u32::from(posting.body));
+            for &[article, title, body] in self.postings(id) {
+                let Some(slot) = hits.get_mut(article as usize) else {
+                    continue;
+                };
+                slot.0 = slot.0.saturating_add(per_word.saturating_mul(title));
+                let total = per_word.saturating_mul(title.saturating_add(body));
+                slot.1 = slot.1.saturating_add(total);
             }
         }
         hits
@@ -257,6 +351,37 @@ mod tests {
         ]"#,
         )
         .unwrap()
+    }
+
+    #[test]
+    fn counts_past_sixty_five_thousand_agree_with_the_scan() {
+        let body = "raid ".repeat(70_000) + "\n\nraid raid";
+        let articles = vec![Article::new("raid in the title", body)];
+        let index = WordIndex::build(&articles);
+        let query = Query::parse("raid").unwrap();
+        let indexed = search_indexed(&query, &articles, &index, &NoOrganisations);
+        let scanned = crate::search::search(&query, &articles, &NoOrganisations);
+        assert_eq!(indexed, scanned);
+        assert_eq!(indexed[0].hits.total, 70_003);
+        assert_eq!(indexed[0].hits.title, 1);
+    }
+
+    #[test]
+    fn an_index_read_back_from_its_columns_answers_the_same() {
+        let store = store();
+        let built = WordIndex::build(&store.articles);
+        let again = WordIndex::from_columns(built.columns(), store.articles.len()).unwrap();
+        for query in ["raid", "\"news agency\"", "b a b", "straße"] {
+            let query = Query::parse(query).unwrap();
+            assert_eq!(
+                search_indexed(&query, &store.articles, &again, &NoOrganisations),
+                search_indexed(&query, &store.articles, &built, &NoOrganisations),
+            );
+        }
+        assert!(
+            WordIndex::from_columns(built.columns(), 2).is_none(),
+            "columns for five articles are not an index of two"
+        );
     }
 
     fn both(query: &str) -> (Vec<Found>, Vec<Found>) {

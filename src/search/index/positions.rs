@@ -91,21 +91,22 @@ fn take(bytes: &[u8], at: &mut usize) -> u32 {
     let mut shift = 0;
     while let Some(&byte) = bytes.get(*at) {
         *at += 1;
-        value |= u32::from(byte & 0x7f) << shift;
+        // Bits past the 32nd (only in a damaged index) are dropped.
+        value |= u32::from(byte & 0x7f).checked_shl(shift).unwrap_or(0);
         if byte < 0x80 {
             break;
         }
-        shift += 7;
+        shift = shift.saturating_add(7);
     }
     value
 }
 
 /// Every place of word `id`, as `article << 32 | place`, ascending.
 fn occurrences(index: &WordIndex, id: usize, out: &mut Vec<u64>) {
-    let bytes = &index.places[id];
+    let bytes = index.places(id);
     let mut at = 0;
-    for posting in &index.postings[id] {
-        let article = u64::from(posting.article) << 32;
+    for posting in index.postings(id) {
+        let article = u64::from(posting[0]) << 32;
         let mut place = 0;
         for _ in 0..take(bytes, &mut at) {
             place += take(bytes, &mut at);
@@ -136,7 +137,7 @@ pub fn phrase_hits(index: &WordIndex, pattern: &Pattern) -> Vec<PhraseHits> {
     for word in 0..length {
         places.clear();
         let mut ids = 0;
-        for (id, text) in index.words.iter().enumerate() {
+        for (id, text) in index.words() {
             if pattern.word_fits(word, text) {
                 occurrences(index, id, &mut places);
                 ids += 1;
@@ -159,7 +160,7 @@ pub fn phrase_hits(index: &WordIndex, pattern: &Pattern) -> Vec<PhraseHits> {
     let starts = starts.unwrap_or_default();
     for group in starts.chunk_by(|a, b| a >> 32 == b >> 32) {
         let article = (group[0] >> 32) as usize;
-        let body_start = u64::from(index.body_starts[article]);
+        let body_start = u64::from(index.body_start(article));
         let (mut title, mut total) = (0, 0);
         // The place of the last word of the match counted before.
         let mut last: Option<u64> = None;

@@ -1,0 +1,151 @@
+//! Read-only arrays of plain numbers: built in memory, or read in place
+//! from a mapped cache file, so that a large index costs no copy (and no
+//! memory until it is used) when it comes from the cache.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use bytemuck::Pod;
+
+/// An array of `T`, owned or read from a mapped file.
+#[derive(Debug, Clone)]
+pub struct Column<T: Pod>(Repr<T>);
+
+#[derive(Debug, Clone)]
+enum Repr<T> {
+    Owned(Vec<T>),
+    Mapped {
+        bytes: Arc<memmap2::Mmap>,
+        range: Range<usize>,
+    },
+}
+
+impl<T: Pod> Column<T> {
+    /// The values at `range` of `bytes`; `None` unless the range is in the
+    /// file, holds a whole number of values and is aligned for them.
+    pub fn mapped(bytes: &Arc<memmap2::Mmap>, range: Range<usize>) -> Option<Self> {
+        let slice = bytes.get(range.clone())?;
+        bytemuck::try_cast_slice::<u8, T>(slice).ok()?;
+        Some(Self(Repr::Mapped {
+            bytes: Arc::clone(bytes),
+            range,
+        }))
+    }
+
+    /// The values.
+    pub fn as_slice(&self) -> &[T] {
+        match &self.0 {
+            Repr::Owned(values) => values,
+            // Checked when the column was made; a map cannot move.
+            Repr::Mapped { bytes, range } => bytes
+                .get(range.clone())
+                .and_then(|slice| bytemuck::try_cast_slice(slice).ok())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The values as bytes, to be written out.
+    pub fn as_bytes(&self) -> &[u8] {
+        bytemuck::cast_slice(self.as_slice())
+    }
+
+    /// How many values.
+    pub fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.as_slice().is_empty()
+    }
+}
+
+impl<T: Pod> Default for Column<T> {
+    fn default() -> Self {
+        Self(Repr::Owned(Vec::new()))
+    }
+}
+
+impl<T: Pod> From<Vec<T>> for Column<T> {
+    fn from(values: Vec<T>) -> Self {
+        Self(Repr::Owned(values))
+    }
+}
+
+/// Entries of variable length, all in one column, with where each ends.
+#[derive(Debug, Clone, Default)]
+pub struct Ragged<T: Pod> {
+    /// The entries, one after another.
+    pub values: Column<T>,
+    /// Where each entry ends in `values`; it starts where the one before
+    /// ends.
+    pub ends: Column<u64>,
+}
+
+impl<T: Pod> Ragged<T> {
+    /// Packs `entries` one after another.
+    pub fn pack(entries: Vec<Vec<T>>) -> Self {
+        let total = entries.iter().map(Vec::len).sum();
+        let mut values = Vec::with_capacity(total);
+        let mut ends = Vec::with_capacity(entries.len());
+        for entry in entries {
+            values.extend_from_slice(&entry);
+            ends.push(values.len() as u64);
+        }
+        Self {
+            values: values.into(),
+            ends: ends.into(),
+        }
+    }
+
+    /// Entry `at`; empty when there is none or the ends are out of order.
+    pub fn get(&self, at: usize) -> &[T] {
+        let ends = self.ends.as_slice();
+        let end = ends.get(at).copied().unwrap_or(0);
+        let start = if at == 0 {
+            0
+        } else {
+            ends.get(at - 1).copied().unwrap_or(0)
+        };
+        let (Ok(start), Ok(end)) = (usize::try_from(start), usize::try_from(end)) else {
+            return &[];
+        };
+        self.values.as_slice().get(start..end).unwrap_or_default()
+    }
+
+    /// How many entries.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ragged_entries_come_back_as_packed() {
+        let packed = Ragged::pack(vec![vec![1u32, 2], vec![], vec![3]]);
+        assert_eq!(packed.len(), 3);
+        assert_eq!(packed.get(0), [1, 2]);
+        assert!(packed.get(1).is_empty());
+        assert_eq!(packed.get(2), [3]);
+        assert!(packed.get(3).is_empty(), "past the end");
+    }
+
+    #[test]
+    fn ends_out_of_order_give_nothing_rather_than_panic() {
+        let broken = Ragged {
+            values: Column::from(vec![1u8, 2, 3]),
+            ends: Column::from(vec![3u64, 1, 99]),
+        };
+        assert_eq!(broken.get(0), [1, 2, 3]);
+        assert!(broken.get(1).is_empty());
+        assert!(broken.get(2).is_empty());
+    }
+}
