@@ -22,6 +22,7 @@
 
 pub mod action;
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod column;
 pub mod config;

@@ -104,6 +104,31 @@ impl OrgIndex {
         index
     }
 
+    /// A complete index of `per_article.len()` articles, from what
+    /// [`OrgIndex::parts`] gave (as the cache keeps it); `None` when an
+    /// article names an organisation that is not in `names`.
+    pub fn from_parts(names: Vec<(String, Kind)>, per_article: Vec<Vec<u32>>) -> Option<Self> {
+        let known = names.len();
+        if per_article.iter().flatten().any(|&id| id as usize >= known) {
+            return None;
+        }
+        let mut index = Self {
+            total: per_article.len(),
+            ..Self::default()
+        };
+        index.apply(Chunk {
+            new_names: names,
+            articles: per_article,
+        });
+        Some(index)
+    }
+
+    /// The organisations met, and per article the ones it names (as
+    /// indices into them).
+    pub fn parts(&self) -> (&[(String, Kind)], &[Vec<u32>]) {
+        (&self.names, &self.per_article)
+    }
+
     /// Takes whatever the worker has finished; whether anything changed.
     pub fn absorb(&mut self) -> bool {
         let mut changed = false;

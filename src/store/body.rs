@@ -16,12 +16,17 @@ use std::borrow::Cow;
 use std::fmt;
 use std::fs::File;
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// The text of a store file, as the loader read it.
-pub enum Source {
-    /// Mapped into memory from the file (and checked to be UTF-8 when it
-    /// was read).
+/// The text of a store file, as the loader read it, and the file's path.
+pub struct Source {
+    path: Option<PathBuf>,
+    data: Data,
+}
+
+enum Data {
+    /// Mapped into memory from the file.
     Mapped(memmap2::Mmap),
     /// Held in memory.
     Owned(String),
@@ -30,7 +35,23 @@ pub enum Source {
 }
 
 impl Source {
-    /// Maps `file` into memory, read-only.
+    /// Text read from the file at `path` into memory.
+    pub fn owned(path: &Path, text: String) -> Self {
+        Self {
+            path: Some(path.to_owned()),
+            data: Data::Owned(text),
+        }
+    }
+
+    /// Text that is no file's.
+    pub fn fixed(text: &'static str) -> Self {
+        Self {
+            path: None,
+            data: Data::Static(text),
+        }
+    }
+
+    /// Maps `file`, found at `path`, into memory, read-only.
     ///
     /// A file changed by another program while it is mapped changes what
     /// is read from it, and one cut shorter ends the process (`SIGBUS`);
@@ -40,40 +61,54 @@ impl Source {
         unsafe_code,
         reason = "mapping a file is unsafe by nature: another process may change it"
     )]
-    pub(super) fn map(file: &File) -> std::io::Result<Self> {
+    pub fn map(path: &Path, file: &File) -> std::io::Result<Self> {
         // SAFETY: the map is only read. What another process does to the
         // file while it is mapped is the risk the doc comment above states;
         // every range read from it is checked to be UTF-8 before use.
         let map = unsafe { memmap2::Mmap::map(file)? };
-        Ok(Self::Mapped(map))
+        Ok(Self {
+            path: Some(path.to_owned()),
+            data: Data::Mapped(map),
+        })
+    }
+
+    /// The file's path, when the text is a file's.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
     }
 
     /// The file as text; `None` when it is not UTF-8.
     pub fn text(&self) -> Option<&str> {
-        match self {
-            Self::Mapped(map) => std::str::from_utf8(map).ok(),
-            Self::Owned(text) => Some(text),
-            Self::Static(text) => Some(text),
+        match &self.data {
+            Data::Mapped(map) => std::str::from_utf8(map).ok(),
+            Data::Owned(text) => Some(text),
+            Data::Static(text) => Some(text),
         }
     }
 
     /// The bytes of the file.
     pub fn bytes(&self) -> &[u8] {
-        match self {
-            Self::Mapped(map) => map,
-            Self::Owned(text) => text.as_bytes(),
-            Self::Static(text) => text.as_bytes(),
+        match &self.data {
+            Data::Mapped(map) => map,
+            Data::Owned(text) => text.as_bytes(),
+            Data::Static(text) => text.as_bytes(),
         }
     }
 }
 
 impl fmt::Debug for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Mapped(map) => write!(f, "Source::Mapped({} bytes)", map.len()),
-            Self::Owned(text) => write!(f, "Source::Owned({} bytes)", text.len()),
-            Self::Static(text) => write!(f, "Source::Static({} bytes)", text.len()),
-        }
+        let how = match &self.data {
+            Data::Mapped(_) => "mapped",
+            Data::Owned(_) => "owned",
+            Data::Static(_) => "static",
+        };
+        write!(
+            f,
+            "Source({how}, {} bytes, {:?})",
+            self.bytes().len(),
+            self.path
+        )
     }
 }
 
@@ -109,6 +144,25 @@ impl Body {
             range,
         });
         (!body.text().trim().is_empty()).then_some(body)
+    }
+
+    /// The JSON string literal at `range` of `source`, trusted to be one
+    /// (it was when the source was read, and the file is the same): nothing
+    /// of the file is read until the text is needed.
+    pub fn placed(source: &Arc<Source>, range: Range<usize>) -> Self {
+        Self(Repr::InFile {
+            source: Arc::clone(source),
+            range,
+        })
+    }
+
+    /// Where the text is kept, when it is in a file: the file's text and
+    /// the range of its JSON string literal.
+    pub fn place(&self) -> Option<(&Arc<Source>, Range<usize>)> {
+        match &self.0 {
+            Repr::Held(_) => None,
+            Repr::InFile { source, range } => Some((source, range.clone())),
+        }
     }
 
     /// The text: borrowed when the file's string has no escapes, else
@@ -213,7 +267,7 @@ mod tests {
     use super::*;
 
     fn in_file(json: &'static str) -> Option<Body> {
-        let source = Arc::new(Source::Static(json));
+        let source = Arc::new(Source::fixed(json));
         Body::in_file(&source, 0..json.len())
     }
 
@@ -232,7 +286,7 @@ mod tests {
         assert!(in_file("12").is_none());
         assert!(in_file(r#""  ""#).is_none());
         assert!(in_file(r#""""#).is_none());
-        let source = Arc::new(Source::Static(r#""abc""#));
+        let source = Arc::new(Source::fixed(r#""abc""#));
         assert!(Body::in_file(&source, 0..40).is_none(), "out of range");
     }
 }

@@ -145,7 +145,7 @@ fn stream(
     loading: &mut Loading,
 ) -> Result<Outcome, Failed> {
     let first = loading.store.articles.len();
-    let empty = Arc::new(FileText::Static(""));
+    let empty = Arc::new(FileText::fixed(""));
     let mut reader = plan.reader(choice, kept.unwrap_or(&empty));
     let mut index = 0;
     let mut take = |item: Value| {

@@ -154,7 +154,7 @@ impl Loading {
         bytes: Vec<u8>,
         holds: Option<Holds>,
     ) -> Result<(), StoreError> {
-        let text = Arc::new(FileText::Owned(file::decode(path, bytes)?));
+        let text = Arc::new(FileText::owned(path, file::decode(path, bytes)?));
         self.read_text(path, text.text().unwrap_or_default(), holds, Some(&text))
     }
 

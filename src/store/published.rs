@@ -69,6 +69,17 @@ pub struct Published {
 }
 
 impl Published {
+    /// A date from the parts [`Published::as_str`],
+    /// [`Published::epoch_seconds`] and [`Published::zone_less`] gave (as a
+    /// cache keeps them), without reading the text again.
+    pub fn from_parts(text: &str, epoch_seconds: i64, zone_less: bool) -> Self {
+        Self {
+            text: text.into(),
+            epoch_seconds,
+            zone_less,
+        }
+    }
+
     /// Reads a date in any accepted form, after trimming surrounding space.
     ///
     /// Accepted: `YYYY-MM-DD`; RFC 3339 / ISO 8601 times with `T`, `t` or a

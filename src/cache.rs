@@ -1,0 +1,441 @@
+//! What newsdesk derives from a store, kept between runs so that the next
+//! open of the same store is instant: the articles' metadata and where
+//! each body is in the store's files, the organisation index and the word
+//! index, in one file per set of stores under `$XDG_CACHE_HOME/newsdesk/`.
+//!
+//! A cache is used only for the very files it was made from: each store
+//! file's [`Identity`] (path, size, modification time, a checksum of
+//! samples of its content) must match, and so must everything else that
+//! shapes what is derived (newsdesk's own binary, the load options, the
+//! user's gazetteer). A cache that is damaged, cut short, of another
+//! version, or half-written is refused and made again. Caches are written
+//! under a temporary name and renamed into place, so that two readers
+//! writing the same cache each put a whole file there, and the least
+//! recently used are removed once all of them pass [`DEFAULT_LIMIT`].
+//!
+//! Bodies are not copied into the cache when they are plain strings in the
+//! store's files: the files are mapped and each body read when it is
+//! needed.
+
+mod format;
+mod identity;
+mod records;
+
+use std::ffi::OsString;
+use std::fs::{self, File};
+use std::io;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+pub use format::Unusable;
+pub use identity::Identity;
+
+use crate::column::{Column, Ragged};
+use crate::org_index::OrgIndex;
+use crate::search::{WordColumns, WordIndex};
+use crate::store::{Options, Source, Store};
+use format::{Mapped, Writer};
+use records::{OrgRecord, StoreRecord};
+
+/// How many bytes all caches together may take before the least recently
+/// used are removed.
+pub const DEFAULT_LIMIT: u64 = 10 << 30;
+
+/// How long a temporary file may stay before it is taken for the leftover
+/// of a run that stopped while writing.
+const LEFTOVER: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// The kinds of sections of a cache file.
+mod kind {
+    pub const KEY: u32 = 1;
+    pub const FILES: u32 = 2;
+    pub const STORE: u32 = 3;
+    pub const ORGS: u32 = 4;
+    /// The word index's columns, in the order of `WORD_COLUMNS`.
+    pub const WORDS: [u32; 7] = [10, 11, 12, 13, 14, 15, 16];
+}
+
+/// The directory of caches, and how large it may grow.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+    limit: u64,
+}
+
+/// What a set of stores is, read before they are: the cache's name and the
+/// text that must match, and each file's identity.
+#[derive(Debug, Clone)]
+pub struct Key {
+    text: String,
+    name: String,
+    files: Vec<Identity>,
+}
+
+/// A store opened from its cache.
+#[derive(Debug)]
+pub struct Warm {
+    /// The store; its bodies are read from the mapped files.
+    pub store: Store,
+    /// The organisation index, complete.
+    pub orgs: OrgIndex,
+    /// The word index, when the cache has one: to be checked before use.
+    pub words: Option<Unchecked>,
+}
+
+/// A word index read in place from a cache file, whose checksums are yet
+/// to be checked (which reads the whole of it, so it is done off the
+/// reader's thread).
+#[derive(Debug)]
+pub struct Unchecked {
+    index: WordIndex,
+    path: PathBuf,
+    sums: Vec<(u32, Range<usize>)>,
+}
+
+impl Unchecked {
+    /// The index, if its file still has the checksums it was written with.
+    pub fn check(self) -> Option<WordIndex> {
+        format::check(&self.path, &self.sums).then_some(self.index)
+    }
+}
+
+/// What a reader hands over to be kept once its indexes are built.
+#[derive(Debug, Clone)]
+pub struct Keepsake {
+    /// The store.
+    pub store: Arc<Store>,
+    /// The organisations met, and per article those it names.
+    pub orgs: (Vec<(String, crate::entities::Kind)>, Vec<Vec<u32>>),
+    /// The word index, if it was built.
+    pub words: Option<Arc<WordIndex>>,
+}
+
+impl PartialEq for Keepsake {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.store, &other.store)
+            && self.orgs == other.orgs
+            && match (&self.words, &other.words) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+    }
+}
+
+impl Eq for Keepsake {}
+
+/// Why no cache was used.
+#[derive(Debug, thiserror::Error)]
+pub enum Miss {
+    /// There is none yet.
+    #[error("no cache yet")]
+    None,
+    /// A store file changed since the cache was made.
+    #[error("a store changed since it was cached")]
+    Changed,
+    /// The cache could not be used.
+    #[error("cache {path}: {why}")]
+    Unusable {
+        /// The cache file.
+        path: PathBuf,
+        /// Why.
+        why: Unusable,
+    },
+}
+
+impl Key {
+    /// The key of the stores at `paths`, loaded with `options` and
+    /// recognised with the gazetteer at `gazetteer` if any; `None` when a
+    /// path is not a regular file (a directory's files are not cached).
+    pub fn new(paths: &[PathBuf], options: &Options, gazetteer: Option<&Path>) -> Option<Self> {
+        if paths.is_empty() {
+            return None;
+        }
+        let files = paths
+            .iter()
+            .map(|path| Identity::of(path).ok())
+            .collect::<Option<Vec<_>>>()?;
+        // A rebuilt binary may derive other things from the same store.
+        let binary = std::env::current_exe()
+            .ok()
+            .and_then(|exe| Identity::of(&exe).ok());
+        let gazetteer = match gazetteer {
+            Some(path) => Some(Identity::of(path).ok()?),
+            None => None,
+        };
+        let mut text = format!(
+            "newsdesk {}\nformat {}\nbinary {binary:?}\nmax {}\nmap {:?}\ngazetteer {gazetteer:?}\n",
+            env!("CARGO_PKG_VERSION"),
+            format::VERSION,
+            options.max_bytes,
+            options.map,
+        );
+        for file in &files {
+            text.push_str(&file.path.display().to_string());
+            text.push('\n');
+        }
+        let paths_only: String = files
+            .iter()
+            .map(|f| f.path.display().to_string() + "\n")
+            .collect();
+        let name = format!(
+            "{:08x}{:08x}",
+            crc32fast::hash(paths_only.as_bytes()),
+            crc32fast::hash(text.as_bytes())
+        );
+        Some(Self { text, name, files })
+    }
+
+    /// The identities of the store files, as they were when the key was made.
+    pub fn files(&self) -> &[Identity] {
+        &self.files
+    }
+}
+
+impl Cache {
+    /// Caches in `dir`, at most `limit` bytes of them.
+    pub fn new(dir: PathBuf, limit: u64) -> Self {
+        Self { dir, limit }
+    }
+
+    /// The caches under `$XDG_CACHE_HOME/newsdesk` (or `~/.cache/newsdesk`);
+    /// `None` when neither is set to an absolute path.
+    pub fn from_env() -> Option<Self> {
+        dir_from(std::env::var_os("XDG_CACHE_HOME"), std::env::var_os("HOME"))
+            .map(|dir| Self::new(dir, DEFAULT_LIMIT))
+    }
+
+    /// The directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn path_of(&self, key: &Key) -> PathBuf {
+        self.dir.join(format!("{}.cache", key.name))
+    }
+
+    /// Opens the stores of `key` from their cache.
+    pub fn open(&self, key: &Key) -> Result<Warm, Miss> {
+        let path = self.path_of(key);
+        if !path.exists() {
+            return Err(Miss::None);
+        }
+        let unusable = |why: Unusable| Miss::Unusable {
+            path: path.clone(),
+            why,
+        };
+        let mapped = Mapped::open(&path).map_err(unusable)?;
+        if mapped.checked(kind::KEY).map_err(unusable)? != key.text.as_bytes() {
+            // Two sets of stores whose names collide: not this one's.
+            return Err(Miss::None);
+        }
+        let files: Vec<Identity> = decode(&mapped, kind::FILES).map_err(unusable)?;
+        if files != key.files {
+            return Err(Miss::Changed);
+        }
+        let texts = files
+            .iter()
+            .map(|file| File::open(&file.path).and_then(|f| Source::map(&file.path, &f)))
+            .map(|text| text.map(Arc::new))
+            .collect::<io::Result<Vec<_>>>()
+            .map_err(|err| unusable(Unusable::Io(err)))?;
+        let record: StoreRecord = decode(&mapped, kind::STORE).map_err(unusable)?;
+        let store = record
+            .into_store(&texts)
+            .ok_or_else(|| unusable(Unusable::Damaged("a body outside its file")))?;
+        let orgs: OrgRecord = decode(&mapped, kind::ORGS).map_err(unusable)?;
+        if orgs.per_article.len() != store.articles.len() {
+            return Err(unusable(Unusable::Damaged(
+                "organisations of other articles",
+            )));
+        }
+        let orgs = OrgIndex::from_parts(orgs.names, orgs.per_article)
+            .ok_or_else(|| unusable(Unusable::Damaged("an organisation out of range")))?;
+        let words = words_of(&mapped, store.articles.len()).map(|index| Unchecked {
+            index,
+            path: path.clone(),
+            sums: mapped.sums(&kind::WORDS).unwrap_or_default(),
+        });
+        // Used now: the last to be removed when the caches grow too large.
+        let _ = File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|file| file.set_modified(SystemTime::now()));
+        Ok(Warm { store, orgs, words })
+    }
+
+    /// Keeps what `keepsake` holds as the cache of `key`, unless a store
+    /// file changed since the key was made; then removes the least recently
+    /// used caches past the limit.
+    pub fn keep(&self, key: &Key, keepsake: &Keepsake) -> io::Result<()> {
+        if !key.files.iter().all(Identity::holds) {
+            return Ok(());
+        }
+        fs::create_dir_all(&self.dir)?;
+        let path = self.path_of(key);
+        let temporary = self.dir.join(format!(
+            ".{}.{}.{}.tmp",
+            key.name,
+            std::process::id(),
+            SystemTime::now()
+                .duration_since(SystemTime::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos())
+        ));
+        let written = write(&temporary, key, keepsake).and_then(|()| fs::rename(&temporary, &path));
+        if written.is_err() {
+            let _ = fs::remove_file(&temporary);
+        }
+        written?;
+        self.evict()?;
+        Ok(())
+    }
+
+    /// Removes every cache; how many files and bytes went.
+    pub fn clear(&self) -> io::Result<(usize, u64)> {
+        let mut removed = (0, 0);
+        for (path, metadata) in self.files()? {
+            fs::remove_file(&path)?;
+            removed.0 += 1;
+            removed.1 += metadata.len();
+        }
+        Ok(removed)
+    }
+
+    /// The cache files and the temporary files of this directory.
+    fn files(&self) -> io::Result<Vec<(PathBuf, fs::Metadata)>> {
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(entries) => entries,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(err) => return Err(err),
+        };
+        let mut files = Vec::new();
+        for entry in entries {
+            let entry = entry?;
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.ends_with(".cache") || name.ends_with(".tmp") {
+                let metadata = entry.metadata()?;
+                if metadata.is_file() {
+                    files.push((entry.path(), metadata));
+                }
+            }
+        }
+        Ok(files)
+    }
+
+    /// Removes leftovers of runs that stopped while writing, and the least
+    /// recently used caches until all of them fit in the limit.
+    fn evict(&self) -> io::Result<()> {
+        let now = SystemTime::now();
+        let mut caches = Vec::new();
+        for (path, metadata) in self.files()? {
+            let used = metadata.modified().unwrap_or(SystemTime::UNIX_EPOCH);
+            if path.extension().is_some_and(|ext| ext == "tmp") {
+                if now.duration_since(used).is_ok_and(|age| age > LEFTOVER) {
+                    let _ = fs::remove_file(&path);
+                }
+                continue;
+            }
+            caches.push((used, metadata.len(), path));
+        }
+        caches.sort();
+        let mut total: u64 = caches.iter().map(|(_, len, _)| len).sum();
+        for (_, len, path) in caches {
+            if total <= self.limit {
+                break;
+            }
+            fs::remove_file(&path)?;
+            total -= len;
+        }
+        Ok(())
+    }
+}
+
+fn write(path: &Path, key: &Key, keepsake: &Keepsake) -> io::Result<()> {
+    let file = File::create(path)?;
+    let words = keepsake.words.as_ref().map(|words| words.columns());
+    let count = 4 + if words.is_some() {
+        kind::WORDS.len()
+    } else {
+        0
+    };
+    let mut writer = Writer::new(file, count)?;
+    writer.section(kind::KEY, key.text.as_bytes())?;
+    writer.section(kind::FILES, &encode(&key.files)?)?;
+    writer.section(
+        kind::STORE,
+        &encode(&StoreRecord::of(&keepsake.store, &key.files))?,
+    )?;
+    let orgs = OrgRecord {
+        names: keepsake.orgs.0.clone(),
+        per_article: keepsake.orgs.1.clone(),
+    };
+    writer.section(kind::ORGS, &encode(&orgs)?)?;
+    if let Some(words) = &words {
+        let columns: [&[u8]; 7] = [
+            words.words.values.as_bytes(),
+            words.words.ends.as_bytes(),
+            words.postings.values.as_bytes(),
+            words.postings.ends.as_bytes(),
+            words.places.values.as_bytes(),
+            words.places.ends.as_bytes(),
+            words.body_starts.as_bytes(),
+        ];
+        for (kind, bytes) in kind::WORDS.iter().zip(columns) {
+            writer.section(*kind, bytes)?;
+        }
+    }
+    writer.finish()?.sync_all()
+}
+
+fn encode<T: serde::Serialize>(value: &T) -> io::Result<Vec<u8>> {
+    postcard::to_stdvec(value).map_err(io::Error::other)
+}
+
+fn decode<T: serde::de::DeserializeOwned>(mapped: &Mapped, kind: u32) -> Result<T, Unusable> {
+    postcard::from_bytes(mapped.checked(kind)?).map_err(|_| Unusable::Damaged("unreadable section"))
+}
+
+/// The word index in the cache, used in place.
+fn words_of(mapped: &Mapped, articles: usize) -> Option<WordIndex> {
+    let [
+        words,
+        word_ends,
+        postings,
+        posting_ends,
+        places,
+        place_ends,
+        body_starts,
+    ] = kind::WORDS.map(|kind| mapped.range(kind));
+    let bytes = &mapped.bytes;
+    fn ragged<T: bytemuck::Pod>(
+        bytes: &Arc<memmap2::Mmap>,
+        values: Option<Range<usize>>,
+        ends: Option<Range<usize>>,
+    ) -> Option<Ragged<T>> {
+        Some(Ragged {
+            values: Column::mapped(bytes, values?)?,
+            ends: Column::mapped(bytes, ends?)?,
+        })
+    }
+    let columns = WordColumns {
+        words: ragged(bytes, words, word_ends)?,
+        postings: ragged(bytes, postings, posting_ends)?,
+        places: ragged(bytes, places, place_ends)?,
+        body_starts: Column::mapped(bytes, body_starts?)?,
+    };
+    WordIndex::from_columns(columns, articles)
+}
+
+fn dir_from(xdg_cache_home: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
+    let absolute = |value: OsString| Some(PathBuf::from(value)).filter(|p| p.is_absolute());
+    let cache = xdg_cache_home
+        .and_then(absolute)
+        .or_else(|| home.and_then(absolute).map(|home| home.join(".cache")))?;
+    Some(cache.join("newsdesk"))
+}
+
+#[cfg(test)]
+mod tests;
