@@ -264,6 +264,8 @@ pub enum Notice {
     Copied,
     /// The terminal could not be written to.
     CopyFailed,
+    /// The cache could not be written.
+    CacheFailed,
 }
 
 impl Notice {
@@ -275,6 +277,9 @@ impl Notice {
             Self::BrowserStarted => "Opened in the browser",
             Self::Copied => "Address copied to the clipboard",
             Self::CopyFailed => "Could not copy: the terminal did not take it",
+            Self::CacheFailed => {
+                "Could not keep the cache (see newsdesk cache); the next open reads the store again"
+            }
         }
     }
 }

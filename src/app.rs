@@ -3,9 +3,11 @@
 mod find;
 mod finding;
 mod history;
+mod keeping;
 mod list_view;
 mod marks;
 pub mod organisations;
+pub use keeping::{INDEX_AHEAD, Keeping};
 mod reading;
 mod recall;
 mod searcher;
@@ -116,6 +118,8 @@ pub struct App {
     unread: usize,
     /// The focused pane is shown alone on the whole screen.
     pub zoomed: bool,
+    /// Where keeping the cache is.
+    pub keeping: Keeping,
     /// How the panes are arranged.
     pub arrangement: Arrangement,
     /// The keys in force.
@@ -126,9 +130,23 @@ impl App {
     /// A reader over `store`, sized for `viewport`, with the first article
     /// open; the organisation index starts building on a worker thread.
     pub fn new(store: Store, recogniser: Recogniser, theme: Theme, viewport: Rect) -> Self {
+        Self::with_index(store, recogniser, theme, viewport, None)
+    }
+
+    /// A reader with the organisation index `index`, or one built on a
+    /// worker thread.
+    fn with_index(
+        store: Store,
+        recogniser: Recogniser,
+        theme: Theme,
+        viewport: Rect,
+        index: Option<OrgIndex>,
+    ) -> Self {
         let (store, recogniser) = (Arc::new(store), Arc::new(recogniser));
+        let index =
+            index.unwrap_or_else(|| OrgIndex::spawn(Arc::clone(&store), Arc::clone(&recogniser)));
         let mut app = Self {
-            index: OrgIndex::spawn(Arc::clone(&store), Arc::clone(&recogniser)),
+            index,
             view: ListView::default(),
             store,
             recogniser,
@@ -151,6 +169,7 @@ impl App {
             unread: 0,
             marks: Marks::default(),
             zoomed: false,
+            keeping: Keeping::Off,
             arrangement: Arrangement::default(),
             keys: Keymap::default(),
         };
@@ -208,6 +227,7 @@ impl App {
                 if let Some(found) = self.searcher.poll() {
                     self.show_results(&found);
                 }
+                self.plan_keeping();
             }
             Action::Open => self.open_selected(),
             Action::ToggleHelp => self.toggle_help(),
@@ -350,7 +370,10 @@ impl App {
 
     /// Whether work on other threads may still change what is shown.
     pub fn is_busy(&self) -> bool {
-        !self.index.is_complete() || self.searcher.is_pending() || self.searcher.is_indexing()
+        !self.index.is_complete()
+            || self.searcher.is_pending()
+            || self.searcher.is_indexing()
+            || self.awaits_keeping()
     }
 
     /// Rows in the article list as shown.

@@ -145,6 +145,29 @@ pub enum Miss {
     },
 }
 
+/// Keeps caches of one set of stores off the caller's thread.
+#[derive(Debug, Clone)]
+pub struct Keeper {
+    cache: Cache,
+    key: Key,
+}
+
+impl Keeper {
+    /// Keeps the cache of `key` in `cache`.
+    pub fn new(cache: Cache, key: Key) -> Self {
+        Self { cache, key }
+    }
+
+    /// Writes `keepsake` on a thread of its own.
+    pub fn keep_in_background(
+        &self,
+        keepsake: Keepsake,
+    ) -> std::thread::JoinHandle<io::Result<()>> {
+        let keeper = self.clone();
+        std::thread::spawn(move || keeper.cache.keep(&keeper.key, &keepsake))
+    }
+}
+
 impl Key {
     /// The key of the stores at `paths`, loaded with `options` and
     /// recognised with the gazetteer at `gazetteer` if any; `None` when a
@@ -290,6 +313,22 @@ impl Cache {
         written?;
         self.evict()?;
         Ok(())
+    }
+
+    /// How many bytes all caches together may take.
+    pub fn limit(&self) -> u64 {
+        self.limit
+    }
+
+    /// How many caches there are, and how many bytes they take.
+    pub fn usage(&self) -> io::Result<(usize, u64)> {
+        let files = self.files()?;
+        let caches = files
+            .iter()
+            .filter(|(path, _)| path.extension().is_some_and(|e| e == "cache"));
+        Ok(caches.fold((0, 0), |(n, bytes), (_, metadata)| {
+            (n + 1, bytes + metadata.len())
+        }))
     }
 
     /// Removes every cache; how many files and bytes went.

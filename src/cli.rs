@@ -1,6 +1,7 @@
 //! The command line: open the reader, or list and check stores without it.
 //! The commands are in [`commands`], exit statuses in [`exit`].
 
+mod caching;
 mod commands;
 mod exit;
 mod marking;
@@ -67,6 +68,10 @@ pub struct Cli {
     /// `$XDG_CONFIG_HOME/newsdesk/config.toml`.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Read the stores whole, and keep nothing in
+    /// `$XDG_CACHE_HOME/newsdesk`.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 /// Reads `--map`.
@@ -185,6 +190,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print where caches are kept and how much they take; `cache clear`
+    /// removes them all.
+    Cache {
+        /// What to do.
+        #[command(subcommand)]
+        action: Option<CacheAction>,
+    },
     /// Print the agencies and outlets named across the stores: kind, name,
     /// articles and mentions, most widely named first.
     Entities {
@@ -195,6 +207,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// What `newsdesk cache` does.
+#[derive(Debug, Subcommand)]
+pub enum CacheAction {
+    /// Remove every cache.
+    Clear,
 }
 
 /// Runs what the command line asks for.
@@ -241,9 +260,10 @@ fn dispatch(cli: Cli, settings: &Settings) -> Result<ExitCode, Stop> {
             entities(&stores(&paths), json, gazetteer, options)
         }
         Some(Command::Search { query, paths, json }) => {
-            search(&query, &stores(&paths), json, gazetteer, options)
+            search(&query, &stores(&paths), json, gazetteer, settings)
         }
         Some(Command::Mark { marking, words }) => marking::mark(marking, &words, options),
+        Some(Command::Cache { action }) => caching::command(action.as_ref(), settings),
         Some(Command::Config) => {
             finish_output(write!(io::stdout(), "{}", settings::show(settings)))
         }

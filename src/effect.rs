@@ -17,6 +17,9 @@ pub enum Effect {
     Copy(String),
     /// Keep this change in the remembered state.
     Remember(Change),
+    /// Keep what was derived from the store in its cache (off the reader's
+    /// thread: it writes the whole word index).
+    Keep(Box<crate::cache::Keepsake>),
 }
 
 /// A change to what newsdesk remembers between runs.

@@ -22,6 +22,7 @@ use signal_hook::low_level;
 
 use crate::action::{Action, Notice};
 use crate::app::App;
+use crate::cache::Keeper;
 use crate::effect::{Change, Effect};
 use crate::state::{HistoryKind, Session, State};
 
@@ -30,16 +31,21 @@ use crate::state::{HistoryKind, Session, State};
 /// SIGTERM, SIGHUP and SIGINT end it like `q` does, then the process exits
 /// with status 128 + the signal's number, as a shell reports a process that
 /// a signal killed. SIGTSTP (`kill -TSTP`) suspends it like `Ctrl-z`.
+///
+/// What the reader derives from the store is handed to `keeper` to be
+/// cached, when there is one.
 pub fn run(
     make_app: impl FnOnce(Rect) -> App,
     memory: &mut State,
     place_key: &str,
+    keeper: Option<&Keeper>,
 ) -> io::Result<()> {
     // Before the terminal changes, so that a failure leaves it untouched and
     // no signal can arrive between the change and the loop that answers it.
     let watch = SignalWatch::start()?;
     install_panic_hook(Arc::clone(&watch.state));
     let mut reader = None;
+    let mut writing = Vec::new();
     // Marked before it is done, so that a set-up that fails half-way is
     // undone too.
     watch.state.mark_taken();
@@ -48,7 +54,13 @@ pub fn run(
         // Made at the terminal's size, so that the article is laid out (and
         // a remembered place found) at the width it is read at.
         let app = reader.insert(make_app(Rect::new(0, 0, size.width, size.height)));
-        let ended = event_loop(&mut terminal, app, memory, &watch.state);
+        let mut outside = Outside {
+            memory,
+            keeper,
+            writing: Vec::new(),
+        };
+        let ended = event_loop(&mut terminal, app, &mut outside, &watch.state);
+        writing = outside.writing;
         // The terminal is given back by `restore` below. Dropping ratatui's
         // handle would try to show the cursor itself and, on a terminal
         // that has hung up, report its failure with `eprintln!`, which
@@ -62,8 +74,12 @@ pub fn run(
         memory.save_session(place_key, &Session { article, scroll });
     }
     // The terminal comes back before the store is freed and the background
-    // workers are stopped, which takes a moment on a large store.
+    // workers are stopped, which takes a moment on a large store; a cache
+    // being written is finished, so that the next open finds it.
     drop(reader);
+    for handle in writing {
+        let _ = handle.join();
+    }
     // A signal wins over an error: the error is most likely the terminal
     // that hung up, and there is no one left to read about it. Reading a
     // terminal that hung up may fail before its SIGHUP arrives, so an
@@ -209,10 +225,33 @@ const INDEX_TICK: Duration = Duration::from_millis(100);
 /// reading the terminal is not interrupted by them.
 const SIGNAL_TICK: Duration = Duration::from_millis(150);
 
+/// What the loop does its outside work with: the remembered state, and the
+/// cache with the writes to it under way.
+struct Outside<'a> {
+    memory: &'a mut State,
+    keeper: Option<&'a Keeper>,
+    writing: Vec<JoinHandle<io::Result<()>>>,
+}
+
+impl Outside<'_> {
+    /// Takes the writes of the cache that have ended; whether one failed.
+    fn cache_failed(&mut self) -> bool {
+        let mut failed = false;
+        let (ended, going) = std::mem::take(&mut self.writing)
+            .into_iter()
+            .partition::<Vec<_>, _>(JoinHandle::is_finished);
+        self.writing = going;
+        for handle in ended {
+            failed |= !matches!(handle.join(), Ok(Ok(())));
+        }
+        failed
+    }
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    memory: &mut State,
+    outside: &mut Outside<'_>,
     state: &SharedState,
 ) -> io::Result<()> {
     let mut redraw = true;
@@ -224,7 +263,7 @@ fn event_loop(
         if state.ending().is_some() {
             return Ok(());
         }
-        match perform(effects, terminal, app, memory, state)? {
+        match perform(effects, terminal, app, outside, state)? {
             Done::Quit => return Ok(()),
             Done::Redraw => redraw = true,
             Done::Nothing => {}
@@ -259,7 +298,7 @@ fn event_loop(
                 let ends = effects
                     .iter()
                     .any(|effect| matches!(effect, Effect::Quit | Effect::Suspend));
-                if perform(effects, terminal, app, memory, state)? == Done::Quit {
+                if perform(effects, terminal, app, outside, state)? == Done::Quit {
                     return Ok(());
                 }
                 if ends {
@@ -268,8 +307,14 @@ fn event_loop(
             }
             redraw = true;
         }
-        if busy {
-            app.update(Action::IndexProgress);
+        if busy || !outside.writing.is_empty() {
+            let mut effects = app.update(Action::IndexProgress);
+            if outside.cache_failed() {
+                effects.extend(app.update(Action::Notice(Notice::CacheFailed)));
+            }
+            if perform(effects, terminal, app, outside, state)? == Done::Quit {
+                return Ok(());
+            }
         }
     }
 }
@@ -302,7 +347,7 @@ fn perform(
     effects: Vec<Effect>,
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    memory: &mut State,
+    outside: &mut Outside<'_>,
     state: &SharedState,
 ) -> io::Result<Done> {
     let mut done = Done::Nothing;
@@ -322,7 +367,12 @@ fn perform(
             Effect::Copy(text) => notices.push(crate::outside::copy(&text, &mut io::stdout())),
             // Kept at once, each in its own transaction: a kill right
             // after a key loses at most that key's change.
-            Effect::Remember(change) => remember(memory, change),
+            Effect::Remember(change) => remember(outside.memory, change),
+            Effect::Keep(keepsake) => {
+                if let Some(keeper) = outside.keeper {
+                    outside.writing.push(keeper.keep_in_background(*keepsake));
+                }
+            }
         }
     }
     for notice in notices {

@@ -6,7 +6,7 @@
 //! store is built on another worker; once it is there, searches use it.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
@@ -25,6 +25,9 @@ pub struct Searcher {
     index_feed: Option<Receiver<WordIndex>>,
     /// Tells the index worker to give up when the reader is done.
     abandoned: Arc<AtomicBool>,
+    /// Articles the index worker has indexed so far, and in all.
+    indexed: Arc<AtomicUsize>,
+    to_index: usize,
 }
 
 impl Drop for Searcher {
@@ -45,6 +48,8 @@ impl Default for Searcher {
             index: None,
             index_feed: None,
             abandoned: Arc::new(AtomicBool::new(false)),
+            indexed: Arc::new(AtomicUsize::new(0)),
+            to_index: 0,
         }
     }
 }
@@ -58,15 +63,49 @@ impl Searcher {
         }
         let (sender, feed) = mpsc::channel();
         self.index_feed = Some(feed);
+        self.to_index = store.articles.len();
         let abandoned = Arc::clone(&self.abandoned);
+        let indexed = Arc::clone(&self.indexed);
         thread::spawn(move || {
-            if let Some(index) =
-                WordIndex::build_unless(&store.articles, || abandoned.load(Ordering::SeqCst))
-            {
+            let built = WordIndex::build_watched(&store.articles, |done| {
+                if done % 256 == 0 {
+                    indexed.store(done, Ordering::Relaxed);
+                }
+                done % 256 != 0 || !abandoned.load(Ordering::SeqCst)
+            });
+            if let Some(index) = built {
                 // The reader may have gone; then nobody needs the index.
                 let _ = sender.send(index);
             }
         });
+    }
+
+    /// Takes a word index read from the cache, once `check` (run on a
+    /// worker: it reads the whole index) has found it whole; until then,
+    /// and if it is not, searches read the articles.
+    pub fn adopt(&mut self, check: impl FnOnce() -> Option<WordIndex> + Send + 'static) {
+        if self.index.is_some() || self.index_feed.is_some() {
+            return;
+        }
+        let (sender, feed) = mpsc::channel();
+        self.index_feed = Some(feed);
+        thread::spawn(move || {
+            if let Some(index) = check() {
+                let _ = sender.send(index);
+            }
+        });
+    }
+
+    /// The word index, once it is there.
+    pub fn index(&mut self) -> Option<Arc<WordIndex>> {
+        self.take_index();
+        self.index.clone()
+    }
+
+    /// While a word index is being built: articles indexed, and in all.
+    pub fn indexing_progress(&self) -> Option<(usize, usize)> {
+        (self.index_feed.is_some() && self.to_index > 0)
+            .then(|| (self.indexed.load(Ordering::Relaxed), self.to_index))
     }
 
     /// Whether the word index is still being built.

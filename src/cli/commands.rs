@@ -7,8 +7,11 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::caching::{self, Opened};
 use super::exit::{Stop, finish_output};
+use super::settings::Settings;
 use super::{load, recogniser};
+use crate::cache::Unchecked;
 use crate::entities::Kind;
 use crate::org_index::OrgIndex;
 use crate::search::{Query, Snippet};
@@ -233,17 +236,41 @@ pub(super) fn search(
     paths: &[PathBuf],
     json: bool,
     gazetteer: Option<&Path>,
-    options: &Options,
+    settings: &Settings,
 ) -> Result<ExitCode, Stop> {
+    let options = &settings.options;
     let query = Query::parse(text)
         .map_err(|err| Stop::usage(format!("bad query:\n{}", err.pointed(text))))?;
-    let store = load(paths, options)?;
-    let found = if query.has_organisations() {
-        let recogniser = recogniser(gazetteer, options.max_bytes)?;
-        let index = OrgIndex::build(&store, &recogniser);
-        crate::search::search(&query, &store.articles, &index.clauses(&query, &recogniser))
+    // A valid cache gives the store, its organisations and its word index
+    // at once; else the store is read and every article scanned.
+    let (store, orgs, words) = match caching::open(paths, options, gazetteer, settings)?.0 {
+        Opened::Warm(warm) => {
+            let words = warm.words.and_then(Unchecked::check);
+            (warm.store, Some(warm.orgs), words)
+        }
+        Opened::Cold(store) => (store, None, None),
+    };
+    let recogniser = if query.has_organisations() {
+        Some(recogniser(gazetteer, options.max_bytes)?)
     } else {
-        crate::search::search(&query, &store.articles, &crate::search::NoOrganisations)
+        None
+    };
+    let orgs = match (&recogniser, orgs) {
+        (Some(recogniser), None) => Some(OrgIndex::build(&store, recogniser)),
+        (Some(_), orgs) => orgs,
+        (None, _) => None,
+    };
+    let clauses = orgs
+        .as_ref()
+        .zip(recogniser.as_ref())
+        .map(|(orgs, recogniser)| orgs.clauses(&query, recogniser));
+    let organisations: &dyn crate::search::Organisations = match &clauses {
+        Some(clauses) => clauses,
+        None => &crate::search::NoOrganisations,
+    };
+    let found = match &words {
+        Some(words) => crate::search::search_indexed(&query, &store.articles, words, organisations),
+        None => crate::search::search(&query, &store.articles, organisations),
     };
     let terminal = io::stdout().is_terminal() && !json;
     let mut out = io::stdout().lock();

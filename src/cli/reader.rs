@@ -8,9 +8,10 @@ use std::process::ExitCode;
 
 use ratatui::layout::Rect;
 
+use super::caching::{self, Opened};
 use super::exit::Stop;
+use super::recogniser;
 use super::settings::Settings;
-use super::{load, recogniser};
 use crate::app::{App, Marks, Recalled};
 use crate::state::{HistoryKind, State};
 
@@ -73,13 +74,13 @@ pub(super) fn open(
     // meanwhile.
     let (recogniser, store) = std::thread::scope(|scope| {
         let recogniser = scope.spawn(|| recogniser(gazetteer, options.max_bytes));
-        let store = load(&paths, options);
+        let store = caching::open(&paths, options, gazetteer, settings);
         let recogniser = recogniser
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (recogniser, store)
     });
-    let (recogniser, store) = (recogniser?, store?);
+    let (recogniser, (opened, keeper)) = (recogniser?, store?);
     if !paths.is_empty() {
         memory.save_last_stores(&paths);
     }
@@ -94,14 +95,20 @@ pub(super) fn open(
     };
     let warning = memory.warnings().first().cloned();
     let make_app = |viewport: Rect| {
-        let mut app = App::new(store, recogniser, settings.theme(), viewport);
+        let mut app = match opened {
+            Opened::Warm(warm) => App::from_warm(warm, recogniser, settings.theme(), viewport),
+            Opened::Cold(store) => App::new(store, recogniser, settings.theme(), viewport),
+        };
+        if keeper.is_some() {
+            app.keep_cache();
+        }
         app.keys = settings.keys.clone();
         app.arrangement = settings.arrangement();
         app.recall(recalled);
         app.message = warning;
         app
     };
-    crate::terminal::run(make_app, &mut memory, &key)
+    crate::terminal::run(make_app, &mut memory, &key, keeper.as_ref())
         .map_err(|err| Stop::usage(format!("terminal: {err}")))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -24,6 +24,9 @@ pub(super) struct Settings {
     pub(super) options: Options,
     /// The keys in force.
     pub(super) keys: Keymap,
+    /// Where what is derived from stores is cached; `None` with
+    /// `--no-cache` or without a home for it.
+    pub(super) cache: Option<crate::cache::Cache>,
 }
 
 impl Settings {
@@ -57,6 +60,9 @@ impl Settings {
                 map,
             },
             keys,
+            cache: (!cli.no_cache)
+                .then(crate::cache::Cache::from_env)
+                .flatten(),
             config,
         })
     }

@@ -1,0 +1,94 @@
+//! The cache from the command line: stores opened from their cache when it
+//! holds, and `newsdesk cache`.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::CacheAction;
+use super::exit::{EXIT_USAGE, Stop, finish_output};
+use super::load;
+use super::settings::Settings;
+use crate::cache::{Keeper, Key, Warm};
+use crate::store::{Options, Store};
+
+/// Stores as opened: from their cache, or read (and then to be cached by
+/// `keeper`).
+pub(super) enum Opened {
+    /// From the cache, with the indexes.
+    Warm(Warm),
+    /// Read from the files.
+    Cold(Store),
+}
+
+/// Opens the stores at `paths`: from their cache when it is whole and of
+/// these very files, else by reading them. Also gives what keeps their
+/// cache, when they can have one.
+pub(super) fn open(
+    paths: &[PathBuf],
+    options: &Options,
+    gazetteer: Option<&Path>,
+    settings: &Settings,
+) -> Result<(Opened, Option<Keeper>), Stop> {
+    let keeper = settings
+        .cache
+        .as_ref()
+        .and_then(|cache| Key::new(paths, options, gazetteer).map(|key| (cache.clone(), key)));
+    if let Some((cache, key)) = &keeper
+        && let Ok(warm) = cache.open(key)
+    {
+        super::report::skipped(&warm.store)?;
+        return Ok((
+            Opened::Warm(warm),
+            Some(Keeper::new(cache.clone(), key.clone())),
+        ));
+    }
+    let store = load(paths, options)?;
+    Ok((
+        Opened::Cold(store),
+        keeper.map(|(cache, key)| Keeper::new(cache, key)),
+    ))
+}
+
+/// `newsdesk cache`: where caches are and their size; `cache clear`.
+pub(super) fn command(action: Option<&CacheAction>, settings: &Settings) -> Result<ExitCode, Stop> {
+    let Some(cache) = &settings.cache else {
+        return Err(Stop {
+            status: EXIT_USAGE,
+            message: "no cache: --no-cache is given, or neither $XDG_CACHE_HOME nor $HOME is set"
+                .to_owned(),
+        });
+    };
+    let failed = |err: io::Error| Stop {
+        status: EXIT_USAGE,
+        message: format!("{}: {err}", cache.dir().display()),
+    };
+    let text = match action {
+        Some(CacheAction::Clear) => {
+            let (files, bytes) = cache.clear().map_err(failed)?;
+            format!("removed {files} cache files, {}\n", size(bytes))
+        }
+        None => {
+            let (files, bytes) = cache.usage().map_err(failed)?;
+            format!(
+                "{}\n{files} caches, {} (at most {}; the least recently used go first)\n",
+                cache.dir().display(),
+                size(bytes),
+                size(cache.limit()),
+            )
+        }
+    };
+    finish_output(write!(io::stdout(), "{text}"))
+}
+
+/// A size for people: bytes, KiB, MiB or GiB.
+fn size(bytes: u64) -> String {
+    #[expect(clippy::cast_precision_loss, reason = "a size to read, to one decimal")]
+    let value = bytes as f64;
+    match bytes {
+        0..1024 => format!("{bytes} B"),
+        1024..0x10_0000 => format!("{:.1} KiB", value / 1024.0),
+        0x10_0000..0x4000_0000 => format!("{:.1} MiB", value / f64::from(0x10_0000)),
+        _ => format!("{:.1} GiB", value / f64::from(0x4000_0000)),
+    }
+}
