@@ -14,13 +14,16 @@
 use std::hint::black_box;
 use std::path::Path;
 use std::process::Command;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use newsdesk::app::App;
+use newsdesk::cache::{Cache, Keepsake, Key};
 use newsdesk::entities::{Gazetteer, Recogniser};
 use newsdesk::generate::Shape;
+use newsdesk::org_index::OrgIndex;
 use newsdesk::search::{self, NoOrganisations, Query, WordIndex};
-use newsdesk::store::Store;
+use newsdesk::store::{Options, Store};
 use newsdesk::ui::theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -99,7 +102,25 @@ fn peak_memory() -> Option<u64> {
 
 /// Child mode: load the store at `path` one way and print the peak memory.
 fn peak_child(how: &str, path: &str) {
-    if how == "reference" {
+    if how == "warm" || how == "cold" {
+        // As the reader opens, to its first frame; cold also waits for the
+        // organisation index, as a reader left open does.
+        let cache = Cache::new(
+            std::env::var_os("NEWSDESK_BENCH_CACHE")
+                .expect("cache dir")
+                .into(),
+            u64::MAX,
+        );
+        let app = open_as_reader(path.as_ref(), &cache, how == "warm");
+        let mut app = app;
+        if how == "cold" {
+            while !app.index.is_complete() {
+                app.update(newsdesk::action::Action::IndexProgress);
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+        black_box(app);
+    } else if how == "reference" {
         let text = std::fs::read_to_string(path).expect("readable store");
         let store: OwnedStore = serde_json::from_str(&text).expect("valid store");
         drop(text);
@@ -119,6 +140,130 @@ fn peak_child(how: &str, path: &str) {
         black_box(app);
     }
     println!("{}", peak_memory().unwrap_or(0));
+}
+
+/// Opens the store at `path` as the reader does, to its first frame drawn:
+/// from `cache` when `warm` (which must hold), else read from the file.
+fn open_as_reader(path: &Path, cache: &Cache, warm: bool) -> App {
+    let paths = [path.to_owned()];
+    let key = Key::new(&paths, &Options::default(), None).expect("a store file");
+    let (recogniser, app) = std::thread::scope(|scope| {
+        let recogniser = scope.spawn(|| Recogniser::builtin().expect("built-in gazetteer"));
+        let opened = if warm {
+            Ok(cache.open(&key).expect("a whole cache"))
+        } else {
+            Err(Store::load(&paths).expect("loads"))
+        };
+        (recogniser.join().expect("recogniser built"), opened)
+    });
+    let viewport = Rect::new(0, 0, 120, 40);
+    let app = match app {
+        Ok(warm) => App::from_warm(warm, recogniser, theme::COLOUR, viewport),
+        Err(store) => App::new(store, recogniser, theme::COLOUR, viewport),
+    };
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+    terminal
+        .draw(|frame| frame.render_widget(&app, frame.area()))
+        .expect("draws");
+    app
+}
+
+/// Cold and warm opens and `newsdesk search` from the file, beside the
+/// reference parse of the same file, by turns.
+fn cache_lines(count: usize, store: &Store, path: &Path, dir: &Path, lines: &mut Vec<String>) {
+    let runs = if count >= 100_000 { 5 } else { 9 };
+    // `$XDG_CACHE_HOME` of the binary: its caches are in `newsdesk` there.
+    let cache_dir = dir.join(format!("cache-{count}"));
+    let cache = Cache::new(cache_dir.join("newsdesk"), u64::MAX);
+    let paths = [path.to_owned()];
+    let key = Key::new(&paths, &Options::default(), None).expect("a store file");
+    {
+        let loaded = Arc::new(Store::load(&paths).expect("loads"));
+        let orgs = OrgIndex::build(&loaded, &Recogniser::builtin().expect("built-in gazetteer"));
+        let (names, per_article) = orgs.parts();
+        let keepsake = Keepsake {
+            store: Arc::clone(&loaded),
+            orgs: (names.to_vec(), per_article.to_vec()),
+            words: Some(Arc::new(WordIndex::build(&store.articles))),
+        };
+        cache.keep(&key, &keepsake).expect("cache kept");
+    }
+    let reference = || {
+        let text = std::fs::read_to_string(path).expect("readable");
+        serde_json::from_str::<OwnedStore>(&text).expect("parses")
+    };
+    let (reference_time, cold) =
+        time_by_turns(runs, reference, || open_as_reader(path, &cache, false));
+    let (_, warm) = time_by_turns(runs, reference, || {
+        let app = open_as_reader(path, &cache, true);
+        assert!(
+            app.index.is_complete(),
+            "organisation counts complete at the first frame"
+        );
+        app
+    });
+    let binary = env!("CARGO_BIN_EXE_newsdesk");
+    let search = |cached: bool| {
+        move || {
+            let mut command = Command::new(binary);
+            command.env("XDG_CACHE_HOME", &cache_dir).env("HOME", dir);
+            if !cached {
+                command.arg("--no-cache");
+            }
+            let output = command
+                .args(["search", "europol"])
+                .arg(path)
+                .output()
+                .expect("runs");
+            // 1: nothing found.
+            assert!(matches!(output.status.code(), Some(0 | 1)), "{output:?}");
+            output.stdout.len()
+        }
+    };
+    let (_, warm_search) = time_by_turns(runs, reference, search(true));
+    let (_, cold_search) = time_by_turns(runs, reference, search(false));
+    let ratio = |d: Duration| d.as_secs_f64() / reference_time.as_secs_f64();
+    lines.push(format!(
+        "| {count} | {} | {} ({:.2}×) | {} ({:.2}×) | {} ({:.2}×) | {} ({:.2}×) |",
+        ms(reference_time),
+        ms(cold),
+        ratio(cold),
+        ms(warm),
+        ratio(warm),
+        ms(warm_search),
+        ratio(warm_search),
+        ms(cold_search),
+        ratio(cold_search),
+    ));
+    let size = std::fs::metadata(path).map_or(1, |m| m.len());
+    let cache_size: u64 = std::fs::read_dir(cache.dir())
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|e| e.metadata().ok())
+                .filter(|m| m.is_file())
+                .map(|m| m.len())
+                .sum()
+        })
+        .unwrap_or(0);
+    let peak = |how: &str| {
+        let output = Command::new(std::env::current_exe().expect("this binary"))
+            .env("NEWSDESK_BENCH_CACHE", cache.dir())
+            .args(["--peak", how, &path.display().to_string()])
+            .output()
+            .expect("child runs");
+        String::from_utf8_lossy(&output.stdout)
+            .trim()
+            .parse::<u64>()
+            .unwrap_or(0) as f64
+    };
+    lines.push(format!(
+        "cache of {count} articles: {:.0} MB ({:.2}× the store); peak memory to the first frame, warm {:.2}× the store, cold (with the organisation index) {:.2}×",
+        cache_size as f64 / 1e6,
+        cache_size as f64 / size as f64,
+        peak("warm") / size as f64,
+        peak("cold") / size as f64,
+    ));
 }
 
 fn peak_in_child(how: &str, path: &Path) -> u64 {
@@ -170,6 +315,7 @@ fn measure(count: usize, largest: bool, builtin: &Recogniser, dir: &Path, lines:
     shape_lines(count, builtin, &json, lines);
     let store = Store::from_json_str("bench", &json).expect("loads");
     drop(json);
+    cache_lines(count, &store, &path, dir, lines);
     search_lines(count, runs, &store, lines);
     if largest {
         frame_and_memory_lines(count, store, builtin, &path, lines);
@@ -312,10 +458,20 @@ fn main() {
         println!("{line}");
     }
     println!();
+    println!(
+        "| articles | reference parse | cold first frame | warm first frame | warm `newsdesk search europol` | cold `newsdesk search europol` |"
+    );
+    for line in lines
+        .iter()
+        .filter(|l| l.starts_with('|') && l.ends_with("×) |"))
+    {
+        println!("{line}");
+    }
+    println!();
     println!("| articles | query | results | search, word index | search, scan |");
     for line in lines
         .iter()
-        .filter(|l| l.starts_with('|') && !l.ends_with("× |"))
+        .filter(|l| l.starts_with('|') && !l.ends_with("× |") && !l.ends_with("×) |"))
     {
         println!("{line}");
     }

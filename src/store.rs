@@ -37,6 +37,7 @@ pub use body::{Body, Source};
 pub use error::{Failure, StoreError};
 use file::Budget;
 use loading::Loading;
+pub use loading::Progress;
 use map::{Field, FieldMap};
 pub use published::{DateError, Published};
 
@@ -251,6 +252,26 @@ impl Store {
         Ok(loading.finish())
     }
 
+    /// Like [`Store::load_with`], telling `watch` how far loading has got
+    /// every thousand articles or so and after each file.
+    pub fn load_watched(
+        paths: &[PathBuf],
+        options: &Options,
+        watch: Box<dyn FnMut(Progress)>,
+    ) -> Result<Self, StoreError> {
+        let mut loading = Loading::new(
+            store_name(paths),
+            options.max_bytes,
+            options.map.clone(),
+            false,
+        )
+        .watched(watch);
+        for path in paths {
+            loading.load_path(path)?;
+        }
+        Ok(loading.finish())
+    }
+
     /// Loads what it can of the stores at `paths` for a report: a file that
     /// fails gives its error and loading goes on with the next, and every
     /// article whose id another article already has is added as a problem
@@ -306,10 +327,16 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<String, StoreError> {
         limit: max_bytes,
     };
     let (bytes, _) = file::read_bytes(path, budget)?;
-    file::decode(path, bytes)
+    let mut text = file::decode(path, bytes)?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
-fn store_name(paths: &[PathBuf]) -> String {
+/// The short name of the stores at `paths`, for the status bar: the file
+/// name of one, or how many.
+pub fn store_name(paths: &[PathBuf]) -> String {
     match paths {
         [one] => one.file_name().map_or_else(
             || one.display().to_string(),

@@ -1,7 +1,10 @@
 //! The cache from the command line: stores opened from their cache when it
 //! holds, and `newsdesk cache`.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -10,7 +13,7 @@ use super::exit::{EXIT_USAGE, Stop, finish_output};
 use super::load;
 use super::settings::Settings;
 use crate::cache::{Keeper, Key, Warm};
-use crate::store::{Options, Store};
+use crate::store::{Options, Progress, Store};
 
 /// Stores as opened: from their cache, or read (and then to be cached by
 /// `keeper`).
@@ -43,11 +46,53 @@ pub(super) fn open(
             Some(Keeper::new(cache.clone(), key.clone())),
         ));
     }
-    let store = load(paths, options)?;
+    let store = load_showing_progress(paths, options)?;
     Ok((
         Opened::Cold(store),
         keeper.map(|(cache, key)| Keeper::new(cache, key)),
     ))
+}
+
+/// How long loading goes on before its progress is shown.
+const QUIET: Duration = Duration::from_millis(500);
+
+/// Loads the stores at `paths` as [`load`] does; a load that takes more
+/// than half a second shows its progress on standard error, when that is a
+/// terminal, and clears it when done.
+fn load_showing_progress(paths: &[PathBuf], options: &Options) -> Result<Store, Stop> {
+    if paths.is_empty() || !io::stderr().is_terminal() {
+        return load(paths, options);
+    }
+    let total: u64 = paths
+        .iter()
+        .filter_map(|path| std::fs::metadata(path).ok())
+        .filter(std::fs::Metadata::is_file)
+        .map(|metadata| metadata.len())
+        .sum();
+    let bar = ProgressBar::hidden();
+    bar.set_length(total);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "reading {prefix} [{bar:30}] {bytes}/{total_bytes} · {msg} · {elapsed}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    bar.set_prefix(crate::text::visible(&crate::store::store_name(paths)).into_owned());
+    let shown = bar.clone();
+    let start = Instant::now();
+    let watch = move |progress: Progress| {
+        if shown.is_hidden() && start.elapsed() > QUIET {
+            shown.set_draw_target(ProgressDrawTarget::stderr());
+        }
+        shown.set_position(progress.bytes.min(total));
+        shown.set_message(format!("{} articles", progress.articles));
+    };
+    let loaded = Store::load_watched(paths, options, Box::new(watch));
+    bar.finish_and_clear();
+    let store = loaded?;
+    super::report::skipped(&store)?;
+    Ok(store)
 }
 
 /// `newsdesk cache`: where caches are and their size; `cache clear`.

@@ -28,6 +28,8 @@ pub struct Source {
 enum Data {
     /// Mapped into memory from the file.
     Mapped(memmap2::Mmap),
+    /// Mapped, and checked to be UTF-8 as a whole.
+    MappedText(memmap2::Mmap),
     /// Held in memory.
     Owned(String),
     /// Built into the binary.
@@ -72,6 +74,45 @@ impl Source {
         })
     }
 
+    /// Maps `file`, found at `path`, as [`Source::map`] does, and checks
+    /// that it is UTF-8, a window at a time, giving each window's memory
+    /// back once checked; the place of the first byte that is not UTF-8
+    /// otherwise.
+    pub(super) fn map_text(path: &Path, file: &File) -> std::io::Result<Result<Self, usize>> {
+        let Data::Mapped(map) = Self::map(path, file)?.data else {
+            return Err(std::io::Error::other("not mapped"));
+        };
+        let mut at = 0;
+        while at < map.len() {
+            let start = at;
+            let end = (at + WINDOW).min(map.len());
+            match std::str::from_utf8(&map[at..end]) {
+                Ok(_) => at = end,
+                // A character cut by the window's end: checked with the next.
+                Err(err)
+                    if err.error_len().is_none() && end < map.len() && err.valid_up_to() > 0 =>
+                {
+                    at += err.valid_up_to();
+                }
+                Err(err) => return Ok(Err(at + err.valid_up_to())),
+            }
+            release(&map, start..at);
+        }
+        Ok(Ok(Self {
+            path: Some(path.to_owned()),
+            data: Data::MappedText(map),
+        }))
+    }
+
+    /// Gives back the memory that holds `range` of a mapped file, which is
+    /// read again from the file if it is needed again; nothing for text in
+    /// memory.
+    pub fn release(&self, range: Range<usize>) {
+        if let Data::Mapped(map) | Data::MappedText(map) = &self.data {
+            release(map, range);
+        }
+    }
+
     /// The file's path, when the text is a file's.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
@@ -81,6 +122,7 @@ impl Source {
     pub fn text(&self) -> Option<&str> {
         match &self.data {
             Data::Mapped(map) => std::str::from_utf8(map).ok(),
+            Data::MappedText(map) => Some(checked_text(map)),
             Data::Owned(text) => Some(text),
             Data::Static(text) => Some(text),
         }
@@ -89,7 +131,7 @@ impl Source {
     /// The bytes of the file.
     pub fn bytes(&self) -> &[u8] {
         match &self.data {
-            Data::Mapped(map) => map,
+            Data::Mapped(map) | Data::MappedText(map) => map,
             Data::Owned(text) => text.as_bytes(),
             Data::Static(text) => text.as_bytes(),
         }
@@ -99,7 +141,7 @@ impl Source {
 impl fmt::Debug for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let how = match &self.data {
-            Data::Mapped(_) => "mapped",
+            Data::Mapped(_) | Data::MappedText(_) => "mapped",
             Data::Owned(_) => "owned",
             Data::Static(_) => "static",
         };
@@ -110,6 +152,40 @@ impl fmt::Debug for Source {
             self.path
         )
     }
+}
+
+/// How much of a mapped file is checked or read before its memory is given
+/// back.
+const WINDOW: usize = 64 << 20;
+
+/// Gives back the whole pages of `map` within `range`.
+#[expect(
+    unsafe_code,
+    reason = "telling the kernel a mapped range is not needed is unsafe in memmap2"
+)]
+fn release(map: &memmap2::Mmap, range: Range<usize>) {
+    const PAGE: usize = 4096;
+    let start = range.start.next_multiple_of(PAGE);
+    let end = range.end.min(map.len()) / PAGE * PAGE;
+    if end > start {
+        // SAFETY: the map is private and never written, so dropping its
+        // pages loses nothing: the next read of them reads the file again.
+        // No reference into the range is held across this call by the
+        // loader, which calls it only for text it has finished reading.
+        let _ = unsafe {
+            map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, start, end - start)
+        };
+    }
+}
+
+/// The text of a map checked to be UTF-8 by [`Source::map_text`].
+#[expect(unsafe_code, reason = "the text was checked whole when it was mapped")]
+fn checked_text(map: &memmap2::Mmap) -> &str {
+    // SAFETY: `Data::MappedText` is made only by `Source::map_text`, after
+    // every byte was checked to be UTF-8; the map is never written. (A
+    // file changed by another program while mapped is the risk
+    // `Source::map` states.)
+    unsafe { std::str::from_utf8_unchecked(map) }
 }
 
 /// An article's text.

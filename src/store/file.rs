@@ -22,10 +22,7 @@ pub(super) fn read_bytes(path: &Path, budget: Budget) -> Result<(Vec<u8>, u64), 
         path: path.to_owned(),
         source,
     };
-    regular_file(path, &fs::metadata(path).map_err(io)?)?;
-    let file = File::open(path).map_err(io)?;
-    let metadata = file.metadata().map_err(io)?;
-    regular_file(path, &metadata)?;
+    let (file, metadata) = open(path, budget)?;
     let too_large = |size| StoreError::TooLarge {
         path: path.to_owned(),
         size,
@@ -33,9 +30,6 @@ pub(super) fn read_bytes(path: &Path, budget: Budget) -> Result<(Vec<u8>, u64), 
         limit: budget.limit,
     };
     let allowed = budget.limit.saturating_sub(budget.used);
-    if metadata.len() > allowed {
-        return Err(too_large(metadata.len()));
-    }
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
     // A file can grow after it was measured, and some (under /proc) claim
     // to be empty: reading stops one byte past the allowance either way.
@@ -47,6 +41,29 @@ pub(super) fn read_bytes(path: &Path, budget: Budget) -> Result<(Vec<u8>, u64), 
         return Err(too_large(read));
     }
     Ok((bytes, read))
+}
+
+/// Opens the regular file at `path`, refusing it with
+/// [`StoreError::TooLarge`] when it holds more than what is left of
+/// `budget`.
+pub(super) fn open(path: &Path, budget: Budget) -> Result<(File, Metadata), StoreError> {
+    let io = |source| StoreError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    regular_file(path, &fs::metadata(path).map_err(io)?)?;
+    let file = File::open(path).map_err(io)?;
+    let metadata = file.metadata().map_err(io)?;
+    regular_file(path, &metadata)?;
+    if metadata.len() > budget.limit.saturating_sub(budget.used) {
+        return Err(StoreError::TooLarge {
+            path: path.to_owned(),
+            size: metadata.len(),
+            before: budget.used,
+            limit: budget.limit,
+        });
+    }
+    Ok((file, metadata))
 }
 
 /// `bytes` of the file at `path` as UTF-8 text, byte for byte (a

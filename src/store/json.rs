@@ -14,7 +14,7 @@
 //! store nested deeper than [`MAX_DEPTH`] is an error wherever the nesting
 //! is. A file written as JSON Lines is read as such whatever its name.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -26,6 +26,10 @@ use super::project::{Mode, TOP, Value, Watch};
 use super::reading::{Choice, Plan, Read, Unread};
 use super::{Loading, StoreError};
 use crate::text::visible;
+
+/// How many bytes of a mapped file are read before their memory is given
+/// back.
+const RELEASE_EVERY: usize = 64 << 20;
 
 /// The deepest nesting of arrays and objects `serde_json` reads; one level
 /// more is an error.
@@ -148,7 +152,22 @@ fn stream(
     let empty = Arc::new(FileText::fixed(""));
     let mut reader = plan.reader(choice, kept.unwrap_or(&empty));
     let mut index = 0;
+    // Where the article being handed over starts in the text, for progress:
+    // the line's place in JSON Lines, else the place of a body left there.
+    let at = Cell::new(None);
+    let base = text.as_ptr() as usize;
+    // What is read of a mapped file is given back as reading goes on.
+    let mut released = 0;
     let mut take = |item: Value| {
+        if let Some(place) = at.take().or_else(|| item.first_raw()) {
+            loading.at = place as u64;
+            if let Some(kept) = kept
+                && place > released + RELEASE_EVERY
+            {
+                kept.release(released..place);
+                released = place;
+            }
+        }
         loading.accept(index, reader.convert(item));
         index += 1;
     };
@@ -179,6 +198,7 @@ fn stream(
             if line.trim().is_empty() {
                 continue;
             }
+            at.set(Some((line.as_ptr() as usize).wrapping_sub(base)));
             let value = match parse_one(line, plan, &watch) {
                 Ok(value) => value,
                 Err(err) => return copy_bodies(Failed::Syntax(err, number), &watch),

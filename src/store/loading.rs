@@ -32,7 +32,29 @@ pub(super) struct Loading {
     /// How many articles and problems there were when the file being read
     /// began.
     file_start: (usize, usize),
+    /// Told how far reading has got, now and then.
+    watch: Option<Box<dyn FnMut(Progress)>>,
+    /// Bytes of the files read before the one being read.
+    file_base: u64,
+    /// How far into the file being read the last article was.
+    pub(super) at: u64,
 }
+
+/// How far loading has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Bytes of files read (the file being read counts as far as its last
+    /// article).
+    pub bytes: u64,
+    /// Articles read.
+    pub articles: usize,
+}
+
+/// The size from which a store file is mapped rather than read into memory.
+const MAP_FROM: u64 = 64 << 20;
+
+/// How many articles are read between two reports of progress.
+const PROGRESS_EVERY: usize = 1024;
 
 /// The file an article came from and its position there, from 0.
 #[derive(Debug, Clone, Copy)]
@@ -71,6 +93,25 @@ impl Loading {
             plan: None,
             missing: [0; Field::ALL.len()],
             file_start: (0, 0),
+            watch: None,
+            file_base: 0,
+            at: 0,
+        }
+    }
+
+    /// Tells `watch` how far loading has got, every thousand articles or so
+    /// and at the end of each file.
+    pub(super) fn watched(mut self, watch: Box<dyn FnMut(Progress)>) -> Self {
+        self.watch = Some(watch);
+        self
+    }
+
+    fn report_progress(&mut self) {
+        if let Some(watch) = &mut self.watch {
+            watch(Progress {
+                bytes: self.file_base + self.at,
+                articles: self.store.articles.len(),
+            });
         }
     }
 
@@ -129,9 +170,43 @@ impl Loading {
                 path: path.to_owned(),
             });
         }
-        let (bytes, size) = file::read_bytes(path, self.budget)?;
-        self.budget.used = self.budget.used.saturating_add(size);
-        self.parse_bytes(path, bytes)
+        let parsed = if fs::metadata(path).is_ok_and(|m| m.len() >= MAP_FROM) {
+            self.map_and_parse(path)
+        } else {
+            let (bytes, size) = file::read_bytes(path, self.budget)?;
+            self.file_base = self.budget.used;
+            self.at = 0;
+            self.budget.used = self.budget.used.saturating_add(size);
+            self.parse_bytes(path, bytes)
+        };
+        self.file_base = self.budget.used;
+        self.at = 0;
+        self.report_progress();
+        parsed
+    }
+
+    /// Reads the large file at `path` through a map of it, so that only the
+    /// part being read is in memory: the rest is given back as reading goes
+    /// on, and bodies are read again from the file when they are needed.
+    fn map_and_parse(&mut self, path: &Path) -> Result<(), StoreError> {
+        let (file, metadata) = file::open(path, self.budget)?;
+        let io = |source| StoreError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let text = FileText::map_text(path, &file)
+            .map_err(io)?
+            .map_err(|offset| StoreError::Encoding {
+                path: path.to_owned(),
+                offset,
+            })?;
+        self.file_base = self.budget.used;
+        self.at = 0;
+        self.budget.used = self.budget.used.saturating_add(metadata.len());
+        let text = Arc::new(text);
+        let read = self.read_text(path, text.text().unwrap_or_default(), None, Some(&text));
+        text.release(0..text.bytes().len());
+        read
     }
 
     /// Reads the bytes of a file at `path` (which only names it) as a store.
@@ -208,6 +283,9 @@ impl Loading {
     /// Adds an article, the `index`th of the file being read.
     pub(super) fn push(&mut self, article: Article, index: usize) {
         self.store.articles.push(article);
+        if self.store.articles.len().is_multiple_of(PROGRESS_EVERY) {
+            self.report_progress();
+        }
         self.origins.push(Origin {
             file: self.files.len().saturating_sub(1),
             index,

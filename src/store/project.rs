@@ -201,6 +201,16 @@ impl Value {
         }
     }
 
+    /// Where the first string left in the text among this object's values
+    /// starts.
+    pub(super) fn first_raw(&self) -> Option<usize> {
+        match self {
+            Self::Raw(range) => Some(range.start),
+            Self::Obj(entries) => entries.iter().find_map(|(_, value)| value.first_raw()),
+            _ => None,
+        }
+    }
+
     /// Every value at the end of `path`, reading every element of the
     /// arrays met along the way and at the end; `null`s are left out.
     pub(super) fn find<'v>(&'v self, path: &[NodeId], found: &mut Vec<&'v Value>) {

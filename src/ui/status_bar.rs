@@ -112,6 +112,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 done * 100 / total.max(1)
             )));
         }
+        if let Some((done, total)) = app.searcher.indexing_progress() {
+            left.push(Span::raw(format!(
+                " · indexing words {}%",
+                done * 100 / total.max(1)
+            )));
+        }
         let skipped = app.store.skipped();
         if skipped > 0 {
             left.push(Span::styled(
