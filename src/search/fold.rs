@@ -22,7 +22,7 @@
 //! text that is not ASCII can match an ASCII word ignoring case, which is
 //! what lets [`starts`] find ASCII words at memory speed.
 
-
+pub mod starts;
 mod table;
 
 #[cfg(test)]

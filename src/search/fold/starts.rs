@@ -1,0 +1,397 @@
+//! Where a match of a word can begin in text: the places a pattern tries,
+//! so that it does not try every character.
+//!
+//! A search reads every article, so this is where its time goes. Each
+//! place found is only a candidate: the pattern then checks the match with
+//! full folding, so that a finder may give too many places but never too
+//! few. Three finders:
+//!
+//! - **Exact**, for a word whose case must match: `memmem` on its bytes.
+//! - **ASCII**, for an ASCII word whose case is ignored, the common case.
+//!   Text is lowered (ASCII letters only, so that byte offsets stay) a few
+//!   kilobytes at a time, and `memmem` finds the lowercase word in it. That
+//!   misses only matches that hold a character outside ASCII, and the only
+//!   such characters that fold into ASCII are the few of
+//!   [`super::folds_into_ascii`] (ligatures, "ß", "ſ", the Kelvin sign).
+//!   Where one of those stands, every place up to a word's length before it
+//!   is a candidate too: ASCII letters fold one to one, so a match holding
+//!   one begins no further back. Text is searched for them only if one of
+//!   them folds into a piece of the word ("office" can hold "ﬃ";
+//!   "police" cannot hold any).
+//! - **Folded**, for any other word: the places where a character begins
+//!   whose folding begins as the word's does ("µ", "μ" and "Μ" for "μg"),
+//!   found by their first bytes with `memchr`.
+
+use memchr::memmem;
+
+use super::{fold, folds_into_ascii, table};
+
+/// How much text the ASCII finder lowers at a time.
+const CHUNK: usize = if cfg!(test) { 61 } else { 8 * 1024 };
+
+/// Below this many bytes left, the ASCII finder tries each place whose
+/// byte is the word's first, in either case, rather than lower the text.
+const SHORT: usize = if cfg!(test) { 9 } else { 64 };
+
+/// How to find the places where a word can begin.
+#[derive(Debug, Clone)]
+pub enum Starts {
+    /// The word's case must match: where its bytes are.
+    Exact(memmem::Finder<'static>),
+    /// An ASCII word, case ignored.
+    Ascii {
+        /// The word in lowercase.
+        lower: memmem::Finder<'static>,
+        /// Whether a character outside ASCII can be part of a match.
+        folds_in: bool,
+    },
+    /// Any other word, case ignored.
+    Folded(Leads),
+}
+
+impl Starts {
+    /// The finder for `word` (not empty), whose case must match if
+    /// `case_sensitive`.
+    pub fn new(word: &str, case_sensitive: bool) -> Self {
+        if case_sensitive {
+            return Self::Exact(memmem::Finder::new(word).into_owned());
+        }
+        if word.is_ascii() {
+            let lower = word.to_ascii_lowercase();
+            let folds_in = table::FOLDS
+                .iter()
+                .any(|&(c, folded)| folds_into_ascii(c) && lower.contains(folded));
+            return Self::Ascii {
+                lower: memmem::Finder::new(lower.as_bytes()).into_owned(),
+                folds_in,
+            };
+        }
+        Self::Folded(Leads::new(fold(word).first().copied()))
+    }
+
+    /// The places in `text`, asked for in order.
+    pub fn in_text<'s>(&'s self, text: &'s str) -> StartsIn<'s> {
+        StartsIn {
+            starts: self,
+            text,
+            lowered: Vec::new(),
+            window: 0,
+            hit: Ahead::Unknown,
+            special: if matches!(self, Self::Ascii { folds_in: true, .. }) {
+                Ahead::Unknown
+            } else {
+                Ahead::Nowhere
+            },
+        }
+    }
+}
+
+/// The first bytes of the characters whose folding begins with a given
+/// character.
+#[derive(Debug, Clone)]
+pub struct Leads {
+    /// The bytes, distinct.
+    bytes: Vec<u8>,
+    /// The same bytes, marked.
+    marked: [bool; 256],
+}
+
+impl Leads {
+    /// The first bytes of the characters whose folding begins with `first`
+    /// (itself a folded character), or of every character if `None`.
+    fn new(first: Option<char>) -> Self {
+        let mut leads = Self {
+            bytes: Vec::new(),
+            marked: [false; 256],
+        };
+        let Some(first) = first else {
+            // Not reached for a word, which folds to something; trying
+            // every character is right for any word.
+            for byte in (0..=0x7F).chain(0xC2..=0xF4) {
+                leads.add(byte);
+            }
+            return leads;
+        };
+        // Folding twice changes nothing, so `first` folds to itself.
+        let folders = table::FOLDS
+            .iter()
+            .filter(|(_, folded)| folded.starts_with(first))
+            .map(|&(c, _)| c);
+        for c in std::iter::once(first).chain(folders) {
+            let mut utf8 = [0; 4];
+            leads.add(c.encode_utf8(&mut utf8).as_bytes()[0]);
+        }
+        leads
+    }
+
+    fn add(&mut self, byte: u8) {
+        if !self.marked[usize::from(byte)] {
+            self.marked[usize::from(byte)] = true;
+            self.bytes.push(byte);
+        }
+    }
+
+    /// The first place from `from` in `bytes` that holds one of the bytes.
+    fn find(&self, bytes: &[u8], from: usize) -> Option<usize> {
+        let rest = bytes.get(from..)?;
+        let at = match *self.bytes.as_slice() {
+            [a] => memchr::memchr(a, rest),
+            [a, b] => memchr::memchr2(a, b, rest),
+            [a, b, c] => memchr::memchr3(a, b, c, rest),
+            _ => rest.iter().position(|&b| self.marked[usize::from(b)]),
+        }?;
+        Some(from + at)
+    }
+}
+
+/// A place found ahead by a search, kept until it is passed.
+#[derive(Debug, Clone, Copy)]
+enum Ahead {
+    /// Not searched for yet, or passed.
+    Unknown,
+    /// The first place at or after where the search began.
+    At(usize),
+    /// There is none after where the search began.
+    Nowhere,
+}
+
+impl Ahead {
+    /// The place, if it is known and not before `from`.
+    fn known(self, from: usize) -> Option<Option<usize>> {
+        match self {
+            Self::At(at) if at >= from => Some(Some(at)),
+            Self::Nowhere => Some(None),
+            _ => None,
+        }
+    }
+
+    fn from(found: Option<usize>) -> Self {
+        found.map_or(Self::Nowhere, Self::At)
+    }
+}
+
+/// The places where a word can begin in one text.
+#[derive(Debug)]
+pub struct StartsIn<'s> {
+    starts: &'s Starts,
+    text: &'s str,
+    /// For [`Starts::Ascii`]: the text from `window` on, ASCII lowered.
+    lowered: Vec<u8>,
+    window: usize,
+    /// The next place the finder gave.
+    hit: Ahead,
+    /// For [`Starts::Ascii`]: the next character that folds into ASCII.
+    special: Ahead,
+}
+
+impl StartsIn<'_> {
+    /// The first place at or after `from` (a character boundary) where the
+    /// word can begin: a character boundary. `from` must not go down from
+    /// one call to the next.
+    pub fn next(&mut self, from: usize) -> Option<usize> {
+        match self.starts {
+            Starts::Exact(finder) => {
+                let at = finder.find(self.text.as_bytes().get(from..)?)?;
+                Some(from + at)
+            }
+            Starts::Folded(leads) => leads.find(self.text.as_bytes(), from),
+            Starts::Ascii { lower, .. } => {
+                let hit = match self.hit.known(from) {
+                    Some(known) => known,
+                    None => {
+                        let found = self.find_lowered(lower, from);
+                        self.hit = Ahead::from(found);
+                        found
+                    }
+                };
+                let near_special = self.near_special(lower.needle().len(), from);
+                match (hit, near_special) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                }
+            }
+        }
+    }
+
+    /// The first place at or after `from` where the text, ASCII lowered,
+    /// holds `lower`'s word.
+    fn find_lowered(&mut self, lower: &memmem::Finder<'_>, from: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let word = lower.needle();
+        let mut at = from;
+        loop {
+            if bytes.len().saturating_sub(at) < word.len() {
+                return None;
+            }
+            if bytes.len() - at < SHORT {
+                let [first, ..] = *word else { return None };
+                let rest = &bytes[at..];
+                return memchr::memchr2_iter(first, first.to_ascii_uppercase(), rest)
+                    .map(|i| at + i)
+                    .find(|&i| {
+                        bytes[i..]
+                            .get(..word.len())
+                            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+                    });
+            }
+            let end = self.window + self.lowered.len();
+            if at < self.window || at + word.len() > end {
+                let stop = bytes.len().min(at + CHUNK.max(2 * word.len()));
+                self.window = at;
+                self.lowered.clear();
+                self.lowered
+                    .extend(bytes[at..stop].iter().map(u8::to_ascii_lowercase));
+                continue;
+            }
+            if let Some(i) = lower.find(&self.lowered[at - self.window..]) {
+                return Some(at + i);
+            }
+            if end == bytes.len() {
+                return None;
+            }
+            // Places from here on run past the lowered text.
+            at = end + 1 - word.len();
+        }
+    }
+
+    /// The first place at or after `from` where a match of a word of
+    /// `length` bytes holding a character that folds into ASCII can begin.
+    fn near_special(&mut self, length: usize, from: usize) -> Option<usize> {
+        let special = match self.special.known(from) {
+            Some(known) => known,
+            None => {
+                let found = next_folding_into_ascii(self.text, from);
+                self.special = Ahead::from(found);
+                found
+            }
+        }?;
+        let earliest = from.max(special.saturating_sub(length - 1));
+        (earliest..=special).find(|&at| self.text.is_char_boundary(at))
+    }
+}
+
+/// Where the first character at or after `from` that folds into ASCII
+/// begins.
+fn next_folding_into_ascii(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while at < bytes.len() {
+        let end = bytes.len().min(at + 64);
+        let chunk = &bytes[at..end];
+        if !chunk.is_ascii() {
+            for (offset, &byte) in chunk.iter().enumerate() {
+                let here = at + offset;
+                if ASCII_FOLD_LEADS[usize::from(byte)]
+                    && bytes
+                        .get(here + 1)
+                        .is_some_and(|&b| ASCII_FOLD_SECONDS[usize::from(b)])
+                    && text
+                        .get(here..)
+                        .and_then(|rest| rest.chars().next())
+                        .is_some_and(folds_into_ascii)
+                {
+                    return Some(here);
+                }
+            }
+        }
+        at = end;
+    }
+    None
+}
+
+/// The first bytes of the UTF-8 of every character that folds into ASCII,
+/// marked: a byte not marked does not begin one.
+const ASCII_FOLD_LEADS: [bool; 256] = ascii_folders_bytes(0);
+
+/// Their second bytes, marked, to pass over most characters that share a
+/// first byte with one ("é" with "ß") without decoding them.
+const ASCII_FOLD_SECONDS: [bool; 256] = ascii_folders_bytes(1);
+
+/// Byte `index` of the UTF-8 of every character that folds into ASCII
+/// ([`super::folds_into_ascii`]), marked.
+const fn ascii_folders_bytes(index: usize) -> [bool; 256] {
+    let mut marked = [false; 256];
+    let mut at = 0;
+    while at < table::FOLDS.len() {
+        let (c, folded) = table::FOLDS[at];
+        if !c.is_ascii() && folded.is_ascii() {
+            let mut utf8 = [0; 4];
+            marked[c.encode_utf8(&mut utf8).as_bytes()[index] as usize] = true;
+        }
+        at += 1;
+    }
+    marked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(word: &str, case_sensitive: bool, text: &str) -> Vec<usize> {
+        let starts = Starts::new(word, case_sensitive);
+        let mut places = starts.in_text(text);
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some(at) = places.next(from) {
+            found.push(at);
+            from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+        }
+        found
+    }
+
+    #[test]
+    fn ascii_words_are_found_in_any_case_across_chunks() {
+        let text = format!(
+            "{}Police{}POLICE{}police",
+            "x".repeat(58),
+            "é".repeat(40),
+            "y".repeat(70)
+        );
+        let police: Vec<usize> = text
+            .match_indices(|_| true)
+            .map(|(i, _)| i)
+            .filter(|&i| text[i..].to_lowercase().starts_with("police"))
+            .collect();
+        assert_eq!(police.len(), 3);
+        assert_eq!(all("police", false, &text), police);
+    }
+
+    #[test]
+    fn places_before_a_ligature_are_tried_when_it_can_be_part_of_the_word() {
+        // "ﬃ" folds to "ffi", which "office" holds: the places up to five
+        // bytes before it are candidates.
+        let text = "an oﬃce";
+        assert_eq!(all("office", false, text), [0, 1, 2, 3, 4]);
+        assert!(all("police", false, text).is_empty());
+    }
+
+    #[test]
+    fn folded_words_start_at_every_character_that_folds_to_their_first() {
+        let text = "5 µg, 5 μg, 5 Μg";
+        let expected: Vec<usize> = ["µg", "μg", "Μg"]
+            .iter()
+            .map(|w| text.find(w).unwrap())
+            .collect();
+        assert_eq!(all("μg", false, text), expected);
+        assert_eq!(all("µg", false, text), expected);
+    }
+
+    #[test]
+    fn exact_words_start_only_where_their_bytes_are() {
+        assert_eq!(all("Police", true, "police Police POLICE"), [7]);
+    }
+
+    #[test]
+    fn ligatures_sharp_s_long_s_and_kelvin_are_what_folds_into_ascii() {
+        let text = "aﬁ é Ł ß ſ ẞ \u{212A} ź 東京";
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some(at) = next_folding_into_ascii(text, from) {
+            found.push(text[at..].chars().next().unwrap());
+            from = at + 1;
+        }
+        assert_eq!(found, ['ﬁ', 'ß', 'ſ', 'ẞ', '\u{212A}']);
+        let leads = ASCII_FOLD_LEADS.iter().filter(|&&m| m).count();
+        assert_eq!(leads, 5, "C3, C5, E1, E2 and EF");
+    }
+}
