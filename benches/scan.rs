@@ -63,7 +63,15 @@ fn main() {
     );
     println!("| term | hits | count in bodies | search of articles |");
     println!("|---|---|---|---|");
-    for term in ["police", "europol", "quagmire", "zürich", "news agency"] {
+    for term in [
+        "police",
+        "europol",
+        "quagmire",
+        "officials",
+        "zürich",
+        "ελλάδα",
+        "news agency",
+    ] {
         let pattern = Pattern::new(term).expect("a term");
         let query = Query::parse(&format!("\"{term}\"")).expect("a query");
         let hits: usize = bodies.iter().map(|b| pattern.count(b)).sum();

@@ -15,9 +15,9 @@
 //!   [`super::folds_into_ascii`] (ligatures, "ß", "ſ", the Kelvin sign).
 //!   Where one of those stands, every place up to a word's length before it
 //!   is a candidate too: ASCII letters fold one to one, so a match holding
-//!   one begins no further back. Text is searched for them only if one of
-//!   them folds into a piece of the word ("office" can hold "ﬃ";
-//!   "police" cannot hold any).
+//!   one begins no further back. Text is searched (by first bytes, with
+//!   `memchr`) only for those that fold into a piece of the word: "office"
+//!   can hold "ﬃ", "police" none.
 //! - **Folded**, for any other word: the places where a character begins
 //!   whose folding begins as the word's does ("µ", "μ" and "Μ" for "μg"),
 //!   found by their first bytes with `memchr`.
@@ -42,8 +42,9 @@ pub enum Starts {
     Ascii {
         /// The word in lowercase.
         lower: memmem::Finder<'static>,
-        /// Whether a character outside ASCII can be part of a match.
-        folds_in: bool,
+        /// The characters outside ASCII that can be part of a match,
+        /// if any: those that fold into a piece of the word.
+        folds_in: Option<Leads>,
     },
     /// Any other word, case ignored.
     Folded(Leads),
@@ -58,15 +59,26 @@ impl Starts {
         }
         if word.is_ascii() {
             let lower = word.to_ascii_lowercase();
-            let folds_in = table::FOLDS
+            let folders = table::FOLDS
                 .iter()
-                .any(|&(c, folded)| folds_into_ascii(c) && lower.contains(folded));
+                .filter(|&&(c, folded)| folds_into_ascii(c) && lower.contains(folded))
+                .map(|&(c, _)| c);
+            let folds_in = Some(Leads::of(folders)).filter(|leads| !leads.bytes.is_empty());
             return Self::Ascii {
                 lower: memmem::Finder::new(lower.as_bytes()).into_owned(),
                 folds_in,
             };
         }
-        Self::Folded(Leads::new(fold(word).first().copied()))
+        let Some(&first) = fold(word).first() else {
+            // No word folds to nothing; had it, every place would do.
+            return Self::Folded(Leads::of((0..=0x7F).chain(0xC2..=0xF4).map(char::from)));
+        };
+        // Folding twice changes nothing, so `first` folds to itself.
+        let folders = table::FOLDS
+            .iter()
+            .filter(|(_, folded)| folded.starts_with(first))
+            .map(|&(c, _)| c);
+        Self::Folded(Leads::of(std::iter::once(first).chain(folders)))
     }
 
     /// The places in `text`, asked for in order.
@@ -77,7 +89,13 @@ impl Starts {
             lowered: Vec::new(),
             window: 0,
             hit: Ahead::Unknown,
-            special: if matches!(self, Self::Ascii { folds_in: true, .. }) {
+            special: if matches!(
+                self,
+                Self::Ascii {
+                    folds_in: Some(_),
+                    ..
+                }
+            ) {
                 Ahead::Unknown
             } else {
                 Ahead::Nowhere
@@ -86,8 +104,8 @@ impl Starts {
     }
 }
 
-/// The first bytes of the characters whose folding begins with a given
-/// character.
+/// The first bytes of the UTF-8 of some characters, to find where one of
+/// them may begin.
 #[derive(Debug, Clone)]
 pub struct Leads {
     /// The bytes, distinct.
@@ -97,27 +115,13 @@ pub struct Leads {
 }
 
 impl Leads {
-    /// The first bytes of the characters whose folding begins with `first`
-    /// (itself a folded character), or of every character if `None`.
-    fn new(first: Option<char>) -> Self {
+    /// The first bytes of `chars`.
+    fn of(chars: impl Iterator<Item = char>) -> Self {
         let mut leads = Self {
             bytes: Vec::new(),
             marked: [false; 256],
         };
-        let Some(first) = first else {
-            // Not reached for a word, which folds to something; trying
-            // every character is right for any word.
-            for byte in (0..=0x7F).chain(0xC2..=0xF4) {
-                leads.add(byte);
-            }
-            return leads;
-        };
-        // Folding twice changes nothing, so `first` folds to itself.
-        let folders = table::FOLDS
-            .iter()
-            .filter(|(_, folded)| folded.starts_with(first))
-            .map(|&(c, _)| c);
-        for c in std::iter::once(first).chain(folders) {
+        for c in chars {
             let mut utf8 = [0; 4];
             leads.add(c.encode_utf8(&mut utf8).as_bytes()[0]);
         }
@@ -195,7 +199,7 @@ impl StartsIn<'_> {
                 Some(from + at)
             }
             Starts::Folded(leads) => leads.find(self.text.as_bytes(), from),
-            Starts::Ascii { lower, .. } => {
+            Starts::Ascii { lower, folds_in } => {
                 let hit = match self.hit.known(from) {
                     Some(known) => known,
                     None => {
@@ -204,7 +208,10 @@ impl StartsIn<'_> {
                         found
                     }
                 };
-                let near_special = self.near_special(lower.needle().len(), from);
+                let near_special = match folds_in {
+                    Some(leads) => self.near_special(leads, lower.needle().len(), from),
+                    None => None,
+                };
                 match (hit, near_special) {
                     (Some(a), Some(b)) => Some(a.min(b)),
                     (a, b) => a.or(b),
@@ -255,12 +262,13 @@ impl StartsIn<'_> {
     }
 
     /// The first place at or after `from` where a match of a word of
-    /// `length` bytes holding a character that folds into ASCII can begin.
-    fn near_special(&mut self, length: usize, from: usize) -> Option<usize> {
+    /// `length` bytes can begin that holds a character that folds into
+    /// ASCII and begins with one of `leads`.
+    fn near_special(&mut self, leads: &Leads, length: usize, from: usize) -> Option<usize> {
         let special = match self.special.known(from) {
             Some(known) => known,
             None => {
-                let found = next_folding_into_ascii(self.text, from);
+                let found = next_folding_into_ascii(self.text, leads, from);
                 self.special = Ahead::from(found);
                 found
             }
@@ -271,57 +279,42 @@ impl StartsIn<'_> {
 }
 
 /// Where the first character at or after `from` that folds into ASCII
-/// begins.
-fn next_folding_into_ascii(text: &str, from: usize) -> Option<usize> {
+/// and begins with one of `leads` begins.
+fn next_folding_into_ascii(text: &str, leads: &Leads, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut at = from;
-    while at < bytes.len() {
-        let end = bytes.len().min(at + 64);
-        let chunk = &bytes[at..end];
-        if !chunk.is_ascii() {
-            for (offset, &byte) in chunk.iter().enumerate() {
-                let here = at + offset;
-                if ASCII_FOLD_LEADS[usize::from(byte)]
-                    && bytes
-                        .get(here + 1)
-                        .is_some_and(|&b| ASCII_FOLD_SECONDS[usize::from(b)])
-                    && text
-                        .get(here..)
-                        .and_then(|rest| rest.chars().next())
-                        .is_some_and(folds_into_ascii)
-                {
-                    return Some(here);
-                }
-            }
+    loop {
+        let lead = leads.find(bytes, at)?;
+        let special = bytes
+            .get(lead + 1)
+            .is_some_and(|&second| ASCII_FOLD_SECONDS[usize::from(second)])
+            && text
+                .get(lead..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(folds_into_ascii);
+        if special {
+            return Some(lead);
         }
-        at = end;
+        at = lead + 1;
     }
-    None
 }
 
-/// The first bytes of the UTF-8 of every character that folds into ASCII,
-/// marked: a byte not marked does not begin one.
-const ASCII_FOLD_LEADS: [bool; 256] = ascii_folders_bytes(0);
-
-/// Their second bytes, marked, to pass over most characters that share a
-/// first byte with one ("é" with "ß") without decoding them.
-const ASCII_FOLD_SECONDS: [bool; 256] = ascii_folders_bytes(1);
-
-/// Byte `index` of the UTF-8 of every character that folds into ASCII
-/// ([`super::folds_into_ascii`]), marked.
-const fn ascii_folders_bytes(index: usize) -> [bool; 256] {
+/// The second bytes of the UTF-8 of every character that folds into ASCII
+/// ([`super::folds_into_ascii`]), marked, to pass over most characters
+/// that share a first byte with one ("é" with "ß") without decoding them.
+const ASCII_FOLD_SECONDS: [bool; 256] = {
     let mut marked = [false; 256];
     let mut at = 0;
     while at < table::FOLDS.len() {
         let (c, folded) = table::FOLDS[at];
         if !c.is_ascii() && folded.is_ascii() {
             let mut utf8 = [0; 4];
-            marked[c.encode_utf8(&mut utf8).as_bytes()[index] as usize] = true;
+            marked[c.encode_utf8(&mut utf8).as_bytes()[1] as usize] = true;
         }
         at += 1;
     }
     marked
-}
+};
 
 #[cfg(test)]
 mod tests {
@@ -366,6 +359,17 @@ mod tests {
     }
 
     #[test]
+    fn text_is_searched_only_for_what_can_fold_into_the_word() {
+        let leads = |word: &str| match Starts::new(word, false) {
+            Starts::Ascii { folds_in, .. } => folds_in.map(|leads| leads.bytes),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(leads("police"), None);
+        assert_eq!(leads("office"), Some(vec![0xEF]), "ligatures");
+        assert_eq!(leads("kiss"), Some(vec![0xC3, 0xC5, 0xE1, 0xE2]), "ß ſ ẞ K");
+    }
+
+    #[test]
     fn folded_words_start_at_every_character_that_folds_to_their_first() {
         let text = "5 µg, 5 μg, 5 Μg";
         let expected: Vec<usize> = ["µg", "μg", "Μg"]
@@ -383,15 +387,14 @@ mod tests {
 
     #[test]
     fn ligatures_sharp_s_long_s_and_kelvin_are_what_folds_into_ascii() {
-        let text = "aﬁ é Ł ß ſ ẞ \u{212A} ź 東京";
+        let text = "aﬁ é Ł ß ſ ẞ \u{212A} ź 東京 ﬆ";
+        let every_lead = Leads::of("ßſẞ\u{212A}ﬀﬁﬂﬃﬄﬅﬆéŁź東".chars());
         let mut found = Vec::new();
         let mut from = 0;
-        while let Some(at) = next_folding_into_ascii(text, from) {
+        while let Some(at) = next_folding_into_ascii(text, &every_lead, from) {
             found.push(text[at..].chars().next().unwrap());
             from = at + 1;
         }
-        assert_eq!(found, ['ﬁ', 'ß', 'ſ', 'ẞ', '\u{212A}']);
-        let leads = ASCII_FOLD_LEADS.iter().filter(|&&m| m).count();
-        assert_eq!(leads, 5, "C3, C5, E1, E2 and EF");
+        assert_eq!(found, ['ﬁ', 'ß', 'ſ', 'ẞ', '\u{212A}', 'ﬆ']);
     }
 }
