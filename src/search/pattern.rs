@@ -289,6 +289,7 @@ mod tests {
         );
         assert_eq!(found("Weſt weſt", "west"), ["Weſt", "weſt"]);
         assert_eq!(found("Straße STRASSE", "strasse"), ["Straße", "STRASSE"]);
+        assert_eq!(found("\u{212A}ELVIN", "kelvin"), ["\u{212A}ELVIN"]);
     }
 
     #[test]
