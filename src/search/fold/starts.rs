@@ -86,8 +86,7 @@ impl Starts {
         StartsIn {
             starts: self,
             text,
-            lowered: Vec::new(),
-            window: 0,
+            lowered: Lowered::default(),
             hit: Ahead::Unknown,
             special: if matches!(
                 self,
@@ -110,8 +109,8 @@ impl Starts {
 pub struct Leads {
     /// The bytes, distinct.
     bytes: Vec<u8>,
-    /// The same bytes, marked.
-    marked: [bool; 256],
+    /// The same bytes, as a set of 256 bits.
+    marked: [u64; 4],
 }
 
 impl Leads {
@@ -119,7 +118,7 @@ impl Leads {
     fn of(chars: impl Iterator<Item = char>) -> Self {
         let mut leads = Self {
             bytes: Vec::new(),
-            marked: [false; 256],
+            marked: [0; 4],
         };
         for c in chars {
             let mut utf8 = [0; 4];
@@ -129,10 +128,14 @@ impl Leads {
     }
 
     fn add(&mut self, byte: u8) {
-        if !self.marked[usize::from(byte)] {
-            self.marked[usize::from(byte)] = true;
+        if !self.holds(byte) {
+            self.marked[usize::from(byte / 64)] |= 1 << (byte % 64);
             self.bytes.push(byte);
         }
+    }
+
+    fn holds(&self, byte: u8) -> bool {
+        self.marked[usize::from(byte / 64)] & 1 << (byte % 64) != 0
     }
 
     /// The first place from `from` in `bytes` that holds one of the bytes.
@@ -142,7 +145,7 @@ impl Leads {
             [a] => memchr::memchr(a, rest),
             [a, b] => memchr::memchr2(a, b, rest),
             [a, b, c] => memchr::memchr3(a, b, c, rest),
-            _ => rest.iter().position(|&b| self.marked[usize::from(b)]),
+            _ => rest.iter().position(|&b| self.holds(b)),
         }?;
         Some(from + at)
     }
@@ -160,17 +163,71 @@ enum Ahead {
 }
 
 impl Ahead {
-    /// The place, if it is known and not before `from`.
-    fn known(self, from: usize) -> Option<Option<usize>> {
-        match self {
-            Self::At(at) if at >= from => Some(Some(at)),
-            Self::Nowhere => Some(None),
-            _ => None,
+    /// The place, if it is known and not before `from`, else what `search`
+    /// finds from `from` (and is kept).
+    fn or_search(
+        &mut self,
+        from: usize,
+        search: impl FnOnce(usize) -> Option<usize>,
+    ) -> Option<usize> {
+        match *self {
+            Self::At(at) if at >= from => Some(at),
+            Self::Nowhere => None,
+            _ => {
+                let found = search(from);
+                *self = found.map_or(Self::Nowhere, Self::At);
+                found
+            }
         }
     }
+}
 
-    fn from(found: Option<usize>) -> Self {
-        found.map_or(Self::Nowhere, Self::At)
+/// Text lowered a chunk at a time, for [`Starts::Ascii`].
+#[derive(Debug, Default)]
+struct Lowered {
+    /// The text from `window` on, ASCII letters lowered.
+    bytes: Vec<u8>,
+    window: usize,
+}
+
+impl Lowered {
+    /// The first place at or after `from` where `text`, ASCII lowered,
+    /// holds `lower`'s word.
+    fn find(&mut self, text: &[u8], lower: &memmem::Finder<'_>, from: usize) -> Option<usize> {
+        let word = lower.needle();
+        let mut at = from;
+        loop {
+            if text.len().saturating_sub(at) < word.len() {
+                return None;
+            }
+            if text.len() - at < SHORT {
+                let [first, ..] = *word else { return None };
+                return memchr::memchr2_iter(first, first.to_ascii_uppercase(), &text[at..])
+                    .map(|i| at + i)
+                    .find(|&i| {
+                        text[i..]
+                            .get(..word.len())
+                            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+                    });
+            }
+            let end = self.window + self.bytes.len();
+            if at < self.window || at + word.len() > end {
+                let stop = text.len().min(at + CHUNK.max(2 * word.len()));
+                self.window = at;
+                self.bytes.clear();
+                self.bytes
+                    .extend(text[at..stop].iter().map(u8::to_ascii_lowercase));
+                continue;
+            }
+            if let Some(i) = lower.find(&self.bytes[at - self.window..]) {
+                return Some(at + i);
+            }
+            if end == text.len() {
+                return None;
+            }
+            // Places from here on run past the lowered text.
+            at = end + 1 - word.len();
+        }
     }
 }
 
@@ -179,9 +236,8 @@ impl Ahead {
 pub struct StartsIn<'s> {
     starts: &'s Starts,
     text: &'s str,
-    /// For [`Starts::Ascii`]: the text from `window` on, ASCII lowered.
-    lowered: Vec<u8>,
-    window: usize,
+    /// For [`Starts::Ascii`]: the text lowered.
+    lowered: Lowered,
     /// The next place the finder gave.
     hit: Ahead,
     /// For [`Starts::Ascii`]: the next character that folds into ASCII.
@@ -200,14 +256,11 @@ impl StartsIn<'_> {
             }
             Starts::Folded(leads) => leads.find(self.text.as_bytes(), from),
             Starts::Ascii { lower, folds_in } => {
-                let hit = match self.hit.known(from) {
-                    Some(known) => known,
-                    None => {
-                        let found = self.find_lowered(lower, from);
-                        self.hit = Ahead::from(found);
-                        found
-                    }
-                };
+                let text = self.text.as_bytes();
+                let lowered = &mut self.lowered;
+                let hit = self
+                    .hit
+                    .or_search(from, |from| lowered.find(text, lower, from));
                 let near_special = match folds_in {
                     Some(leads) => self.near_special(leads, lower.needle().len(), from),
                     None => None,
@@ -220,59 +273,14 @@ impl StartsIn<'_> {
         }
     }
 
-    /// The first place at or after `from` where the text, ASCII lowered,
-    /// holds `lower`'s word.
-    fn find_lowered(&mut self, lower: &memmem::Finder<'_>, from: usize) -> Option<usize> {
-        let bytes = self.text.as_bytes();
-        let word = lower.needle();
-        let mut at = from;
-        loop {
-            if bytes.len().saturating_sub(at) < word.len() {
-                return None;
-            }
-            if bytes.len() - at < SHORT {
-                let [first, ..] = *word else { return None };
-                let rest = &bytes[at..];
-                return memchr::memchr2_iter(first, first.to_ascii_uppercase(), rest)
-                    .map(|i| at + i)
-                    .find(|&i| {
-                        bytes[i..]
-                            .get(..word.len())
-                            .is_some_and(|w| w.eq_ignore_ascii_case(word))
-                    });
-            }
-            let end = self.window + self.lowered.len();
-            if at < self.window || at + word.len() > end {
-                let stop = bytes.len().min(at + CHUNK.max(2 * word.len()));
-                self.window = at;
-                self.lowered.clear();
-                self.lowered
-                    .extend(bytes[at..stop].iter().map(u8::to_ascii_lowercase));
-                continue;
-            }
-            if let Some(i) = lower.find(&self.lowered[at - self.window..]) {
-                return Some(at + i);
-            }
-            if end == bytes.len() {
-                return None;
-            }
-            // Places from here on run past the lowered text.
-            at = end + 1 - word.len();
-        }
-    }
-
     /// The first place at or after `from` where a match of a word of
     /// `length` bytes can begin that holds a character that folds into
     /// ASCII and begins with one of `leads`.
     fn near_special(&mut self, leads: &Leads, length: usize, from: usize) -> Option<usize> {
-        let special = match self.special.known(from) {
-            Some(known) => known,
-            None => {
-                let found = next_folding_into_ascii(self.text, leads, from);
-                self.special = Ahead::from(found);
-                found
-            }
-        }?;
+        let text = self.text;
+        let special = self
+            .special
+            .or_search(from, |from| next_folding_into_ascii(text, leads, from))?;
         let earliest = from.max(special.saturating_sub(length - 1));
         (earliest..=special).find(|&at| self.text.is_char_boundary(at))
     }
