@@ -8,9 +8,14 @@
 //!
 //! - **Exact**, for a word whose case must match: `memmem` on its bytes.
 //! - **ASCII**, for an ASCII word whose case is ignored, the common case.
-//!   Text is lowered (ASCII letters only, so that byte offsets stay) a few
-//!   kilobytes at a time, and `memmem` finds the lowercase word in it. That
-//!   misses only matches that hold a character outside ASCII, and the only
+//!   First `memchr` looks for the word's rarest letter in either case (for
+//!   "quagmire", "q" and "Q"), as long as that gives few places that are
+//!   not the word; in text where the letter is common, the text is lowered
+//!   instead (ASCII letters only, so that byte offsets stay) a few
+//!   kilobytes at a time, and `memmem` finds the lowercase word in it.
+//!   Either way the places are those where the text's bytes are the word's
+//!   in some case. That misses only matches that hold a character outside
+//!   ASCII, and the only
 //!   such characters that fold into ASCII are the few of
 //!   [`super::folds_into_ascii`] (ligatures, "ß", "ſ", the Kelvin sign).
 //!   Where one of those stands, every place up to a word's length before it
@@ -29,9 +34,10 @@ use super::{fold, folds_into_ascii, table};
 /// How much text the ASCII finder lowers at a time.
 const CHUNK: usize = if cfg!(test) { 61 } else { 8 * 1024 };
 
-/// Below this many bytes left, the ASCII finder tries each place whose
-/// byte is the word's first, in either case, rather than lower the text.
-const SHORT: usize = if cfg!(test) { 9 } else { 64 };
+/// How many places the rarest letter of an ASCII word may give that are
+/// not the word, beyond one per 256 bytes of text, before the ASCII finder
+/// lowers the text instead.
+const MISSES: usize = if cfg!(test) { 2 } else { 8 };
 
 /// How to find the places where a word can begin.
 #[derive(Debug, Clone)]
@@ -42,6 +48,9 @@ pub enum Starts {
     Ascii {
         /// The word in lowercase.
         lower: memmem::Finder<'static>,
+        /// Where in the word its rarest byte is, by English letter
+        /// frequencies.
+        rare: usize,
         /// The characters outside ASCII that can be part of a match,
         /// if any: those that fold into a piece of the word.
         folds_in: Option<Leads>,
@@ -64,8 +73,12 @@ impl Starts {
                 .filter(|&&(c, folded)| folds_into_ascii(c) && lower.contains(folded))
                 .map(|&(c, _)| c);
             let folds_in = Some(Leads::of(folders)).filter(|leads| !leads.bytes.is_empty());
+            let rare = (0..lower.len())
+                .min_by_key(|&at| commonness(lower.as_bytes()[at]))
+                .unwrap_or(0);
             return Self::Ascii {
                 lower: memmem::Finder::new(lower.as_bytes()).into_owned(),
+                rare,
                 folds_in,
             };
         }
@@ -86,7 +99,7 @@ impl Starts {
         StartsIn {
             starts: self,
             text,
-            lowered: Lowered::default(),
+            scan: AsciiScan::default(),
             hit: Ahead::Unknown,
             special: if matches!(
                 self,
@@ -182,44 +195,110 @@ impl Ahead {
     }
 }
 
-/// Text lowered a chunk at a time, for [`Starts::Ascii`].
+/// How common a byte is in English text, higher for more common: letters
+/// by their frequency, then digits and the rest.
+fn commonness(byte: u8) -> usize {
+    const LETTERS: &[u8] = b"zqjxkvbpygfwmucldrhsnioate";
+    match LETTERS.iter().position(|&b| b == byte.to_ascii_lowercase()) {
+        Some(rank) => 10 + rank,
+        None if byte.is_ascii_digit() => 5,
+        None => 0,
+    }
+}
+
+/// The ASCII finder's reading of one text.
 #[derive(Debug, Default)]
-struct Lowered {
+struct AsciiScan {
+    /// Places the rarest byte gave that were not the word.
+    misses: usize,
+    /// Whether the rarest byte proved common, so that the text is lowered.
+    lowering: bool,
     /// The text from `window` on, ASCII letters lowered.
-    bytes: Vec<u8>,
+    lowered: Vec<u8>,
     window: usize,
 }
 
-impl Lowered {
-    /// The first place at or after `from` where `text`, ASCII lowered,
-    /// holds `lower`'s word.
-    fn find(&mut self, text: &[u8], lower: &memmem::Finder<'_>, from: usize) -> Option<usize> {
+impl AsciiScan {
+    /// The first place at or after `from` where `text` holds `lower`'s
+    /// word in some case; `rare` is where the word's rarest byte is.
+    fn find(
+        &mut self,
+        text: &[u8],
+        lower: &memmem::Finder<'_>,
+        rare: usize,
+        from: usize,
+    ) -> Option<usize> {
+        let from = if self.lowering {
+            from
+        } else {
+            match self.find_rare(text, lower.needle(), rare, from) {
+                Ok(found) => return found,
+                Err(stopped) => stopped,
+            }
+        };
+        self.lowering = true;
+        self.find_lowered(text, lower, from)
+    }
+
+    /// Like [`Self::find`], by the word's rarest byte; `Err` with where it
+    /// stopped if that byte turns out common.
+    fn find_rare(
+        &mut self,
+        text: &[u8],
+        word: &[u8],
+        rare: usize,
+        from: usize,
+    ) -> Result<Option<usize>, usize> {
+        let Some(&byte) = word.get(rare) else {
+            return Ok(None);
+        };
+        let mut at = from;
+        loop {
+            if text.len().saturating_sub(at) < word.len() {
+                return Ok(None);
+            }
+            let Some(hit) = memchr::memchr2(byte, byte.to_ascii_uppercase(), &text[at + rare..])
+            else {
+                return Ok(None);
+            };
+            let start = at + hit;
+            if text[start..]
+                .get(..word.len())
+                .is_some_and(|found| found.eq_ignore_ascii_case(word))
+            {
+                return Ok(Some(start));
+            }
+            at = start + 1;
+            self.misses += 1;
+            if self.misses > MISSES + at / 256 {
+                return Err(at);
+            }
+        }
+    }
+
+    /// Like [`Self::find`], by lowering the text a chunk at a time.
+    fn find_lowered(
+        &mut self,
+        text: &[u8],
+        lower: &memmem::Finder<'_>,
+        from: usize,
+    ) -> Option<usize> {
         let word = lower.needle();
         let mut at = from;
         loop {
             if text.len().saturating_sub(at) < word.len() {
                 return None;
             }
-            if text.len() - at < SHORT {
-                let [first, ..] = *word else { return None };
-                return memchr::memchr2_iter(first, first.to_ascii_uppercase(), &text[at..])
-                    .map(|i| at + i)
-                    .find(|&i| {
-                        text[i..]
-                            .get(..word.len())
-                            .is_some_and(|w| w.eq_ignore_ascii_case(word))
-                    });
-            }
-            let end = self.window + self.bytes.len();
+            let end = self.window + self.lowered.len();
             if at < self.window || at + word.len() > end {
                 let stop = text.len().min(at + CHUNK.max(2 * word.len()));
                 self.window = at;
-                self.bytes.clear();
-                self.bytes
+                self.lowered.clear();
+                self.lowered
                     .extend(text[at..stop].iter().map(u8::to_ascii_lowercase));
                 continue;
             }
-            if let Some(i) = lower.find(&self.bytes[at - self.window..]) {
+            if let Some(i) = lower.find(&self.lowered[at - self.window..]) {
                 return Some(at + i);
             }
             if end == text.len() {
@@ -236,8 +315,8 @@ impl Lowered {
 pub struct StartsIn<'s> {
     starts: &'s Starts,
     text: &'s str,
-    /// For [`Starts::Ascii`]: the text lowered.
-    lowered: Lowered,
+    /// For [`Starts::Ascii`]: its reading of the text.
+    scan: AsciiScan,
     /// The next place the finder gave.
     hit: Ahead,
     /// For [`Starts::Ascii`]: the next character that folds into ASCII.
@@ -255,12 +334,16 @@ impl StartsIn<'_> {
                 Some(from + at)
             }
             Starts::Folded(leads) => leads.find(self.text.as_bytes(), from),
-            Starts::Ascii { lower, folds_in } => {
+            Starts::Ascii {
+                lower,
+                rare,
+                folds_in,
+            } => {
                 let text = self.text.as_bytes();
-                let lowered = &mut self.lowered;
+                let scan = &mut self.scan;
                 let hit = self
                     .hit
-                    .or_search(from, |from| lowered.find(text, lower, from));
+                    .or_search(from, |from| scan.find(text, lower, *rare, from));
                 let near_special = match folds_in {
                     Some(leads) => self.near_special(leads, lower.needle().len(), from),
                     None => None,
@@ -348,13 +431,42 @@ mod tests {
             "é".repeat(40),
             "y".repeat(70)
         );
-        let police: Vec<usize> = text
-            .match_indices(|_| true)
-            .map(|(i, _)| i)
-            .filter(|&i| text[i..].to_lowercase().starts_with("police"))
-            .collect();
+        let police = in_any_case(&text, "police");
         assert_eq!(police.len(), 3);
         assert_eq!(all("police", false, &text), police);
+    }
+
+    /// Every place where `text` holds `word` in some case, the slow way.
+    fn in_any_case(text: &str, word: &str) -> Vec<usize> {
+        (0..text.len())
+            .filter(|&at| {
+                text.as_bytes()[at..]
+                    .get(..word.len())
+                    .is_some_and(|found| found.eq_ignore_ascii_case(word.as_bytes()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_rare_letter_that_proves_common_gives_way_to_lowering() {
+        let text = format!("{}POLICE{}police pol", "pop ".repeat(40), " pop".repeat(30));
+        let starts = Starts::new("police", false);
+        let mut places = starts.in_text(&text);
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some(at) = places.next(from) {
+            found.push(at);
+            from = at + 1;
+        }
+        assert!(places.scan.lowering, "p is everywhere");
+        assert_eq!(found, in_any_case(&text, "police"));
+
+        let text = format!("{}Quagmire, quagmire", "pop ".repeat(40));
+        let starts = Starts::new("quagmire", false);
+        let mut places = starts.in_text(&text);
+        assert_eq!(places.next(0), Some(160));
+        assert_eq!(places.next(161), Some(170));
+        assert!(!places.scan.lowering, "q is rare");
     }
 
     #[test]
