@@ -14,10 +14,10 @@
 //!   instead (ASCII letters only, so that byte offsets stay) a few
 //!   kilobytes at a time, and `memmem` finds the lowercase word in it.
 //!   Either way the places are those where the text's bytes are the word's
-//!   in some case. That misses only matches that hold a character outside
-//!   ASCII, and the only
-//!   such characters that fold into ASCII are the few of
-//!   [`super::folds_into_ascii`] (ligatures, "ß", "ſ", the Kelvin sign).
+//!   in some case ([`ascii`]). That misses only matches that hold a
+//!   character outside ASCII, and the only such characters that fold into
+//!   ASCII are the few of [`super::folds_into_ascii`] (ligatures, "ß", "ſ",
+//!   the Kelvin sign).
 //!   Where one of those stands, every place up to a word's length before it
 //!   is a candidate too: ASCII letters fold one to one, so a match holding
 //!   one begins no further back. Text is searched (by first bytes, with
@@ -27,17 +27,12 @@
 //!   whose folding begins as the word's does ("µ", "μ" and "Μ" for "μg"),
 //!   found by their first bytes with `memchr`.
 
+mod ascii;
+
 use memchr::memmem;
 
 use super::{fold, folds_into_ascii, table};
-
-/// How much text the ASCII finder lowers at a time.
-const CHUNK: usize = if cfg!(test) { 61 } else { 8 * 1024 };
-
-/// How many places the rarest letter of an ASCII word may give that are
-/// not the word, beyond one per 256 bytes of text, before the ASCII finder
-/// lowers the text instead.
-const MISSES: usize = if cfg!(test) { 2 } else { 8 };
+use ascii::{AsciiScan, next_folding_into_ascii, rarest};
 
 /// How to find the places where a word can begin.
 #[derive(Debug, Clone)]
@@ -73,9 +68,7 @@ impl Starts {
                 .filter(|&&(c, folded)| folds_into_ascii(c) && lower.contains(folded))
                 .map(|&(c, _)| c);
             let folds_in = Some(Leads::of(folders)).filter(|leads| !leads.bytes.is_empty());
-            let rare = (0..lower.len())
-                .min_by_key(|&at| commonness(lower.as_bytes()[at]))
-                .unwrap_or(0);
+            let rare = rarest(lower.as_bytes());
             return Self::Ascii {
                 lower: memmem::Finder::new(lower.as_bytes()).into_owned(),
                 rare,
@@ -83,8 +76,8 @@ impl Starts {
             };
         }
         let Some(&first) = fold(word).first() else {
-            // No word folds to nothing; had it, every place would do.
-            return Self::Folded(Leads::of((0..=0x7F).chain(0xC2..=0xF4).map(char::from)));
+            // Only an empty word folds to nothing, and it begins anywhere.
+            return Self::Exact(memmem::Finder::new("").into_owned());
         };
         // Folding twice changes nothing, so `first` folds to itself.
         let folders = table::FOLDS
@@ -195,121 +188,6 @@ impl Ahead {
     }
 }
 
-/// How common a byte is in English text, higher for more common: letters
-/// by their frequency, then digits and the rest.
-fn commonness(byte: u8) -> usize {
-    const LETTERS: &[u8] = b"zqjxkvbpygfwmucldrhsnioate";
-    match LETTERS.iter().position(|&b| b == byte.to_ascii_lowercase()) {
-        Some(rank) => 10 + rank,
-        None if byte.is_ascii_digit() => 5,
-        None => 0,
-    }
-}
-
-/// The ASCII finder's reading of one text.
-#[derive(Debug, Default)]
-struct AsciiScan {
-    /// Places the rarest byte gave that were not the word.
-    misses: usize,
-    /// Whether the rarest byte proved common, so that the text is lowered.
-    lowering: bool,
-    /// The text from `window` on, ASCII letters lowered.
-    lowered: Vec<u8>,
-    window: usize,
-}
-
-impl AsciiScan {
-    /// The first place at or after `from` where `text` holds `lower`'s
-    /// word in some case; `rare` is where the word's rarest byte is.
-    fn find(
-        &mut self,
-        text: &[u8],
-        lower: &memmem::Finder<'_>,
-        rare: usize,
-        from: usize,
-    ) -> Option<usize> {
-        let from = if self.lowering {
-            from
-        } else {
-            match self.find_rare(text, lower.needle(), rare, from) {
-                Ok(found) => return found,
-                Err(stopped) => stopped,
-            }
-        };
-        self.lowering = true;
-        self.find_lowered(text, lower, from)
-    }
-
-    /// Like [`Self::find`], by the word's rarest byte; `Err` with where it
-    /// stopped if that byte turns out common.
-    fn find_rare(
-        &mut self,
-        text: &[u8],
-        word: &[u8],
-        rare: usize,
-        from: usize,
-    ) -> Result<Option<usize>, usize> {
-        let Some(&byte) = word.get(rare) else {
-            return Ok(None);
-        };
-        let mut at = from;
-        loop {
-            if text.len().saturating_sub(at) < word.len() {
-                return Ok(None);
-            }
-            let Some(hit) = memchr::memchr2(byte, byte.to_ascii_uppercase(), &text[at + rare..])
-            else {
-                return Ok(None);
-            };
-            let start = at + hit;
-            if text[start..]
-                .get(..word.len())
-                .is_some_and(|found| found.eq_ignore_ascii_case(word))
-            {
-                return Ok(Some(start));
-            }
-            at = start + 1;
-            self.misses += 1;
-            if self.misses > MISSES + at / 256 {
-                return Err(at);
-            }
-        }
-    }
-
-    /// Like [`Self::find`], by lowering the text a chunk at a time.
-    fn find_lowered(
-        &mut self,
-        text: &[u8],
-        lower: &memmem::Finder<'_>,
-        from: usize,
-    ) -> Option<usize> {
-        let word = lower.needle();
-        let mut at = from;
-        loop {
-            if text.len().saturating_sub(at) < word.len() {
-                return None;
-            }
-            let end = self.window + self.lowered.len();
-            if at < self.window || at + word.len() > end {
-                let stop = text.len().min(at + CHUNK.max(2 * word.len()));
-                self.window = at;
-                self.lowered.clear();
-                self.lowered
-                    .extend(text[at..stop].iter().map(u8::to_ascii_lowercase));
-                continue;
-            }
-            if let Some(i) = lower.find(&self.lowered[at - self.window..]) {
-                return Some(at + i);
-            }
-            if end == text.len() {
-                return None;
-            }
-            // Places from here on run past the lowered text.
-            at = end + 1 - word.len();
-        }
-    }
-}
-
 /// The places where a word can begin in one text.
 #[derive(Debug)]
 pub struct StartsIn<'s> {
@@ -369,44 +247,6 @@ impl StartsIn<'_> {
     }
 }
 
-/// Where the first character at or after `from` that folds into ASCII
-/// and begins with one of `leads` begins.
-fn next_folding_into_ascii(text: &str, leads: &Leads, from: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut at = from;
-    loop {
-        let lead = leads.find(bytes, at)?;
-        let special = bytes
-            .get(lead + 1)
-            .is_some_and(|&second| ASCII_FOLD_SECONDS[usize::from(second)])
-            && text
-                .get(lead..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(folds_into_ascii);
-        if special {
-            return Some(lead);
-        }
-        at = lead + 1;
-    }
-}
-
-/// The second bytes of the UTF-8 of every character that folds into ASCII
-/// ([`super::folds_into_ascii`]), marked, to pass over most characters
-/// that share a first byte with one ("é" with "ß") without decoding them.
-const ASCII_FOLD_SECONDS: [bool; 256] = {
-    let mut marked = [false; 256];
-    let mut at = 0;
-    while at < table::FOLDS.len() {
-        let (c, folded) = table::FOLDS[at];
-        if !c.is_ascii() && folded.is_ascii() {
-            let mut utf8 = [0; 4];
-            marked[c.encode_utf8(&mut utf8).as_bytes()[1] as usize] = true;
-        }
-        at += 1;
-    }
-    marked
-};
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -421,52 +261,6 @@ mod tests {
             from = at + text[at..].chars().next().map_or(1, char::len_utf8);
         }
         found
-    }
-
-    #[test]
-    fn ascii_words_are_found_in_any_case_across_chunks() {
-        let text = format!(
-            "{}Police{}POLICE{}police",
-            "x".repeat(58),
-            "é".repeat(40),
-            "y".repeat(70)
-        );
-        let police = in_any_case(&text, "police");
-        assert_eq!(police.len(), 3);
-        assert_eq!(all("police", false, &text), police);
-    }
-
-    /// Every place where `text` holds `word` in some case, the slow way.
-    fn in_any_case(text: &str, word: &str) -> Vec<usize> {
-        (0..text.len())
-            .filter(|&at| {
-                text.as_bytes()[at..]
-                    .get(..word.len())
-                    .is_some_and(|found| found.eq_ignore_ascii_case(word.as_bytes()))
-            })
-            .collect()
-    }
-
-    #[test]
-    fn a_rare_letter_that_proves_common_gives_way_to_lowering() {
-        let text = format!("{}POLICE{}police pol", "pop ".repeat(40), " pop".repeat(30));
-        let starts = Starts::new("police", false);
-        let mut places = starts.in_text(&text);
-        let mut found = Vec::new();
-        let mut from = 0;
-        while let Some(at) = places.next(from) {
-            found.push(at);
-            from = at + 1;
-        }
-        assert!(places.scan.lowering, "p is everywhere");
-        assert_eq!(found, in_any_case(&text, "police"));
-
-        let text = format!("{}Quagmire, quagmire", "pop ".repeat(40));
-        let starts = Starts::new("quagmire", false);
-        let mut places = starts.in_text(&text);
-        assert_eq!(places.next(0), Some(160));
-        assert_eq!(places.next(161), Some(170));
-        assert!(!places.scan.lowering, "q is rare");
     }
 
     #[test]
@@ -503,18 +297,5 @@ mod tests {
     #[test]
     fn exact_words_start_only_where_their_bytes_are() {
         assert_eq!(all("Police", true, "police Police POLICE"), [7]);
-    }
-
-    #[test]
-    fn ligatures_sharp_s_long_s_and_kelvin_are_what_folds_into_ascii() {
-        let text = "aﬁ é Ł ß ſ ẞ \u{212A} ź 東京 ﬆ";
-        let every_lead = Leads::of("ßſẞ\u{212A}ﬀﬁﬂﬃﬄﬅﬆéŁź東".chars());
-        let mut found = Vec::new();
-        let mut from = 0;
-        while let Some(at) = next_folding_into_ascii(text, &every_lead, from) {
-            found.push(text[at..].chars().next().unwrap());
-            from = at + 1;
-        }
-        assert_eq!(found, ['ﬁ', 'ß', 'ſ', 'ẞ', '\u{212A}', 'ﬆ']);
     }
 }
