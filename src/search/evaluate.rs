@@ -285,6 +285,34 @@ mod tests {
         assert_eq!(hits, Hits { title: 2, total: 4 });
     }
 
+    #[test]
+    fn hits_are_counted_without_a_ceiling() {
+        let article = Article::new("raid", "raid ".repeat(70_000));
+        let query = Query::parse("raid").unwrap();
+        let hits = evaluate(&query, 0, &article, &NoOrganisations).unwrap();
+        assert_eq!(
+            hits,
+            Hits {
+                title: 1,
+                total: 70_001
+            }
+        );
+    }
+
+    #[test]
+    fn folded_text_is_found_and_counted() {
+        let article = Article::new("Kelvin", "\u{212A}elvin, ﬁnance, ſcience");
+        let hits =
+            |query: &str| evaluate(&Query::parse(query).unwrap(), 0, &article, &NoOrganisations);
+        assert_eq!(hits("kelvin"), Some(Hits { title: 1, total: 2 }));
+        assert_eq!(
+            hits("Kelvin"),
+            Some(Hits { title: 1, total: 1 }),
+            "smart case"
+        );
+        assert_eq!(hits("finance science"), Some(Hits { title: 0, total: 2 }));
+    }
+
     /// Article "a" (second in the store, newest first) names Europol.
     struct Named;
     impl Organisations for Named {

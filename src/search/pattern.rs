@@ -1,12 +1,22 @@
 //! One searchable piece of a query: a term, or a phrase whose words may be
 //! separated by any run of whitespace (line and paragraph breaks too).
+//!
+//! A pattern with an uppercase letter matches case exactly (smart case);
+//! any other ignores case by full case folding ([`super::fold`]): a stretch
+//! of text matches a word when its folding is the word's, so that "fi"
+//! finds the whole ligature "ﬁ" but "f" finds no part of it. Matches are
+//! byte ranges of the text as it is. The places a match is tried come from
+//! a finder ([`super::fold::starts`]) that may offer too many but never too
+//! few, and the tests hold every pattern to a plain reading that tries
+//! every character.
 
 use std::ops::Range;
 
-use super::fold::{fold, fold_into};
+use super::fold::{fold, fold_char, starts::Starts};
 
-/// A term or phrase, ready to find in text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A term or phrase, ready to find in text. Two patterns are equal when
+/// their words are.
+#[derive(Debug, Clone)]
 pub struct Pattern {
     /// The words, as written.
     words: Vec<String>,
@@ -14,9 +24,21 @@ pub struct Pattern {
     folded: Vec<Vec<char>>,
     /// Smart case: the pattern has an uppercase letter, so case must match.
     case_sensitive: bool,
-    /// Every word is ASCII: matching can compare bytes.
-    ascii: bool,
+    /// Per word, whether it is ASCII: matching can compare bytes.
+    ascii: Vec<bool>,
+    /// Where the first word can begin (boxed: it is large, and a query
+    /// holds patterns inline).
+    starts: Box<Starts>,
 }
+
+// Everything else follows from the words.
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.words == other.words
+    }
+}
+
+impl Eq for Pattern {}
 
 impl Pattern {
     /// A pattern for `text`; its words are what whitespace separates.
@@ -28,12 +50,14 @@ impl Pattern {
         }
         let case_sensitive = text.chars().any(char::is_uppercase);
         let folded = words.iter().map(|w| fold(w)).collect();
-        let ascii = words.iter().all(|w| w.is_ascii());
+        let ascii = words.iter().map(|w| w.is_ascii()).collect();
+        let starts = Box::new(Starts::new(&words[0], case_sensitive));
         Some(Self {
             words,
             folded,
             case_sensitive,
             ascii,
+            starts,
         })
     }
 
@@ -56,10 +80,11 @@ impl Pattern {
     /// Every non-overlapping occurrence in `text`, left to right, found as
     /// they are asked for.
     pub fn matches<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
+        let mut starts = self.starts.in_text(text);
         let mut from = 0;
         std::iter::from_fn(move || {
             while from < text.len() {
-                let start = self.next_start(text, from)?;
+                let start = starts.next(from)?;
                 match self.match_at(text, start) {
                     Some(end) => {
                         from = end;
@@ -85,54 +110,6 @@ impl Pattern {
     /// Whether `text` holds the pattern at all.
     pub fn is_in(&self, text: &str) -> bool {
         self.matches(text).next().is_some()
-    }
-
-    /// The next place from `from` where a match could start.
-    fn next_start(&self, text: &str, from: usize) -> Option<usize> {
-        let bytes = text.as_bytes();
-        if self.case_sensitive {
-            let first = self.words[0].as_str();
-            return text[from..].find(first).map(|at| from + at);
-        }
-        let word = self.words[0].as_bytes();
-        if self.ascii {
-            // Look for the word's rarest letter, in either case, and step
-            // back to where the word would start: far fewer places to try
-            // than its first letter.
-            let (offset, rare) = word
-                .iter()
-                .enumerate()
-                .min_by_key(|(_, b)| commonness(**b))
-                .map(|(i, b)| (i, b.to_ascii_lowercase()))?;
-            let mut search = from + offset;
-            while search <= bytes.len() {
-                let hit =
-                    search + memchr::memchr2(rare, rare.to_ascii_uppercase(), &bytes[search..])?;
-                let start = hit - offset;
-                if text.is_char_boundary(start) {
-                    return Some(start);
-                }
-                search = hit + 1;
-            }
-            return None;
-        }
-        // A word with non-ASCII letters: the places where its first
-        // character, in either case, begins.
-        let first = self.words[0].chars().next()?;
-        let mut encoded = [[0u8; 4]; 2];
-        let lower = first
-            .to_lowercase()
-            .next()
-            .unwrap_or(first)
-            .encode_utf8(&mut encoded[0])
-            .as_bytes()[0];
-        let upper = first
-            .to_uppercase()
-            .next()
-            .unwrap_or(first)
-            .encode_utf8(&mut encoded[1])
-            .as_bytes()[0];
-        memchr::memchr2(lower, upper, &bytes[from..]).map(|at| from + at)
     }
 
     /// The end of a match starting at `start`, if there is one.
@@ -162,7 +139,7 @@ impl Pattern {
             text[at..]
                 .starts_with(word.as_str())
                 .then(|| at + word.len())
-        } else if self.ascii {
+        } else if self.ascii[index] {
             let end = at + word.len();
             match text.as_bytes().get(at..end) {
                 Some(found) if found.eq_ignore_ascii_case(word.as_bytes()) => Some(end),
@@ -215,54 +192,20 @@ impl Pattern {
     }
 }
 
-/// How common an ASCII byte is in English news text (higher: more
-/// common), to pick the rarest letter of a word to search for.
-fn commonness(byte: u8) -> u8 {
-    match byte.to_ascii_lowercase() {
-        b'e' => 26,
-        b't' => 25,
-        b'a' => 24,
-        b'o' => 23,
-        b'i' => 22,
-        b'n' => 21,
-        b's' => 20,
-        b'r' => 19,
-        b'h' => 18,
-        b'l' => 17,
-        b'd' => 16,
-        b'c' => 15,
-        b'u' => 14,
-        b'm' => 13,
-        b'f' => 12,
-        b'p' => 11,
-        b'g' => 10,
-        b'w' => 9,
-        b'y' => 8,
-        b'b' => 7,
-        b',' | b'.' => 6,
-        b'v' => 5,
-        b'k' => 4,
-        b'x' | b'j' | b'q' | b'z' => 3,
-        b'0'..=b'9' => 2,
-        _ => 1,
-    }
-}
-
 /// If the text at `start` folds to begin with `wanted`, where that stretch
 /// of text ends (on a character boundary).
 fn match_folded(text: &str, start: usize, wanted: &[char]) -> Option<usize> {
-    let mut matched = 0;
-    let mut buffer = Vec::with_capacity(3);
+    let mut rest = wanted;
     for (offset, c) in text[start..].char_indices() {
-        buffer.clear();
-        fold_into(c, &mut buffer);
-        for &f in &buffer {
-            if wanted.get(matched) != Some(&f) {
-                return None;
+        match fold_char(c) {
+            None => rest = rest.strip_prefix(&[c])?,
+            Some(folded) => {
+                for f in folded.chars() {
+                    rest = rest.strip_prefix(&[f])?;
+                }
             }
-            matched += 1;
         }
-        if matched == wanted.len() {
+        if rest.is_empty() {
             return Some(start + offset + c.len_utf8());
         }
     }
@@ -335,5 +278,144 @@ mod tests {
         let text = "日本 news 日本";
         assert_eq!(Pattern::new("日本").unwrap().find_all(text), [0..6, 12..18]);
         assert_eq!(found("Zürich zürich", "zürich").len(), 2);
+    }
+
+    #[test]
+    fn ascii_terms_find_text_that_folds_to_them() {
+        assert_eq!(found("the ﬁnance desk", "finance"), ["ﬁnance"]);
+        assert_eq!(found("an oﬃce, an oﬀice", "office"), ["oﬃce", "oﬀice"]);
+        assert_eq!(
+            found("300 \u{212A} or 300 K", "300 k"),
+            ["300 \u{212A}", "300 K"]
+        );
+        assert_eq!(found("Weſt weſt", "west"), ["Weſt", "weſt"]);
+        assert_eq!(found("Straße STRASSE", "strasse"), ["Straße", "STRASSE"]);
+        assert_eq!(found("\u{212A}ELVIN", "kelvin"), ["\u{212A}ELVIN"]);
+    }
+
+    #[test]
+    fn a_match_never_splits_what_a_character_folds_to() {
+        assert!(found("ﬁnance", "f").is_empty());
+        assert!(found("ﬁnance", "inance").is_empty());
+        assert!(
+            found("Straße", "s").len() == 1,
+            "only the first s: ß is two"
+        );
+        assert_eq!(found("ﬁ", "fi"), ["ﬁ"]);
+    }
+
+    #[test]
+    fn micro_sign_and_mu_find_each_other() {
+        assert_eq!(found("5 µg or 5 μg or 5 ΜG", "μg"), ["µg", "μg", "ΜG"]);
+        assert_eq!(found("5 µg or 5 μg or 5 ΜG", "µg"), ["µg", "μg", "ΜG"]);
+    }
+
+    #[test]
+    fn smart_case_holds_for_letters_that_fold_into_ascii() {
+        assert!(
+            found("kelvin", "\u{212A}elvin").is_empty(),
+            "K is a capital"
+        );
+        assert_eq!(found("ﬁnance Finance", "Finance"), ["Finance"]);
+    }
+
+    #[test]
+    fn hits_are_counted_past_sixteen_bits() {
+        let text = "a ".repeat(70_000);
+        assert_eq!(Pattern::new("a").unwrap().count(&text), 70_000);
+    }
+
+    /// The plain reading every pattern is held to: each character boundary
+    /// tried in turn, each word compared folded (or as it is, for smart
+    /// case), a phrase's words parted by a whole run of whitespace.
+    fn plain_find_all(pattern: &str, text: &str) -> Vec<Range<usize>> {
+        let words: Vec<&str> = pattern.split_whitespace().collect();
+        let exact = pattern.chars().any(char::is_uppercase);
+        let word_end = |word: &str, at: usize| -> Option<usize> {
+            if exact {
+                return text[at..].starts_with(word).then(|| at + word.len());
+            }
+            let wanted = fold(word);
+            let mut folded = Vec::new();
+            for (offset, c) in text[at..].char_indices() {
+                super::super::fold::fold_into(c, &mut folded);
+                if folded.len() >= wanted.len() {
+                    return (folded == wanted).then(|| at + offset + c.len_utf8());
+                }
+            }
+            None
+        };
+        let match_at = |start: usize| -> Option<usize> {
+            let mut at = start;
+            for (index, word) in words.iter().enumerate() {
+                if index > 0 {
+                    let gap = text[at..]
+                        .find(|c: char| !c.is_whitespace())
+                        .unwrap_or(text.len() - at);
+                    if gap == 0 {
+                        return None;
+                    }
+                    at += gap;
+                }
+                at = word_end(word, at)?;
+            }
+            Some(at)
+        };
+        let mut found = Vec::new();
+        let mut from = 0;
+        for (start, _) in text.char_indices() {
+            if start < from {
+                continue;
+            }
+            if let Some(end) = match_at(start) {
+                found.push(start..end);
+                from = end;
+            }
+        }
+        found
+    }
+
+    /// Pieces of text that fold in every awkward way: ligatures, the
+    /// Kelvin sign, long and sharp s, micro sign and mu, Turkish dotted and
+    /// dotless i, combining marks, final sigma, whitespace outside ASCII.
+    const PIECES: &[&str] = &[
+        "a", "f", "i", "k", "l", "s", "t", "e", "g", "n", "o", "p", "ss", "fi", "ffi", "st",
+        "office", "police", "Police", "POLICE", "europol", "K", "S", "F", "I", " ", " ", "  ",
+        "\n", "\u{a0}", "\u{2003}", "ﬀ", "ﬁ", "ﬂ", "ﬃ", "ﬄ", "ﬅ", "ﬆ", "\u{212A}", "ſ", "ß", "ẞ",
+        "µ", "μ", "Μ", "İ", "ı", "\u{307}", "\u{301}", "é", "ς", "σ", "Σ", "ǰ", "\u{30C}", "ŉ",
+        "ʼ", "日本", "-", ".",
+    ];
+
+    fn pieces(range: std::ops::Range<usize>) -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(PIECES), range).prop_map(|p| p.concat())
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn finders_find_what_trying_every_character_finds(
+            text in pieces(0..80),
+            pattern in pieces(1..4),
+        ) {
+            let Some(compiled) = Pattern::new(&pattern) else {
+                return Ok(());
+            };
+            let expected = plain_find_all(&pattern, &text);
+            prop_assert_eq!(compiled.find_all(&text), expected.clone());
+            prop_assert_eq!(compiled.count(&text), expected.len());
+            prop_assert_eq!(compiled.is_in(&text), !expected.is_empty());
+        }
+
+        #[test]
+        fn ascii_terms_find_what_trying_every_character_finds(
+            text in pieces(0..120),
+            pattern in proptest::sample::select(&["police", "office", "fi", "k", "st", "ss", "s", "kelvin", "ffl", "a", "news agency", "e g"][..]),
+        ) {
+            let expected = plain_find_all(pattern, &text);
+            prop_assert_eq!(Pattern::new(pattern).unwrap().find_all(&text), expected);
+        }
     }
 }

@@ -137,6 +137,13 @@ mod tests {
     }
 
     #[test]
+    fn a_hit_through_a_ligature_shows_the_whole_ligature() {
+        let s = snippet("The ﬁnance desk.", "finance");
+        assert_eq!(s.hit, "ﬁnance");
+        assert_eq!(s.plain(), "The ﬁnance desk.");
+    }
+
+    #[test]
     fn a_title_hit_is_used_when_the_body_has_none() {
         assert_eq!(snippet("body text", "title").hit, "title");
     }
