@@ -102,24 +102,45 @@ fn peak_memory() -> Option<u64> {
 
 /// Child mode: load the store at `path` one way and print the peak memory.
 fn peak_child(how: &str, path: &str) {
-    if how == "warm" || how == "cold" {
-        // As the reader opens, to its first frame; cold also waits for the
-        // organisation index, as a reader left open does.
+    if how == "warm" || how == "cold" || how == "cold-keep" {
+        // As the reader opens, to its first frame (its time is printed
+        // after the peak); cold also waits for the organisation index, as a
+        // reader left open does, and cold-keep then keeps the cache (without
+        // a word index past the size the reader indexes ahead).
         let cache = Cache::new(
             std::env::var_os("NEWSDESK_BENCH_CACHE")
                 .expect("cache dir")
                 .into(),
             u64::MAX,
         );
-        let app = open_as_reader(path.as_ref(), &cache, how == "warm");
-        let mut app = app;
-        if how == "cold" {
+        let start = Instant::now();
+        let mut app = open_as_reader(path.as_ref(), &cache, how == "warm");
+        let first_frame = start.elapsed();
+        if how != "warm" {
             while !app.index.is_complete() {
                 app.update(newsdesk::action::Action::IndexProgress);
                 std::thread::sleep(Duration::from_millis(20));
             }
         }
+        if how == "cold-keep" {
+            let paths = [std::path::PathBuf::from(path)];
+            let key = Key::new(&paths, &options_for(path.as_ref()), None).expect("a store file");
+            let (names, per_article) = app.index.parts();
+            let keepsake = Keepsake {
+                store: Arc::clone(&app.store),
+                orgs: (names.to_vec(), per_article.to_vec()),
+                words: (app.store.articles.len() <= newsdesk::app::INDEX_AHEAD)
+                    .then(|| Arc::new(WordIndex::build(&app.store.articles))),
+            };
+            cache.keep(&key, &keepsake).expect("cache kept");
+        }
         black_box(app);
+        println!(
+            "{} {:.1}",
+            peak_memory().unwrap_or(0),
+            first_frame.as_secs_f64() * 1e3
+        );
+        return;
     } else if how == "reference" {
         let text = std::fs::read_to_string(path).expect("readable store");
         let store: OwnedStore = serde_json::from_str(&text).expect("valid store");
@@ -142,17 +163,29 @@ fn peak_child(how: &str, path: &str) {
     println!("{}", peak_memory().unwrap_or(0));
 }
 
+/// The load options for the store at `path`: the default ones, with room
+/// for a store larger than their limit (as `--max-size` gives).
+fn options_for(path: &Path) -> Options {
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    let default = Options::default();
+    Options {
+        max_bytes: default.max_bytes.max(size),
+        ..default
+    }
+}
+
 /// Opens the store at `path` as the reader does, to its first frame drawn:
 /// from `cache` when `warm` (which must hold), else read from the file.
 fn open_as_reader(path: &Path, cache: &Cache, warm: bool) -> App {
     let paths = [path.to_owned()];
-    let key = Key::new(&paths, &Options::default(), None).expect("a store file");
+    let options = options_for(path);
+    let key = Key::new(&paths, &options, None).expect("a store file");
     let (recogniser, app) = std::thread::scope(|scope| {
         let recogniser = scope.spawn(|| Recogniser::builtin().expect("built-in gazetteer"));
         let opened = if warm {
             Ok(cache.open(&key).expect("a whole cache"))
         } else {
-            Err(Store::load(&paths).expect("loads"))
+            Err(Store::load_with(&paths, &options).expect("loads"))
         };
         (recogniser.join().expect("recogniser built"), opened)
     });
@@ -203,10 +236,11 @@ fn cache_lines(count: usize, store: &Store, path: &Path, dir: &Path, lines: &mut
         app
     });
     let binary = env!("CARGO_BIN_EXE_newsdesk");
+    let cache_dir = &cache_dir;
     let search = |cached: bool| {
         move || {
             let mut command = Command::new(binary);
-            command.env("XDG_CACHE_HOME", &cache_dir).env("HOME", dir);
+            command.env("XDG_CACHE_HOME", cache_dir).env("HOME", dir);
             if !cached {
                 command.arg("--no-cache");
             }

@@ -6,8 +6,8 @@
 //! A cache is used only for the very files it was made from: each store
 //! file's [`Identity`] (path, size, modification time, a checksum of
 //! samples of its content) must match, and so must everything else that
-//! shapes what is derived (newsdesk's own binary, the load options, the
-//! user's gazetteer). A cache that is damaged, cut short, of another
+//! shapes what is derived (newsdesk's version and built-in lists, the load
+//! options, the user's gazetteer). A cache that is damaged, cut short, of another
 //! version, or half-written is refused and made again. Caches are written
 //! under a temporary name and renamed into place, so that two readers
 //! writing the same cache each put a whole file there, and the least
@@ -180,18 +180,15 @@ impl Key {
             .iter()
             .map(|path| Identity::of(path).ok())
             .collect::<Option<Vec<_>>>()?;
-        // A rebuilt binary may derive other things from the same store.
-        let binary = std::env::current_exe()
-            .ok()
-            .and_then(|exe| Identity::of(&exe).ok());
         let gazetteer = match gazetteer {
             Some(path) => Some(Identity::of(path).ok()?),
             None => None,
         };
         let mut text = format!(
-            "newsdesk {}\nformat {}\nbinary {binary:?}\nmax {}\nmap {:?}\ngazetteer {gazetteer:?}\n",
+            "newsdesk {}\nformat {}\nbuilt in {:08x}\nmax {}\nmap {:?}\ngazetteer {gazetteer:?}\n",
             env!("CARGO_PKG_VERSION"),
             format::VERSION,
+            built_in(),
             options.max_bytes,
             options.map,
         );
@@ -215,6 +212,16 @@ impl Key {
     pub fn files(&self) -> &[Identity] {
         &self.files
     }
+}
+
+/// A checksum of the lists built into newsdesk that shape what is derived
+/// from a store (the gazetteer, the shapes of other tools' JSON): a
+/// newsdesk with other lists makes its own caches.
+fn built_in() -> u32 {
+    let mut crc = crc32fast::Hasher::new();
+    crc.update(crate::entities::gazetteer::BUILTIN_JSON.as_bytes());
+    crc.update(crate::store::shape::SHAPES_TOML.as_bytes());
+    crc.finalize()
 }
 
 impl Cache {
@@ -311,8 +318,26 @@ impl Cache {
             let _ = fs::remove_file(&temporary);
         }
         written?;
+        self.remove_superseded(key);
         self.evict()?;
         Ok(())
+    }
+
+    /// Removes the caches of the same stores made under other conditions
+    /// (another version of newsdesk, other options): the one just kept
+    /// replaces them.
+    fn remove_superseded(&self, key: &Key) {
+        let (stores, _) = key.name.split_at(8);
+        for (path, _) in self.files().unwrap_or_default() {
+            let name = path.file_name().map(|name| name.to_string_lossy().into_owned());
+            if let Some(name) = name
+                && name.starts_with(stores)
+                && name.ends_with(".cache")
+                && name != format!("{}.cache", key.name)
+            {
+                let _ = fs::remove_file(&path);
+            }
+        }
     }
 
     /// How many bytes all caches together may take.

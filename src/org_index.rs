@@ -329,6 +329,8 @@ fn chunk_of(
             seen,
             &mut chunk.new_names,
         ));
+        // Every body is read once here: a large store's stays on disk.
+        article.body.release();
     }
     chunk
 }

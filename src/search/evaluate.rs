@@ -194,6 +194,8 @@ pub fn search_unless(
         if let Some(hits) = evaluate(query, index, article, organisations) {
             found.push(Found { index, hits });
         }
+        // A scan reads every body: a large store's stays on disk.
+        article.body.release();
     }
     rank(&mut found, articles);
     Some(found)

@@ -125,6 +125,7 @@ impl WordIndex {
                 postings[id].push([article, title, body]);
                 positions::encode(group.iter().map(|(_, at)| *at), &mut places_of[id]);
             }
+            articles[number].body.release();
         }
         Some(Self {
             words: Ragged::pack(words),

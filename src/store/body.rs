@@ -165,8 +165,10 @@ const WINDOW: usize = 64 << 20;
 )]
 fn release(map: &memmap2::Mmap, range: Range<usize>) {
     const PAGE: usize = 4096;
-    let start = range.start.next_multiple_of(PAGE);
-    let end = range.end.min(map.len()) / PAGE * PAGE;
+    // Pages shared with text on either side go too: what is still needed of
+    // them is read again.
+    let start = range.start / PAGE * PAGE;
+    let end = range.end.min(map.len()).next_multiple_of(PAGE).min(map.len().next_multiple_of(PAGE));
     if end > start {
         // SAFETY: the map is private and never written, so dropping its
         // pages loses nothing: the next read of them reads the file again.
@@ -259,6 +261,15 @@ impl Body {
                     Cow::Borrowed(inner)
                 }
             }
+        }
+    }
+
+    /// Gives back the memory of a mapped file that holds this text, once it
+    /// has been read (by an index or a search that reads every body): it is
+    /// read from the file again when it is next needed.
+    pub fn release(&self) {
+        if let Repr::InFile { source, range } = &self.0 {
+            source.release(range.clone());
         }
     }
 

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use super::map::{FieldMap, MapError, Path};
 
 /// The built-in shapes, as written in the binary.
-const SHAPES_TOML: &str = include_str!("../../assets/shapes.toml");
+pub const SHAPES_TOML: &str = include_str!("../../assets/shapes.toml");
 
 /// A shape of article JSON that some tool writes.
 #[derive(Debug, Clone, PartialEq, Eq)]
