@@ -13,6 +13,7 @@ use super::settings::Settings;
 use super::{load, recogniser};
 use crate::app::{App, Marks, Recalled};
 use crate::state::{HistoryKind, State};
+use crate::terminal::NoTerminal;
 
 /// The remembered state, kept under `$XDG_DATA_HOME/newsdesk`; in memory
 /// when there is no home to keep it in. Its warnings go to standard error.
@@ -30,6 +31,16 @@ pub(super) fn memory() -> State {
 pub(super) fn marks() -> crate::state::Marks {
     let kept = crate::state::default_dir().filter(|dir| dir.join("state.db").exists());
     kept.map_or_else(crate::state::Marks::default, |_| memory().marks())
+}
+
+/// What to say when the reader cannot run for want of a terminal, with the
+/// commands that do the same work without one.
+fn no_terminal(missing: NoTerminal) -> String {
+    format!(
+        "the reader needs a terminal, but {missing}. Without one, `newsdesk list` \
+         prints the articles, `newsdesk search QUERY` finds them and `newsdesk export` \
+         writes them whole; `newsdesk --help` lists every command."
+    )
 }
 
 /// The key the place in a set of stores is remembered by: their paths as
@@ -64,6 +75,9 @@ pub(super) fn open(
     gazetteer: Option<&Path>,
     settings: &Settings,
 ) -> Result<ExitCode, Stop> {
+    // First of all: a reader that cannot run should not load a store, touch
+    // the remembered state or write a single escape code.
+    crate::terminal::check().map_err(|missing| Stop::usage(no_terminal(missing)))?;
     let mut memory = memory();
     let paths = stores(paths, settings, &memory);
     let options = &settings.options;
