@@ -6,7 +6,9 @@
 //! a control counts as its stand-in and a wide character as two cells. A
 //! line may break only in the blank after a word, except inside a word wider
 //! than the line, which is cut beforehand into pieces that each fill a line
-//! from its first column, as first-fit wrapping cuts it.
+//! from its first column, as first-fit wrapping cuts it. Such a word starts
+//! a line of its own, as in first-fit: a run of text without blank space
+//! (a long address, a sentence in Japanese) reads as a block.
 
 use std::ops::Range;
 
@@ -26,6 +28,9 @@ pub struct Fragment {
     pub blank_end: usize,
     /// Cells the word takes, indentation included.
     pub width: usize,
+    /// Whether this is the first piece of a word too wide for a line, so
+    /// that a line must break before it.
+    pub breaks_before: bool,
     /// Cells the blank takes, or `None` when it holds a tab, whose width
     /// depends on the column it falls at ([`Fragment::blank_width`]).
     blank: Option<usize>,
@@ -139,7 +144,11 @@ impl Cutter {
             // fills one, and the rest goes on from the next.
             Some((range, width)) => {
                 let (word, width) = (range.clone(), *width);
+                let first = self.out.len() == self.first_piece;
                 self.push(word, width)?;
+                if let Some(piece) = self.out.last_mut() {
+                    piece.breaks_before = first;
+                }
                 self.piece = Some((at..at + len, cells));
             }
         }
@@ -173,6 +182,7 @@ impl Cutter {
             blank_end: word.end,
             word,
             width,
+            breaks_before: false,
             blank: Some(0),
         });
         Some(())
@@ -250,6 +260,16 @@ mod tests {
             words("日本語の文章", 11),
             [("日本語の文", 10, ""), ("章", 2, "")]
         );
+    }
+
+    #[test]
+    fn only_the_first_piece_of_a_cut_word_breaks_the_line_before_it() {
+        let breaks: Vec<bool> = fragments("see abcdefghijklmnopqrstuvwxy z", 10, 10)
+            .unwrap()
+            .iter()
+            .map(|f| f.breaks_before)
+            .collect();
+        assert_eq!(breaks, [false, true, false, false, false]);
     }
 
     #[test]

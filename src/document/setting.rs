@@ -8,28 +8,37 @@
 //! typesetters fill a paragraph (Knuth and Plass's method, without
 //! stretching spaces). The last line of a paragraph may stay short at no
 //! cost, and every line costs [`LINE_COST`], so that a paragraph is not
-//! made longer for a small gain. As first-fit uses the fewest lines, a
-//! paragraph set so is never more ragged ([`raggedness`]) than first-fit
-//! sets it: a setting with more lines is chosen only when it saves more
-//! than [`LINE_COST`] for each line it adds.
+//! made longer for a small gain. First-fit uses the fewest lines, so a
+//! paragraph set this way is no more ragged ([`raggedness`]) than
+//! first-fit sets it: a setting with more lines is chosen only when it
+//! saves more than [`LINE_COST`] for each line it adds. (A property test
+//! holds it to that.)
+//!
+//! A word too wide for a line (a long address, a run of Japanese without
+//! spaces) is cut where it fills a line and starts a line of its own, as
+//! first-fit has it. The line before it is then set as a paragraph's last
+//! line is: nothing can fill it, and charging for its gap would only
+//! shorten the lines above it to match.
 //!
 //! The breaks are found by dynamic programming over the paragraph's
-//! [`Fragment`]s: for each fragment that may start a line, every line that
-//! starts there and fits is tried. A line holds at most as many fragments
-//! as it has cells (nearly every fragment takes a cell or more), so the
-//! work grows with the number of fragments times the width; but a run of
-//! fragments that take no cell (some letters are shown zero cells wide)
-//! makes it grow with the square of their number. A paragraph of more than
-//! [`MAX_FRAGMENTS`] fragments is therefore set first-fit, as is one the
-//! method finds no setting for (which the fragments' construction rules
-//! out, but the cost is never trusted to a proof).
+//! [`Fragment`]s: from each fragment that can start a line, every line that
+//! starts there and fits is tried. A fragment takes a cell or more, so a
+//! line holds at most as many as it has cells, and the work grows with the
+//! number of fragments times the width: in a release build about 0.15 µs a
+//! fragment at 80 columns, and up to 0.5 µs at 250 columns for one-letter
+//! words (the most to a line), where first-fit takes 0.01 to 0.04 µs. A
+//! paragraph of more than [`MAX_FRAGMENTS`] fragments is set first-fit, so
+//! that no paragraph takes much more than a millisecond; so is one the
+//! method finds no setting for, or whose cost would overflow (neither can
+//! happen with fragments that each fit on a line, but a failure falls back
+//! rather than panics).
 //!
 //! Lines remember their byte ranges exactly as first-fit's do, and show
 //! the same units: only where the breaks fall differs.
 
 use std::ops::Range;
 
-use super::fragments::{Fragment, fragments, is_blank};
+use super::fragments::{Fragment, fragments};
 use crate::text::{shown, units_in};
 use crate::wrap::{MIN_WIDTH, wrap};
 
@@ -37,11 +46,11 @@ use crate::wrap::{MIN_WIDTH, wrap};
 /// paragraph may have to be set by optimal fit; a longer one is set
 /// first-fit.
 ///
-/// At 2 000 the worst paragraph (every fragment zero cells wide, so any
-/// number fit on a line) takes about 4 ms in a release build, and an
-/// ordinary one (words of prose) at 200 columns under 0.3 ms; news
-/// paragraphs run to a few hundred words. `docs/performance.md` has the
-/// figures.
+/// At 2,000 the slowest paragraph measured (one-letter words at 250
+/// columns) takes about 1 ms in a release build, and prose 0.3 ms at 80
+/// columns and 0.45 ms at 250, against a frame budget of 2 ms; a news
+/// paragraph has a few hundred words at most. `docs/performance.md` has
+/// the figures (`cargo run --release --example paragraphs`).
 pub const MAX_FRAGMENTS: usize = 2_000;
 
 /// What each line costs, against the square of the gap at its end: a
@@ -118,6 +127,9 @@ fn breaks(paragraph: &str, fragments: &[Fragment], width: usize) -> Option<Vec<u
         };
         let mut column = 0;
         for (end, fragment) in fragments.iter().enumerate().skip(start) {
+            if end > start && fragment.breaks_before {
+                break;
+            }
             if end > start {
                 column += fragments[end - 1].blank_width(paragraph, column);
             }
@@ -127,7 +139,7 @@ fn breaks(paragraph: &str, fragments: &[Fragment], width: usize) -> Option<Vec<u
             }
             let cost = before
                 .checked_add(LINE_COST)?
-                .checked_add(line_cost(width - column, end + 1 == count)?)?;
+                .checked_add(line_cost(width - column, ends_a_block(fragments, end))?)?;
             if best[end + 1].is_none_or(|known| cost < known) {
                 best[end + 1] = Some(cost);
                 from[end + 1] = start;
@@ -146,9 +158,16 @@ fn breaks(paragraph: &str, fragments: &[Fragment], width: usize) -> Option<Vec<u
     Some(breaks)
 }
 
+/// Whether a line that ends with fragment `end` ends a block of text set
+/// as a whole: the paragraph, or the text before a word too wide for a
+/// line.
+fn ends_a_block(fragments: &[Fragment], end: usize) -> bool {
+    fragments.get(end + 1).is_none_or(|next| next.breaks_before)
+}
+
 /// What a line with `gap` empty cells at its end costs beside
 /// [`LINE_COST`]: the square of the gap, except on the last line of a
-/// paragraph.
+/// block ([`ends_a_block`]).
 fn line_cost(gap: usize, last: bool) -> Option<u64> {
     if last {
         return Some(0);
@@ -202,6 +221,7 @@ fn cells(text: &str, range: Range<usize>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::fragments::is_blank;
     use crate::text::units;
     use proptest::prelude::*;
 
@@ -301,33 +321,41 @@ mod tests {
         units(text).all(|(_, unit)| is_blank(unit))
     }
 
-    /// What a setting of one paragraph costs, measured from its lines as
-    /// they are drawn; `None` if a line is too wide.
-    fn cost_of(paragraph: &str, lines: &[Range<usize>], width: usize) -> Option<u64> {
+    /// What setting `paragraph`, cut into `fragments`, with lines ending
+    /// before the fragments `breaks` costs, measured from the lines as they
+    /// are drawn; `None` if a line is too wide or holds a cut word's first
+    /// piece after other words.
+    fn cost_of(
+        paragraph: &str,
+        fragments: &[Fragment],
+        breaks: &[usize],
+        width: usize,
+    ) -> Option<u64> {
         let mut cost = 0;
-        for (index, line) in lines.iter().enumerate() {
-            let gap = width.checked_sub(cells(paragraph, line.clone()))?;
-            cost += LINE_COST + line_cost(gap, index + 1 == lines.len())?;
+        let mut first = 0;
+        for &end in breaks {
+            if fragments[first + 1..end].iter().any(|f| f.breaks_before) {
+                return None;
+            }
+            let line = fragments[first].word.start..fragments[end - 1].word.end;
+            let gap = width.checked_sub(cells(paragraph, line))?;
+            let last = fragments.get(end).is_none_or(|f| f.breaks_before);
+            cost += LINE_COST + line_cost(gap, last)?;
+            first = end;
         }
         Some(cost)
     }
 
     /// The oracle: the least cost over every way of breaking the
     /// paragraph's fragments into lines, tried one by one.
-    fn least_cost(paragraph: &str, width: usize) -> Option<u64> {
-        let fragments = fragments(paragraph, width, usize::MAX)?;
+    fn least_cost(paragraph: &str, fragments: &[Fragment], width: usize) -> Option<u64> {
         let count = fragments.len();
         (0..1u32 << (count - 1))
-            .filter_map(|breaks| {
-                let mut lines = Vec::new();
-                let mut first = 0;
-                for end in 1..=count {
-                    if end == count || breaks & (1 << (end - 1)) != 0 {
-                        lines.push(fragments[first].word.start..fragments[end - 1].word.end);
-                        first = end;
-                    }
-                }
-                cost_of(paragraph, &lines, width)
+            .filter_map(|chosen| {
+                let breaks: Vec<usize> = (1..=count)
+                    .filter(|&end| end == count || chosen & (1 << (end - 1)) != 0)
+                    .collect();
+                cost_of(paragraph, fragments, &breaks, width)
             })
             .min()
     }
@@ -335,12 +363,16 @@ mod tests {
     proptest! {
         #[test]
         fn optimal_fit_finds_the_least_cost_of_all_settings(
-            paragraph in "([a-z]{1,9}|日本|\u{202e}|e\u{301})( {1,2}|\t|\u{3000})\
-                (([a-z]{1,9}|日本|\u{202e}|e\u{301})( {1,2}|\t|\u{3000})){0,10}[a-z]{1,6}",
-            width in 10usize..24,
+            paragraph in "(([a-z]{1,9}|日本|\u{202e}{1,6}|e\u{301}|x{12,22})( {1,2}|\t|\u{3000})){1,7}\
+                [a-z]{1,6}",
+            width in 12usize..24,
         ) {
-            let lines = optimal_fit(&paragraph, width, MAX_FRAGMENTS).unwrap();
-            prop_assert_eq!(cost_of(&paragraph, &lines, width), least_cost(&paragraph, width));
+            let fragments = fragments(&paragraph, width, 16).unwrap();
+            let breaks = breaks(&paragraph, &fragments, width).unwrap();
+            prop_assert_eq!(
+                cost_of(&paragraph, &fragments, &breaks, width),
+                least_cost(&paragraph, &fragments, width)
+            );
         }
 
         #[test]
