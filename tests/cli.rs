@@ -804,3 +804,18 @@ fn with_its_output_in_a_file_the_reader_refuses_plainly() {
     let written = std::fs::read(log.path()).unwrap();
     assert_refused_without_a_terminal(&output, &written, "neither standard input nor");
 }
+
+#[test]
+fn without_a_terminal_a_broken_store_is_still_reported_first() {
+    let output = common::newsdesk_command()
+        .arg("/no/such/store.json")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3), "{}", stderr_of(&output));
+    assert!(
+        !stderr_of(&output).contains("terminal"),
+        "{}",
+        stderr_of(&output)
+    );
+}

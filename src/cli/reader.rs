@@ -75,10 +75,16 @@ pub(super) fn open(
     gazetteer: Option<&Path>,
     settings: &Settings,
 ) -> Result<ExitCode, Stop> {
-    // First of all: a reader that cannot run should not load a store, touch
-    // the remembered state or write a single escape code.
-    crate::terminal::check().map_err(|missing| Stop::usage(no_terminal(missing)))?;
-    let mut memory = memory();
+    // Asked before anything is remembered or the terminal touched: a reader
+    // that cannot run leaves the remembered state as it was and writes no
+    // escape code. The stores are still read, so that one that cannot be
+    // used is reported as it is with a terminal (status 3 or 4).
+    let missing = crate::terminal::check().err();
+    let mut memory = if missing.is_some() {
+        State::in_memory()
+    } else {
+        memory()
+    };
     let paths = stores(paths, settings, &memory);
     let options = &settings.options;
     // The store loads before the terminal is touched, so that a store that
@@ -94,6 +100,9 @@ pub(super) fn open(
         (recogniser, store)
     });
     let (recogniser, store) = (recogniser?, store?);
+    if let Some(missing) = missing {
+        return Err(Stop::usage(no_terminal(missing)));
+    }
     if !paths.is_empty() {
         memory.save_last_stores(&paths);
     }
