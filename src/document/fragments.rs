@@ -72,7 +72,6 @@ pub fn fragments(paragraph: &str, width: usize, limit: usize) -> Option<Vec<Frag
         piece: None,
         first_piece: 0,
         indent: 0,
-        blank: None,
     };
     let mut column = 0;
     for (at, unit) in units(paragraph) {
@@ -104,9 +103,6 @@ struct Cutter {
     first_piece: usize,
     /// Cells of the blank before the first word.
     indent: usize,
-    /// The blank being read after a word: its cells so far, or `None`
-    /// once it holds a tab.
-    blank: Option<Option<usize>>,
 }
 
 impl Cutter {
@@ -114,17 +110,17 @@ impl Cutter {
         if self.piece.is_some() {
             // The word just read ends here.
             self.end_word(at)?;
-            self.blank = Some(Some(0));
         }
         if self.out.is_empty() {
             self.indent += cells;
             return Some(());
         }
         let tab = unit.contains('\t');
-        if let (Some(fragment), Some(blank)) = (self.out.last_mut(), self.blank.as_mut()) {
+        // The blank goes with the word before it; a tab makes its width
+        // depend on where it falls.
+        if let Some(fragment) = self.out.last_mut() {
             fragment.blank_end = at + unit.len();
-            *blank = blank.filter(|_| !tab).map(|sum| sum + cells);
-            fragment.blank = *blank;
+            fragment.blank = fragment.blank.filter(|_| !tab).map(|sum| sum + cells);
         }
         Some(())
     }
@@ -133,7 +129,6 @@ impl Cutter {
         match &mut self.piece {
             None => {
                 self.first_piece = self.out.len();
-                self.blank = None;
                 self.piece = Some((at..at + len, cells));
             }
             Some((range, width)) if *width + cells <= self.width => {
@@ -193,7 +188,7 @@ impl Cutter {
 mod tests {
     use super::*;
 
-    fn words<'a>(paragraph: &'a str, width: usize) -> Vec<(&'a str, usize, &'a str)> {
+    fn words(paragraph: &str, width: usize) -> Vec<(&str, usize, &str)> {
         fragments(paragraph, width, usize::MAX)
             .unwrap()
             .into_iter()
