@@ -2,6 +2,9 @@
 //! the wrapped body. Lines remember their byte range, so highlights and
 //! matches (ranges into the body) can be drawn on them.
 
+pub mod fragments;
+pub mod setting;
+
 use std::ops::Range;
 
 use crate::store::{Article, Published};
@@ -80,7 +83,7 @@ impl Document {
             }));
         }
         let body_start = lines.len();
-        lines.extend(wrap(body, width).into_iter().map(|range| DocLine {
+        lines.extend(setting::set(body, width).into_iter().map(|range| DocLine {
             part: Part::Body,
             range,
         }));
@@ -221,7 +224,43 @@ mod tests {
     fn byline_leaves_out_missing_parts() {
         let article = Article::new("t", "b");
         let doc = Document::layout(&article, &article.body.text(), 20);
-        let body = article.body.text().into_owned();
         assert!(doc.lines.iter().all(|l| l.part != Part::Byline));
+    }
+
+    #[test]
+    fn the_body_is_set_by_optimal_fit() {
+        // First-fit would leave "cc" alone with eight empty cells.
+        let body = "aaaaaaa bb cc ddddddddd";
+        let article = Article::new("t", body);
+        let doc = Document::layout(&article, body, 10);
+        let texts: Vec<_> = doc.lines[doc.body_start..]
+            .iter()
+            .map(|l| doc.text(&article, body, l))
+            .collect();
+        assert_eq!(texts, ["aaaaaaa", "bb cc", "ddddddddd"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_shown_body_byte_maps_to_the_line_that_shows_it(
+            body in "([a-z]{1,14}|[ \t]|日本|\u{202e}|e\u{301}|\n\n?){0,100}",
+            width in 0usize..50,
+        ) {
+            let article = Article::new("t", &body);
+            let doc = Document::layout(&article, &body, width);
+            for (at, unit) in crate::text::units(&body) {
+                if unit.trim().is_empty() {
+                    continue;
+                }
+                let line = doc.line_of(at);
+                let range = &doc.lines[line].range;
+                proptest::prop_assert!(
+                    range.start <= at && at + unit.len() <= range.end,
+                    "{unit:?} at {at} is not on line {line} ({range:?})"
+                );
+                proptest::prop_assert_eq!(doc.offset_of(line), Some(range.start));
+                proptest::prop_assert_eq!(doc.line_of(range.start), line);
+            }
+        }
     }
 }

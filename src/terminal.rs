@@ -2,7 +2,8 @@
 //! however the reader ends (quit, error, panic or a terminating signal), and
 //! around a suspension to the shell.
 
-use std::io::{self, stdout};
+use std::fmt;
+use std::io::{self, IsTerminal, stdout};
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, JoinHandle};
@@ -40,16 +41,16 @@ pub fn run(
     place_key: &str,
     keeper: Option<&Keeper>,
 ) -> io::Result<()> {
+    // Without a terminal, setting one up would fail half-way or write its
+    // escape codes into a file or a pipe.
+    check().map_err(io::Error::other)?;
     // Before the terminal changes, so that a failure leaves it untouched and
     // no signal can arrive between the change and the loop that answers it.
     let watch = SignalWatch::start()?;
     install_panic_hook(Arc::clone(&watch.state));
     let mut reader = None;
     let mut writing = Vec::new();
-    // Marked before it is done, so that a set-up that fails half-way is
-    // undone too.
-    watch.state.mark_taken();
-    let result = take_terminal().and_then(|mut terminal| {
+    let result = take_terminal(&watch.state).and_then(|mut terminal| {
         let size = terminal.size()?;
         // Made at the terminal's size, so that the article is laid out (and
         // a remembered place found) at the width it is read at.
@@ -166,9 +167,9 @@ struct SharedState {
     ending: AtomicI32,
     /// Set when SIGTSTP arrives; the event loop clears it.
     suspend: AtomicBool,
-    /// Whether the reader holds the terminal (raw mode, alternate screen,
-    /// mouse capture), so that it is given back exactly once.
-    taken: Mutex<bool>,
+    /// What of the terminal the reader holds, so that it is given back
+    /// exactly once, and only what was taken.
+    taken: Mutex<Taken>,
     /// Held by the thread that ends the process, so that only one does:
     /// two threads in `exit` at once can crash the process.
     exiting: Mutex<()>,
@@ -189,33 +190,55 @@ impl SharedState {
         std::process::exit(status)
     }
 
-    fn mark_taken(&self) {
-        *self.taken.lock().unwrap_or_else(PoisonError::into_inner) = true;
-    }
-
-    /// Takes the terminal again after a suspension.
+    /// Takes the terminal: raw mode, then the alternate screen and mouse
+    /// reports. Each step is noted as it is taken, under the lock that
+    /// [`Self::restore`] takes too, so that a signal or a panic during the
+    /// set-up undoes what was done and nothing else: a set-up that fails at
+    /// raw mode writes no escape code at all.
     fn take(&self) -> io::Result<()> {
         let mut taken = self.taken.lock().unwrap_or_else(PoisonError::into_inner);
         enable_raw_mode()?;
-        *taken = true;
+        taken.raw = true;
+        // Noted before it is written: a write that fails half-way may still
+        // have switched the screen.
+        taken.screen = true;
         execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
     }
 
-    /// Puts the terminal back as the shell had it, if the reader holds it.
-    /// Every step is tried even if one fails (as they do once the terminal
-    /// has hung up): there is nothing better to do, and no one to tell.
+    /// Puts the terminal back as the shell had it, as far as the reader
+    /// holds it. Every step is tried even if one fails (as they do once the
+    /// terminal has hung up): there is nothing better to do, and no one to
+    /// tell.
     fn restore(&self) {
+        self.restore_to(&mut stdout());
+    }
+
+    /// [`Self::restore`], writing the escape codes to `out`.
+    fn restore_to(&self, out: &mut impl io::Write) {
         let mut taken = self.taken.lock().unwrap_or_else(PoisonError::into_inner);
-        if !*taken {
-            return;
+        if taken.screen {
+            let _ = execute!(out, DisableMouseCapture, Show);
         }
-        let _ = execute!(stdout(), DisableMouseCapture, Show);
         // Raw mode first: leaving it has more side effects than leaving the
         // alternate screen.
-        let _ = disable_raw_mode();
-        let _ = execute!(stdout(), LeaveAlternateScreen);
-        *taken = false;
+        if taken.raw {
+            let _ = disable_raw_mode();
+        }
+        if taken.screen {
+            let _ = execute!(out, LeaveAlternateScreen);
+        }
+        *taken = Taken::default();
     }
+}
+
+/// What of the terminal the reader has taken.
+#[derive(Debug, Default)]
+struct Taken {
+    /// Raw mode is on.
+    raw: bool,
+    /// The alternate screen and mouse reports may be on: escape codes were
+    /// (or were being) written for them.
+    screen: bool,
 }
 
 /// How often the screen shows indexing progress.
@@ -473,10 +496,52 @@ fn install_panic_hook(state: Arc<SharedState>) {
 /// terminal on standard output. Not `ratatui::try_init`: its panic hook
 /// reports a failed restore with `eprintln!`, which itself panics on a
 /// terminal that has hung up, and a panic in a panic hook aborts.
-fn take_terminal() -> io::Result<DefaultTerminal> {
-    enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+fn take_terminal(state: &SharedState) -> io::Result<DefaultTerminal> {
+    state.take()?;
     ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(stdout()))
+}
+
+/// Which of standard input and output is not a terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoTerminal {
+    /// Standard input is not a terminal (`< file`, `< /dev/null`, a pipe).
+    Input,
+    /// Standard output is not a terminal (`> log`, `| less`).
+    Output,
+    /// Neither is (a job started by cron or a service manager).
+    Neither,
+}
+
+impl fmt::Display for NoTerminal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            NoTerminal::Input => "standard input is not a terminal",
+            NoTerminal::Output => "standard output is not a terminal",
+            NoTerminal::Neither => "neither standard input nor standard output is a terminal",
+        })
+    }
+}
+
+impl std::error::Error for NoTerminal {}
+
+/// Whether the reader can run here: it reads keys from standard input and
+/// draws on standard output, so both must be terminals.
+///
+/// Asked before anything about the terminal changes: without one, raw
+/// mode fails half-way, and the codes that switch screens and mouse
+/// reports would land in a file or a pipe.
+pub fn check() -> Result<(), NoTerminal> {
+    missing(io::stdin().is_terminal(), io::stdout().is_terminal()).map_or(Ok(()), Err)
+}
+
+/// What is missing when standard input and output are terminals or not.
+fn missing(input: bool, output: bool) -> Option<NoTerminal> {
+    match (input, output) {
+        (true, true) => None,
+        (false, true) => Some(NoTerminal::Input),
+        (true, false) => Some(NoTerminal::Output),
+        (false, false) => Some(NoTerminal::Neither),
+    }
 }
 
 #[cfg(test)]
@@ -498,5 +563,38 @@ mod tests {
         assert_eq!(kept, [key('j'), Event::Resize(30, 30), key('k')]);
         let keys: Vec<Event> = without_superseded_resizes(vec![key('a'), key('b')]).collect();
         assert_eq!(keys, [key('a'), key('b')]);
+    }
+
+    #[test]
+    fn the_reader_needs_both_ends_to_be_terminals() {
+        assert_eq!(missing(true, true), None);
+        assert_eq!(missing(false, true), Some(NoTerminal::Input));
+        assert_eq!(missing(true, false), Some(NoTerminal::Output));
+        assert_eq!(missing(false, false), Some(NoTerminal::Neither));
+    }
+
+    #[test]
+    fn restoring_undoes_only_what_was_taken() {
+        // A set-up that failed before writing (raw mode refused) leaves
+        // nothing to undo: not one escape code.
+        let state = SharedState::default();
+        let mut written = Vec::new();
+        state.restore_to(&mut written);
+        assert!(written.is_empty(), "{written:?}");
+        // The screen switched: it is switched back, once.
+        state
+            .taken
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .screen = true;
+        state.restore_to(&mut written);
+        let leave = b"\x1b[?1049l";
+        assert!(
+            written.windows(leave.len()).any(|w| w == leave),
+            "{written:?}"
+        );
+        let again = written.len();
+        state.restore_to(&mut written);
+        assert_eq!(written.len(), again, "given back exactly once");
     }
 }

@@ -724,3 +724,98 @@ fn a_damaged_or_newer_state_is_moved_aside_and_a_blocked_one_kept_in_memory() {
     );
     assert_eq!(std::fs::read(blocked.join("data")).unwrap(), b"a file");
 }
+
+/// Checks that the reader refused to start for want of a terminal: status
+/// 2, a plain message naming what is missing and the commands that work
+/// without one, and not one escape code in what it wrote.
+#[track_caller]
+fn assert_refused_without_a_terminal(output: &Output, written: &[u8], missing: &str) {
+    let message = stderr_of(output);
+    assert_eq!(output.status.code(), Some(2), "{message}");
+    assert!(
+        message.starts_with("newsdesk: the reader needs a terminal"),
+        "{message}"
+    );
+    assert!(message.contains(missing), "{message}");
+    for command in [
+        "`newsdesk list`",
+        "`newsdesk search QUERY`",
+        "`newsdesk export`",
+    ] {
+        assert!(message.contains(command), "{command} in {message}");
+    }
+    assert!(
+        !output.stderr.contains(&0x1b),
+        "an escape on stderr: {message:?}"
+    );
+    assert!(
+        !written.contains(&0x1b),
+        "an escape on stdout: {:?}",
+        String::from_utf8_lossy(written)
+    );
+}
+
+#[test]
+fn without_a_terminal_on_stdin_the_reader_refuses_plainly() {
+    let home = common::fresh_home();
+    let output = common::newsdesk_in(&home)
+        .arg(fixture("store.json"))
+        .stdin(std::fs::File::open("/dev/null").unwrap())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    assert_refused_without_a_terminal(&output, &output.stdout, "neither standard input nor");
+    assert!(
+        !home.join("data").exists(),
+        "nothing is remembered of a reader that did not run"
+    );
+}
+
+#[test]
+fn with_its_output_in_a_file_the_reader_refuses_plainly() {
+    let log = tempfile::NamedTempFile::new().unwrap();
+    // Standard input a pseudo-terminal, as when a user at a terminal sends
+    // the output to a file.
+    let pty = nix::pty::openpty(None, None).unwrap();
+    let output = common::newsdesk_command()
+        .stdin(std::process::Stdio::from(pty.slave))
+        .stdout(log.reopen().unwrap())
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    drop(pty.master);
+    let written = std::fs::read(log.path()).unwrap();
+    assert_refused_without_a_terminal(&output, &written, "standard output is not a terminal");
+    assert!(
+        written.is_empty(),
+        "{:?}",
+        String::from_utf8_lossy(&written)
+    );
+
+    // Standard input a file too.
+    let output = common::newsdesk_command()
+        .arg(fixture("store.json"))
+        .stdin(std::fs::File::open(fixture("store.json")).unwrap())
+        .stdout(log.reopen().unwrap())
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    let written = std::fs::read(log.path()).unwrap();
+    assert_refused_without_a_terminal(&output, &written, "neither standard input nor");
+}
+
+#[test]
+fn without_a_terminal_a_broken_store_is_still_reported_first() {
+    let output = common::newsdesk_command()
+        .arg("/no/such/store.json")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3), "{}", stderr_of(&output));
+    assert!(
+        !stderr_of(&output).contains("terminal"),
+        "{}",
+        stderr_of(&output)
+    );
+}

@@ -14,6 +14,7 @@ use super::recogniser;
 use super::settings::Settings;
 use crate::app::{App, Marks, Recalled};
 use crate::state::{HistoryKind, State};
+use crate::terminal::NoTerminal;
 
 /// The remembered state, kept under `$XDG_DATA_HOME/newsdesk`; in memory
 /// when there is no home to keep it in. Its warnings go to standard error.
@@ -31,6 +32,16 @@ pub(super) fn memory() -> State {
 pub(super) fn marks() -> crate::state::Marks {
     let kept = crate::state::default_dir().filter(|dir| dir.join("state.db").exists());
     kept.map_or_else(crate::state::Marks::default, |_| memory().marks())
+}
+
+/// What to say when the reader cannot run for want of a terminal, with the
+/// commands that do the same work without one.
+fn no_terminal(missing: NoTerminal) -> String {
+    format!(
+        "the reader needs a terminal, but {missing}. Without one, `newsdesk list` \
+         prints the articles, `newsdesk search QUERY` finds them and `newsdesk export` \
+         writes them whole; `newsdesk --help` lists every command."
+    )
 }
 
 /// The key the place in a set of stores is remembered by: their paths as
@@ -65,7 +76,16 @@ pub(super) fn open(
     gazetteer: Option<&Path>,
     settings: &Settings,
 ) -> Result<ExitCode, Stop> {
-    let mut memory = memory();
+    // Asked before anything is remembered or the terminal touched: a reader
+    // that cannot run leaves the remembered state as it was and writes no
+    // escape code. The stores are still read, so that one that cannot be
+    // used is reported as it is with a terminal (status 3 or 4).
+    let missing = crate::terminal::check().err();
+    let mut memory = if missing.is_some() {
+        State::in_memory()
+    } else {
+        memory()
+    };
     let paths = stores(paths, settings, &memory);
     let options = &settings.options;
     // The store loads before the terminal is touched, so that a store that
@@ -81,6 +101,9 @@ pub(super) fn open(
         (recogniser, store)
     });
     let (recogniser, (opened, keeper)) = (recogniser?, store?);
+    if let Some(missing) = missing {
+        return Err(Stop::usage(no_terminal(missing)));
+    }
     if !paths.is_empty() {
         memory.save_last_stores(&paths);
     }
