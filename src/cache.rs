@@ -71,6 +71,7 @@ pub struct Key {
     text: String,
     name: String,
     files: Vec<Identity>,
+    options: Options,
 }
 
 /// A store opened from its cache.
@@ -135,6 +136,10 @@ pub enum Miss {
     /// A store file changed since the cache was made.
     #[error("a store changed since it was cached")]
     Changed,
+    /// A JSON Lines store was appended to since it was cached: what was
+    /// cached, and the new lines read, to be joined by [`Grown::extend`].
+    #[error("a store was appended to since it was cached")]
+    Grown(Box<Grown>),
     /// The cache could not be used.
     #[error("cache {path}: {why}")]
     Unusable {
@@ -165,6 +170,57 @@ impl Keeper {
     ) -> std::thread::JoinHandle<io::Result<()>> {
         let keeper = self.clone();
         std::thread::spawn(move || keeper.cache.keep(&keeper.key, &keepsake))
+    }
+}
+
+/// The cache of stores some of which were appended to, with what was
+/// appended.
+#[derive(Debug)]
+pub struct Grown {
+    store: Store,
+    names: Vec<(String, crate::entities::Kind)>,
+    per_article: Vec<Vec<u32>>,
+    /// Per file that grew: its number, and the articles appended.
+    tails: Vec<(usize, Store)>,
+}
+
+impl Grown {
+    /// The stores whole: the cached articles and the appended ones, in
+    /// the store's order, with the organisations of the appended ones
+    /// recognised by `recogniser`. The word index is built again.
+    pub fn extend(self, recogniser: &crate::entities::Recogniser) -> Warm {
+        let Self {
+            mut store,
+            mut names,
+            mut per_article,
+            tails,
+        } = self;
+        for (file, tail) in tails {
+            let named = crate::org_index::named_by(recogniser, &tail.articles, &mut names);
+            if let Some(report) = store.files.get_mut(file) {
+                let before = report.articles + report.skipped;
+                report.articles += tail.articles.len();
+                report.skipped += tail.skipped();
+                store
+                    .problems
+                    .extend(tail.problems.into_iter().map(|mut problem| {
+                        problem.file.clone_from(&report.path);
+                        problem.index += before;
+                        problem
+                    }));
+            }
+            store.articles.extend(tail.articles);
+            per_article.extend(named);
+        }
+        let (articles, per_article) =
+            crate::store::sort_with(std::mem::take(&mut store.articles), per_article);
+        store.articles = articles;
+        let orgs = OrgIndex::from_parts(names, per_article).unwrap_or_default();
+        Warm {
+            store,
+            orgs,
+            words: None,
+        }
     }
 }
 
@@ -205,7 +261,12 @@ impl Key {
             crc32fast::hash(paths_only.as_bytes()),
             crc32fast::hash(text.as_bytes())
         );
-        Some(Self { text, name, files })
+        Some(Self {
+            text,
+            name,
+            files,
+            options: options.clone(),
+        })
     }
 
     /// The identities of the store files, as they were when the key was made.
@@ -262,9 +323,8 @@ impl Cache {
             return Err(Miss::None);
         }
         let files: Vec<Identity> = decode(&mapped, kind::FILES).map_err(unusable)?;
-        if files != key.files {
-            return Err(Miss::Changed);
-        }
+        let grown = appended(&files, &key.files)?;
+        let files = &key.files;
         let texts = files
             .iter()
             .map(|file| File::open(&file.path).and_then(|f| Source::map(&file.path, &f)))
@@ -283,6 +343,24 @@ impl Cache {
         }
         let orgs = OrgIndex::from_parts(orgs.names, orgs.per_article)
             .ok_or_else(|| unusable(Unusable::Damaged("an organisation out of range")))?;
+        if !grown.is_empty() {
+            let tails = grown
+                .into_iter()
+                .map(|(file, from)| {
+                    let path = &files[file].path;
+                    Store::read_appended(path, &texts[file], from, &key.options)
+                        .map(|tail| (file, tail))
+                        .map_err(|_| Miss::Changed)
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let (names, per_article) = orgs.parts();
+            return Err(Miss::Grown(Box::new(Grown {
+                store,
+                names: names.to_vec(),
+                per_article: per_article.to_vec(),
+                tails,
+            })));
+        }
         let words = words_of(&mapped, store.articles.len()).map(|index| Unchecked {
             index,
             path: path.clone(),
@@ -329,7 +407,9 @@ impl Cache {
     fn remove_superseded(&self, key: &Key) {
         let (stores, _) = key.name.split_at(8);
         for (path, _) in self.files().unwrap_or_default() {
-            let name = path.file_name().map(|name| name.to_string_lossy().into_owned());
+            let name = path
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned());
             if let Some(name) = name
                 && name.starts_with(stores)
                 && name.ends_with(".cache")
@@ -415,6 +495,49 @@ impl Cache {
         }
         Ok(())
     }
+}
+
+/// The files of `now` that grew from those of `cached` by lines appended
+/// to a JSON Lines file (each with where the new lines start); an error
+/// when any file changed otherwise. Only the last file may grow, so that
+/// undated articles keep their order across files.
+fn appended(cached: &[Identity], now: &[Identity]) -> Result<Vec<(usize, usize)>, Miss> {
+    if cached.len() != now.len() {
+        return Err(Miss::Changed);
+    }
+    let mut grown = Vec::new();
+    for (file, (before, after)) in cached.iter().zip(now).enumerate() {
+        if before == after {
+            continue;
+        }
+        let lines = before.path.extension().is_some_and(|ext| {
+            ext.eq_ignore_ascii_case("jsonl") || ext.eq_ignore_ascii_case("ndjson")
+        });
+        if !(lines && file + 1 == now.len() && before.grown_into(after) && ends_a_line(before)) {
+            return Err(Miss::Changed);
+        }
+        grown.push((
+            file,
+            usize::try_from(before.size).map_err(|_| Miss::Changed)?,
+        ));
+    }
+    Ok(grown)
+}
+
+/// Whether the file of `identity` has a line break as its last byte (as
+/// it was when cached), so that appended lines start on their own.
+fn ends_a_line(identity: &Identity) -> bool {
+    use std::io::{Read, Seek, SeekFrom};
+    let Some(last) = identity.size.checked_sub(1) else {
+        return true;
+    };
+    let mut byte = [0];
+    File::open(&identity.path)
+        .and_then(|mut file| {
+            file.seek(SeekFrom::Start(last))?;
+            file.read_exact(&mut byte)
+        })
+        .is_ok_and(|()| byte[0] == b'\n')
 }
 
 fn write(path: &Path, key: &Key, keepsake: &Keepsake) -> io::Result<()> {

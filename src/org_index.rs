@@ -335,6 +335,29 @@ fn chunk_of(
     chunk
 }
 
+/// The organisations each of `articles` names, as indices into `names`, to
+/// which the organisations met for the first time are added.
+pub fn named_by(
+    recogniser: &Recogniser,
+    articles: &[Article],
+    names: &mut Vec<(String, Kind)>,
+) -> Vec<Vec<u32>> {
+    let mut seen: HashMap<String, u32> = names
+        .iter()
+        .zip(0..)
+        .map(|((name, _), id)| (name.clone(), id))
+        .collect();
+    articles
+        .iter()
+        .map(|article| {
+            let mut new_names = Vec::new();
+            let named = named_in(recogniser, &article.body.text(), &mut seen, &mut new_names);
+            names.extend(new_names);
+            named
+        })
+        .collect()
+}
+
 /// The distinct organisations `body` names, as ids in `seen`; names met for
 /// the first time are given the next id and added to `new_names`.
 fn named_in(

@@ -32,6 +32,7 @@ mod text;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use body::{Body, Source};
 pub use error::{Failure, StoreError};
@@ -301,22 +302,64 @@ impl Store {
 
     /// Newest first; undated articles keep their file order after the dated ones.
     fn sort(&mut self) {
-        // Sorting (date, place) pairs and moving each article once costs
-        // far less than moving whole articles about while sorting them.
-        let mut order: Vec<(std::cmp::Reverse<Option<i64>>, usize)> = self
-            .articles
-            .iter()
-            .map(|a| std::cmp::Reverse(a.published.as_ref().map(Published::epoch_seconds)))
-            .zip(0..)
-            .collect();
-        order.sort_unstable();
-        if order.iter().enumerate().all(|(at, (_, from))| at == *from) {
+        let order = order_of(&self.articles);
+        if order.iter().enumerate().all(|(at, from)| at == *from) {
             return;
         }
-        let mut slots: Vec<Option<Article>> = self.articles.drain(..).map(Some).collect();
-        self.articles
-            .extend(order.iter().filter_map(|(_, from)| slots[*from].take()));
+        self.articles = reordered(std::mem::take(&mut self.articles), &order);
     }
+
+    /// Reads the JSON Lines appended to the file at `path`, whose whole text
+    /// (mapped) is `source`, from byte `from` on: the articles of those
+    /// lines, newest first, with bodies left in the file.
+    pub fn read_appended(
+        path: &Path,
+        source: &Arc<Source>,
+        from: usize,
+        options: &Options,
+    ) -> Result<Self, StoreError> {
+        let tail = source.bytes().get(from..).unwrap_or_default();
+        let tail = std::str::from_utf8(tail).map_err(|err| StoreError::Encoding {
+            path: path.to_owned(),
+            offset: from + err.valid_up_to(),
+        })?;
+        let mut loading = Loading::new(
+            store_name(&[path.to_owned()]),
+            u64::MAX,
+            options.map.clone(),
+            false,
+        );
+        loading.read_text(path, tail, Some(loading::Holds::JsonLines), Some(source))?;
+        Ok(loading.finish())
+    }
+}
+
+/// Sorts `articles`, each with its `payload`, as a store's are: newest first,
+/// undated after the dated ones in the order given.
+pub fn sort_with<T>(articles: Vec<Article>, payload: Vec<T>) -> (Vec<Article>, Vec<T>) {
+    let order = order_of(&articles);
+    (reordered(articles, &order), reordered(payload, &order))
+}
+
+/// Where each article goes, newest first: the place each comes from.
+fn order_of(articles: &[Article]) -> Vec<usize> {
+    // Sorting (date, place) pairs and moving each article once costs far
+    // less than moving whole articles about while sorting them.
+    let mut order: Vec<(std::cmp::Reverse<Option<i64>>, usize)> = articles
+        .iter()
+        .map(|a| std::cmp::Reverse(a.published.as_ref().map(Published::epoch_seconds)))
+        .zip(0..)
+        .collect();
+    order.sort_unstable();
+    order.into_iter().map(|(_, from)| from).collect()
+}
+
+fn reordered<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|from| slots.get_mut(*from)?.take())
+        .collect()
 }
 
 /// Reads a file of at most `max_bytes` as UTF-8 text, dropping a

@@ -125,6 +125,82 @@ fn a_store_changed_in_the_middle_is_never_answered_from_its_cache() {
     assert!(matches!(warm(&setup), Err(Miss::Changed)));
 }
 
+/// A JSON Lines store of `lines`, with a cache beside it.
+fn lines_setup(lines: &[&str]) -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store.jsonl");
+    fs::write(&store, lines.concat()).unwrap();
+    let cache = Cache::new(dir.path().join("cache"), DEFAULT_LIMIT);
+    Setup {
+        _dir: dir,
+        store,
+        cache,
+    }
+}
+
+const LINES: [&str; 3] = [
+    "{\"id\":\"a\",\"title\":\"Old raid\",\"body\":\"Europol said so.\",\"published\":\"2026-01-03\"}\n",
+    "{\"id\":\"b\",\"title\":\"Undated\",\"body\":\"The BBC said so.\"}\n",
+    "{\"id\":\"c\",\"title\":\"Older\",\"body\":\"Interpol\\nsaid so.\",\"published\":\"2026-01-01\"}\n",
+];
+
+#[test]
+fn lines_appended_to_a_store_extend_its_cache_and_read_as_a_cold_open_does() {
+    let setup = lines_setup(&LINES);
+    cold_and_keep(&setup);
+    let appended = [
+        "{\"id\":\"d\",\"title\":\"Newest\",\"body\":\"Reuters and the FBI.\",\"published\":\"2026-02-01\"}\n",
+        "{\"id\":\"e\",\"title\":\"Also undated\",\"body\":\"Plain.\"}\n",
+        "{\"id\":\"f\",\"title\":\"Between\",\"body\":\"The Guardian and Europol.\",\"published\":\"2026-01-02\"}\n",
+    ];
+    fs::OpenOptions::new()
+        .append(true)
+        .open(&setup.store)
+        .unwrap()
+        .write_all(appended.concat().as_bytes())
+        .unwrap();
+    let Err(Miss::Grown(grown)) = warm(&setup) else {
+        panic!("appended lines are read on their own");
+    };
+    let extended = grown.extend(&recogniser());
+    let cold = Store::load(std::slice::from_ref(&setup.store)).unwrap();
+    assert_eq!(extended.store.articles, cold.articles);
+    assert_eq!(extended.store.files, cold.files);
+    let ids: Vec<&str> = extended
+        .store
+        .articles
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(ids, ["d", "a", "f", "c", "b", "e"]);
+    let orgs = OrgIndex::build(&cold, &recogniser());
+    assert_eq!(extended.orgs.organisations(), orgs.organisations());
+    for (at, article) in cold.articles.iter().enumerate() {
+        for (name, _, _) in orgs.organisations() {
+            assert_eq!(
+                extended.orgs.names(at, name),
+                orgs.names(at, name),
+                "{} {name}",
+                article.id
+            );
+        }
+    }
+    assert!(extended.words.is_none(), "the word index is built again");
+}
+
+#[test]
+fn a_store_rewritten_rather_than_appended_to_is_read_again() {
+    let setup = lines_setup(&LINES);
+    cold_and_keep(&setup);
+    // Longer, but not the old text with more after it.
+    fs::write(
+        &setup.store,
+        [LINES[1], LINES[0], LINES[2], LINES[2]].concat(),
+    )
+    .unwrap();
+    assert!(matches!(warm(&setup), Err(Miss::Changed)));
+}
+
 #[test]
 fn an_appended_store_is_never_answered_from_its_cache() {
     let setup = setup(STORE);

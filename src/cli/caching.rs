@@ -12,7 +12,7 @@ use super::CacheAction;
 use super::exit::{EXIT_USAGE, Stop, finish_output};
 use super::load;
 use super::settings::Settings;
-use crate::cache::{Keeper, Key, Warm};
+use crate::cache::{Keeper, Key, Miss, Warm};
 use crate::store::{Options, Progress, Store};
 
 /// Stores as opened: from their cache, or read (and then to be cached by
@@ -37,14 +37,22 @@ pub(super) fn open(
         .cache
         .as_ref()
         .and_then(|cache| Key::new(paths, options, gazetteer).map(|key| (cache.clone(), key)));
-    if let Some((cache, key)) = &keeper
-        && let Ok(warm) = cache.open(key)
-    {
-        super::report::skipped(&warm.store)?;
-        return Ok((
-            Opened::Warm(warm),
-            Some(Keeper::new(cache.clone(), key.clone())),
-        ));
+    if let Some((cache, key)) = &keeper {
+        let warm = match cache.open(key) {
+            Ok(warm) => Some(warm),
+            // Lines appended to a store: only they are read.
+            Err(Miss::Grown(grown)) => {
+                Some(grown.extend(&super::recogniser(gazetteer, options.max_bytes)?))
+            }
+            Err(_) => None,
+        };
+        if let Some(warm) = warm {
+            super::report::skipped(&warm.store)?;
+            return Ok((
+                Opened::Warm(warm),
+                Some(Keeper::new(cache.clone(), key.clone())),
+            ));
+        }
     }
     let store = load_showing_progress(paths, options)?;
     Ok((

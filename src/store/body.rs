@@ -168,7 +168,11 @@ fn release(map: &memmap2::Mmap, range: Range<usize>) {
     // Pages shared with text on either side go too: what is still needed of
     // them is read again.
     let start = range.start / PAGE * PAGE;
-    let end = range.end.min(map.len()).next_multiple_of(PAGE).min(map.len().next_multiple_of(PAGE));
+    let end = range
+        .end
+        .min(map.len())
+        .next_multiple_of(PAGE)
+        .min(map.len().next_multiple_of(PAGE));
     if end > start {
         // SAFETY: the map is private and never written, so dropping its
         // pages loses nothing: the next read of them reads the file again.
