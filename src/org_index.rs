@@ -329,9 +329,9 @@ fn chunk_of(
             seen,
             &mut chunk.new_names,
         ));
-        // Every body is read once here: a large store's stays on disk.
-        article.body.release();
     }
+    // Every body is read once here: a large store's stays on disk.
+    crate::store::release_bodies(articles);
     chunk
 }
 

@@ -334,6 +334,24 @@ impl Store {
     }
 }
 
+/// Gives back the memory of the mapped files that hold the bodies of
+/// `articles`, once they have been read (by an index or a scan that reads
+/// every body): what is needed again is read from the files again. Called
+/// every few hundred articles, it keeps a large store's text on disk
+/// whatever the order the articles are read in.
+pub fn release_bodies(articles: &[Article]) {
+    let mut released: Vec<*const Source> = Vec::new();
+    for article in articles {
+        if let Some((source, _)) = article.body.place() {
+            let source: &Source = source;
+            if !released.contains(&std::ptr::from_ref(source)) {
+                released.push(source);
+                source.release(0..source.bytes().len());
+            }
+        }
+    }
+}
+
 /// Sorts `articles`, each with its `payload`, as a store's are: newest first,
 /// undated after the dated ones in the order given.
 pub fn sort_with<T>(articles: Vec<Article>, payload: Vec<T>) -> (Vec<Article>, Vec<T>) {

@@ -32,6 +32,10 @@ pub struct Identity {
 impl Identity {
     /// The identity of the regular file at `path`.
     pub fn of(path: &Path) -> io::Result<Self> {
+        // Opening a named pipe would wait for a writer: it is not opened.
+        if !std::fs::metadata(path)?.is_file() {
+            return Err(io::Error::other("not a regular file"));
+        }
         let mut file = File::open(path)?;
         let metadata = file.metadata()?;
         if !metadata.is_file() {

@@ -188,14 +188,16 @@ pub fn search_unless(
 ) -> Option<Vec<Found>> {
     let mut found = Vec::new();
     for (index, article) in articles.iter().enumerate() {
-        if index % 256 == 0 && stop() {
-            return None;
+        if index % 256 == 0 {
+            if stop() {
+                return None;
+            }
+            // A scan reads every body: a large store's stays on disk.
+            crate::store::release_bodies(&articles[index.saturating_sub(256)..index]);
         }
         if let Some(hits) = evaluate(query, index, article, organisations) {
             found.push(Found { index, hits });
         }
-        // A scan reads every body: a large store's stays on disk.
-        article.body.release();
     }
     rank(&mut found, articles);
     Some(found)

@@ -125,7 +125,10 @@ impl WordIndex {
                 postings[id].push([article, title, body]);
                 positions::encode(group.iter().map(|(_, at)| *at), &mut places_of[id]);
             }
-            articles[number].body.release();
+            if number % 256 == 255 {
+                // Every body is read once here: a large store's stays on disk.
+                crate::store::release_bodies(&articles[number - 255..=number]);
+            }
         }
         Some(Self {
             words: Ragged::pack(words),

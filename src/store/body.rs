@@ -164,20 +164,14 @@ const WINDOW: usize = 64 << 20;
     reason = "telling the kernel a mapped range is not needed is unsafe in memmap2"
 )]
 fn release(map: &memmap2::Mmap, range: Range<usize>) {
-    const PAGE: usize = 4096;
-    // Pages shared with text on either side go too: what is still needed of
-    // them is read again.
-    let start = range.start / PAGE * PAGE;
-    let end = range
-        .end
-        .min(map.len())
-        .next_multiple_of(PAGE)
-        .min(map.len().next_multiple_of(PAGE));
+    // The pages the range touches go whole, shared ones too (the start is
+    // rounded down to a page, the end up): what is still needed of them
+    // is read again.
+    let (start, end) = (range.start.min(map.len()), range.end.min(map.len()));
     if end > start {
         // SAFETY: the map is private and never written, so dropping its
-        // pages loses nothing: the next read of them reads the file again.
-        // No reference into the range is held across this call by the
-        // loader, which calls it only for text it has finished reading.
+        // pages loses nothing: the next read of them reads the file again,
+        // and a slice borrowed from them stays valid.
         let _ = unsafe {
             map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, start, end - start)
         };
@@ -268,14 +262,6 @@ impl Body {
         }
     }
 
-    /// Gives back the memory of a mapped file that holds this text, once it
-    /// has been read (by an index or a search that reads every body): it is
-    /// read from the file again when it is next needed.
-    pub fn release(&self) {
-        if let Repr::InFile { source, range } = &self.0 {
-            source.release(range.clone());
-        }
-    }
 
     /// Whether there is no text.
     pub fn is_empty(&self) -> bool {
