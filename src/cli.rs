@@ -214,6 +214,14 @@ pub enum Command {
 pub enum CacheAction {
     /// Remove every cache.
     Clear,
+    /// Make the cache of the stores now (their organisation and word
+    /// indexes), as the reader does in the background, so that the next
+    /// open is instant: from a timer, say, after a crawl.
+    Build {
+        /// The stores (files, not directories).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
 }
 
 /// Runs what the command line asks for.
@@ -263,7 +271,7 @@ fn dispatch(cli: Cli, settings: &Settings) -> Result<ExitCode, Stop> {
             search(&query, &stores(&paths), json, gazetteer, settings)
         }
         Some(Command::Mark { marking, words }) => marking::mark(marking, &words, options),
-        Some(Command::Cache { action }) => caching::command(action.as_ref(), settings),
+        Some(Command::Cache { action }) => caching::command(action.as_ref(), gazetteer, settings),
         Some(Command::Config) => {
             finish_output(write!(io::stdout(), "{}", settings::show(settings)))
         }

@@ -819,3 +819,106 @@ fn without_a_terminal_a_broken_store_is_still_reported_first() {
         stderr_of(&output)
     );
 }
+
+/// A store of `count` generated articles in a fresh home, and the home.
+fn cached_store(count: usize) -> (PathBuf, PathBuf) {
+    let home = common::fresh_home();
+    let recogniser = newsdesk::entities::Recogniser::builtin().unwrap();
+    let json = newsdesk::generate::store_json(3, recogniser.organisations(), count, 1_500);
+    let store = home.join("store.json");
+    std::fs::write(&store, json).unwrap();
+    (home, store)
+}
+
+#[test]
+fn search_answers_the_same_from_the_cache_and_without_it() {
+    let (home, store) = cached_store(300);
+    let store = store.to_str().unwrap();
+    let cold = run_in(&home, &["--no-cache", "search", "police", store]);
+    assert!(cold.status.success());
+    let built = run_in(&home, &["cache", "build", store]);
+    assert!(built.status.success(), "{built:?}");
+    assert!(String::from_utf8_lossy(&built.stdout).contains("kept the cache of 300 articles"));
+    let listed = run_in(&home, &["cache"]);
+    assert!(
+        String::from_utf8_lossy(&listed.stdout).contains("1 caches"),
+        "{listed:?}"
+    );
+    let warm = run_in(&home, &["search", "police", store]);
+    assert_eq!(warm.stdout, cold.stdout);
+    assert_eq!(warm.status.code(), cold.status.code());
+    let again = run_in(&home, &["cache", "build", store]);
+    assert!(String::from_utf8_lossy(&again.stdout).contains("whole already"));
+    let cleared = run_in(&home, &["cache", "clear"]);
+    assert!(String::from_utf8_lossy(&cleared.stdout).contains("removed 1 cache files"));
+    let listed = run_in(&home, &["cache"]);
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("0 caches"));
+}
+
+#[test]
+fn two_processes_building_the_same_cache_at_once_leave_one_whole_cache() {
+    let (home, store) = cached_store(400);
+    let store = store.to_str().unwrap();
+    let expected = run_in(&home, &["--no-cache", "search", "said", store]).stdout;
+    for _ in 0..3 {
+        run_in(&home, &["cache", "clear"]);
+        let builders: Vec<_> = (0..2)
+            .map(|_| {
+                common::newsdesk_in(&home)
+                    .args(["cache", "build", store])
+                    .stdout(std::process::Stdio::null())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for mut builder in builders {
+            assert!(builder.wait().unwrap().success());
+        }
+        let listed = run_in(&home, &["cache"]);
+        assert!(
+            String::from_utf8_lossy(&listed.stdout).contains("1 caches"),
+            "{listed:?}"
+        );
+        assert_eq!(run_in(&home, &["search", "said", store]).stdout, expected);
+    }
+}
+
+#[test]
+fn a_cache_directory_that_cannot_be_written_leaves_search_working() {
+    let (home, store) = cached_store(50);
+    let store = store.to_str().unwrap();
+    // A file where the cache directory would be.
+    std::fs::create_dir_all(home.join("cache")).unwrap();
+    std::fs::write(home.join("cache").join("newsdesk"), "in the way").unwrap();
+    let built = run_in(&home, &["cache", "build", store]);
+    assert_eq!(built.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&built.stderr).contains("newsdesk"),
+        "{built:?}"
+    );
+    let search = run_in(&home, &["search", "police", store]);
+    assert!(search.status.success(), "{search:?}");
+    assert!(
+        search.stderr.is_empty(),
+        "no cache, no warning for a search"
+    );
+}
+
+#[test]
+fn a_store_changed_after_it_was_cached_is_searched_as_it_is_now() {
+    let (home, store) = cached_store(200);
+    let path = store.clone();
+    let store = store.to_str().unwrap();
+    assert!(run_in(&home, &["cache", "build", store]).status.success());
+    let text = std::fs::read_to_string(&path).unwrap();
+    // The same length: one word changed in the middle of the file.
+    let at = text.len() / 2;
+    let at = text[at..]
+        .find("police")
+        .map(|i| at + i)
+        .expect("a word to change");
+    let changed = format!("{}xolice{}", &text[..at], &text[at + 6..]);
+    std::fs::write(&path, &changed).unwrap();
+    let warm = run_in(&home, &["search", "xolice", store]);
+    assert!(warm.status.success(), "the change is found: {warm:?}");
+}

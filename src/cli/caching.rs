@@ -12,8 +12,12 @@ use super::CacheAction;
 use super::exit::{EXIT_USAGE, Stop, finish_output};
 use super::load;
 use super::settings::Settings;
-use crate::cache::{Keeper, Key, Miss, Warm};
+use crate::app::INDEX_AHEAD;
+use crate::cache::{Keeper, Keepsake, Key, Miss, Warm};
+use crate::org_index::OrgIndex;
+use crate::search::WordIndex;
 use crate::store::{Options, Progress, Store};
+use std::sync::Arc;
 
 /// Stores as opened: from their cache, or read (and then to be cached by
 /// `keeper`).
@@ -104,7 +108,11 @@ fn load_showing_progress(paths: &[PathBuf], options: &Options) -> Result<Store, 
 }
 
 /// `newsdesk cache`: where caches are and their size; `cache clear`.
-pub(super) fn command(action: Option<&CacheAction>, settings: &Settings) -> Result<ExitCode, Stop> {
+pub(super) fn command(
+    action: Option<&CacheAction>,
+    gazetteer: Option<&Path>,
+    settings: &Settings,
+) -> Result<ExitCode, Stop> {
     let Some(cache) = &settings.cache else {
         return Err(Stop {
             status: EXIT_USAGE,
@@ -117,6 +125,35 @@ pub(super) fn command(action: Option<&CacheAction>, settings: &Settings) -> Resu
         message: format!("{}: {err}", cache.dir().display()),
     };
     let text = match action {
+        Some(CacheAction::Build { paths }) => {
+            let options = &settings.options;
+            let Some(key) = Key::new(paths, options, gazetteer) else {
+                return Err(Stop {
+                    status: EXIT_USAGE,
+                    message: "only store files have caches, not directories".to_owned(),
+                });
+            };
+            if cache.open(&key).is_ok_and(|warm| warm.words.is_some()) {
+                return finish_output(writeln!(io::stdout(), "the cache is whole already"));
+            }
+            let store = load_showing_progress(paths, options)?;
+            let recogniser = super::recogniser(gazetteer, options.max_bytes)?;
+            let orgs = OrgIndex::build(&store, &recogniser);
+            let words = (store.articles.len() <= INDEX_AHEAD)
+                .then(|| Arc::new(WordIndex::build(&store.articles)));
+            let (names, per_article) = orgs.parts();
+            let keepsake = Keepsake {
+                orgs: (names.to_vec(), per_article.to_vec()),
+                words,
+                store: Arc::new(store),
+            };
+            cache.keep(&key, &keepsake).map_err(failed)?;
+            format!(
+                "kept the cache of {} articles in {}\n",
+                keepsake.store.articles.len(),
+                cache.dir().display()
+            )
+        }
         Some(CacheAction::Clear) => {
             let (files, bytes) = cache.clear().map_err(failed)?;
             format!("removed {files} cache files, {}\n", size(bytes))

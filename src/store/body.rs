@@ -262,7 +262,6 @@ impl Body {
         }
     }
 
-
     /// Whether there is no text.
     pub fn is_empty(&self) -> bool {
         match &self.0 {
