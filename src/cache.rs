@@ -53,6 +53,7 @@ mod kind {
     pub const FILES: u32 = 2;
     pub const STORE: u32 = 3;
     pub const ORGS: u32 = 4;
+    pub const ARTICLES: u32 = 5;
     /// The word index's columns, in the order of `WORD_COLUMNS`.
     pub const WORDS: [u32; 7] = [10, 11, 12, 13, 14, 15, 16];
 }
@@ -332,9 +333,10 @@ impl Cache {
             .collect::<io::Result<Vec<_>>>()
             .map_err(|err| unusable(Unusable::Io(err)))?;
         let record: StoreRecord = decode(&mapped, kind::STORE).map_err(unusable)?;
-        let store = record
-            .into_store(&texts)
-            .ok_or_else(|| unusable(Unusable::Damaged("a body outside its file")))?;
+        let articles = mapped.checked(kind::ARTICLES).map_err(unusable)?;
+        let articles = records::read_articles(articles, &texts)
+            .ok_or_else(|| unusable(Unusable::Damaged("unreadable articles")))?;
+        let store = record.into_store(articles);
         let orgs: OrgRecord = decode(&mapped, kind::ORGS).map_err(unusable)?;
         if orgs.per_article.len() != store.articles.len() {
             return Err(unusable(Unusable::Damaged(
@@ -543,7 +545,7 @@ fn ends_a_line(identity: &Identity) -> bool {
 fn write(path: &Path, key: &Key, keepsake: &Keepsake) -> io::Result<()> {
     let file = File::create(path)?;
     let words = keepsake.words.as_ref().map(|words| words.columns());
-    let count = 4 + if words.is_some() {
+    let count = 5 + if words.is_some() {
         kind::WORDS.len()
     } else {
         0
@@ -551,9 +553,10 @@ fn write(path: &Path, key: &Key, keepsake: &Keepsake) -> io::Result<()> {
     let mut writer = Writer::new(file, count)?;
     writer.section(kind::KEY, key.text.as_bytes())?;
     writer.section(kind::FILES, &encode(&key.files)?)?;
+    writer.section(kind::STORE, &encode(&StoreRecord::of(&keepsake.store))?)?;
     writer.section(
-        kind::STORE,
-        &encode(&StoreRecord::of(&keepsake.store, &key.files))?,
+        kind::ARTICLES,
+        &records::articles(&keepsake.store, &key.files).map_err(io::Error::other)?,
     )?;
     let orgs = OrgRecord {
         names: keepsake.orgs.0.clone(),

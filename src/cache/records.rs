@@ -17,9 +17,12 @@ use crate::store::{Article, Body, FileReport, Problem, Published, Source, Store}
 pub struct StoreRecord {
     name: String,
     files: Vec<ReportRecord>,
-    articles: Vec<ArticleRecord>,
     problems: Vec<ProblemRecord>,
 }
+
+/// How many articles are written in one chunk: chunks are read on as many
+/// threads as there are cores.
+const CHUNK: usize = 16_384;
 
 #[derive(Debug, Serialize, Deserialize)]
 struct ReportRecord {
@@ -72,44 +75,11 @@ pub struct OrgRecord {
 }
 
 impl StoreRecord {
-    /// What to keep of `store`, whose files are `files` (bodies in other
-    /// files, or held, are kept as text).
-    pub fn of(store: &Store, files: &[Identity]) -> Self {
-        let body = |body: &Body| {
-            let place = body.place().and_then(|(source, range)| {
-                let path = std::path::absolute(source.path()?).ok()?;
-                let file = files.iter().position(|file| file.path == path)?;
-                Some(BodyRecord::InFile {
-                    file: u32::try_from(file).ok()?,
-                    start: range.start as u64,
-                    end: range.end as u64,
-                })
-            });
-            place.unwrap_or_else(|| BodyRecord::Text(body.text().into_owned()))
-        };
+    /// What to keep of `store` but its articles.
+    pub fn of(store: &Store) -> Self {
         Self {
             name: store.name.clone(),
             files: store.files.iter().map(ReportRecord::of).collect(),
-            articles: store
-                .articles
-                .iter()
-                .map(|article| ArticleRecord {
-                    id: article.id.clone(),
-                    title: article.title.clone(),
-                    body: body(&article.body),
-                    source: article.source.clone(),
-                    author: article.author.clone(),
-                    published: article.published.as_ref().map(|date| {
-                        (
-                            date.as_str().to_owned(),
-                            date.epoch_seconds(),
-                            date.zone_less(),
-                        )
-                    }),
-                    url: article.url.clone(),
-                    tags: article.tags.clone(),
-                })
-                .collect(),
             problems: store
                 .problems
                 .iter()
@@ -124,37 +94,9 @@ impl StoreRecord {
         }
     }
 
-    /// The store again, its bodies read from `texts` (the store files,
-    /// mapped, in the order of the identities) when needed; `None` when a
-    /// body's place is not in its file.
-    pub fn into_store(self, texts: &[Arc<Source>]) -> Option<Store> {
-        let mut articles = Vec::with_capacity(self.articles.len());
-        for record in self.articles {
-            let body = match record.body {
-                BodyRecord::Text(text) => Body::held(text),
-                BodyRecord::InFile { file, start, end } => {
-                    let text = texts.get(file as usize)?;
-                    let (start, end) = (usize::try_from(start).ok()?, usize::try_from(end).ok()?);
-                    if start >= end || end > text.bytes().len() {
-                        return None;
-                    }
-                    Body::placed(text, start..end)
-                }
-            };
-            articles.push(Article {
-                id: record.id,
-                title: record.title,
-                body,
-                source: record.source,
-                author: record.author,
-                published: record
-                    .published
-                    .map(|(text, epoch, zone_less)| Published::from_parts(&text, epoch, zone_less)),
-                url: record.url,
-                tags: record.tags,
-            });
-        }
-        Some(Store {
+    /// The store again, with `articles`.
+    pub fn into_store(self, articles: Vec<Article>) -> Store {
+        Store {
             name: self.name,
             articles,
             problems: self
@@ -168,11 +110,133 @@ impl StoreRecord {
                     skipped: problem.skipped,
                 })
                 .collect(),
-            files: self
-                .files
-                .into_iter()
-                .map(ReportRecord::into_report)
-                .collect(),
+            files: self.files.into_iter().map(ReportRecord::into_report).collect(),
+        }
+    }
+}
+
+/// The articles of `store`, whose files are `files` (bodies in other files,
+/// or held, are kept as text), as the cache keeps them: the number of
+/// chunks, where each ends, then the chunks, each its articles one after
+/// another.
+pub fn articles(store: &Store, files: &[Identity]) -> Result<Vec<u8>, postcard::Error> {
+    let body = |body: &Body| {
+        let place = body.place().and_then(|(source, range)| {
+            let path = std::path::absolute(source.path()?).ok()?;
+            let file = files.iter().position(|file| file.path == path)?;
+            Some(BodyRecord::InFile {
+                file: u32::try_from(file).ok()?,
+                start: range.start as u64,
+                end: range.end as u64,
+            })
+        });
+        place.unwrap_or_else(|| BodyRecord::Text(body.text().into_owned()))
+    };
+    let mut chunks = Vec::new();
+    let mut ends = Vec::new();
+    for chunk in store.articles.chunks(CHUNK) {
+        for article in chunk {
+            let record = ArticleRecord {
+                id: article.id.clone(),
+                title: article.title.clone(),
+                body: body(&article.body),
+                source: article.source.clone(),
+                author: article.author.clone(),
+                published: article.published.as_ref().map(|date| {
+                    (
+                        date.as_str().to_owned(),
+                        date.epoch_seconds(),
+                        date.zone_less(),
+                    )
+                }),
+                url: article.url.clone(),
+                tags: article.tags.clone(),
+            };
+            chunks.extend_from_slice(&postcard::to_stdvec(&record)?);
+        }
+        ends.push((chunks.len() as u64, chunk.len() as u64));
+    }
+    let mut out = Vec::with_capacity(8 + 16 * ends.len() + chunks.len());
+    out.extend_from_slice(&(ends.len() as u64).to_le_bytes());
+    for (end, count) in ends {
+        out.extend_from_slice(&end.to_le_bytes());
+        out.extend_from_slice(&count.to_le_bytes());
+    }
+    out.extend_from_slice(&chunks);
+    Ok(out)
+}
+
+/// The articles kept by [`articles`], their bodies read from `texts` (the
+/// store files, mapped, in the order of the identities) when needed, each
+/// chunk on a thread; `None` when anything is out of place.
+pub fn read_articles(bytes: &[u8], texts: &[Arc<Source>]) -> Option<Vec<Article>> {
+    let count = usize::try_from(u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?)).ok()?;
+    let table = bytes.get(8..8 + count.checked_mul(16)?)?;
+    let data = &bytes[8 + table.len()..];
+    let mut chunks = Vec::with_capacity(count);
+    let mut start = 0;
+    for entry in table.chunks_exact(16) {
+        let end = usize::try_from(u64::from_le_bytes(entry[..8].try_into().ok()?)).ok()?;
+        let articles = usize::try_from(u64::from_le_bytes(entry[8..].try_into().ok()?)).ok()?;
+        chunks.push((data.get(start..end)?, articles));
+        start = end;
+    }
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let per_thread = chunks.len().div_ceil(threads.max(1)).max(1);
+    let parts: Vec<Option<Vec<Article>>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = chunks
+            .chunks(per_thread)
+            .map(|mine| scope.spawn(move || read_chunks(mine, texts)))
+            .collect();
+        workers.into_iter().map(|worker| worker.join().ok().flatten()).collect()
+    });
+    let total = chunks.iter().map(|(_, articles)| articles).sum();
+    let mut articles = Vec::with_capacity(total);
+    for part in parts {
+        articles.append(&mut part?);
+    }
+    Some(articles)
+}
+
+fn read_chunks(chunks: &[(&[u8], usize)], texts: &[Arc<Source>]) -> Option<Vec<Article>> {
+    let mut articles = Vec::with_capacity(chunks.iter().map(|(_, n)| n).sum());
+    for &(mut rest, count) in chunks {
+        for _ in 0..count {
+            let (record, after) = postcard::take_from_bytes::<ArticleRecord>(rest).ok()?;
+            rest = after;
+            articles.push(record.into_article(texts)?);
+        }
+        if !rest.is_empty() {
+            return None;
+        }
+    }
+    Some(articles)
+}
+
+impl ArticleRecord {
+    fn into_article(self, texts: &[Arc<Source>]) -> Option<Article> {
+        let body = match self.body {
+            BodyRecord::Text(text) => Body::held(text),
+            BodyRecord::InFile { file, start, end } => {
+                let text = texts.get(file as usize)?;
+                let (start, end) = (usize::try_from(start).ok()?, usize::try_from(end).ok()?);
+                if start >= end || end > text.bytes().len() {
+                    return None;
+                }
+                Body::placed(text, start..end)
+            }
+        };
+        Some(Article {
+            id: self.id,
+            title: self.title,
+            body,
+            source: self.source,
+            author: self.author,
+            published: self
+                .published
+                .map(|(text, epoch, zone_less)| Published::from_parts(&text, epoch, zone_less)),
+            url: self.url,
+            tags: self.tags,
         })
     }
 }
