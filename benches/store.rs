@@ -270,16 +270,7 @@ fn cache_lines(count: usize, store: &Store, path: &Path, dir: &Path, lines: &mut
         ratio(cold_search),
     ));
     let size = std::fs::metadata(path).map_or(1, |m| m.len());
-    let cache_size: u64 = std::fs::read_dir(cache.dir())
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .filter_map(|e| e.metadata().ok())
-                .filter(|m| m.is_file())
-                .map(|m| m.len())
-                .sum()
-        })
-        .unwrap_or(0);
+    let cache_size = cache.usage().map_or(0, |(_, bytes)| bytes);
     let peak = |how: &str| {
         let output = Command::new(std::env::current_exe().expect("this binary"))
             .env("NEWSDESK_BENCH_CACHE", cache.dir())

@@ -130,7 +130,7 @@ impl App {
     /// A reader over `store`, sized for `viewport`, with the first article
     /// open; the organisation index starts building on a worker thread.
     pub fn new(store: Store, recogniser: Recogniser, theme: Theme, viewport: Rect) -> Self {
-        Self::with_index(store, recogniser, theme, viewport, None)
+        Self::with_index(store, recogniser, &theme, viewport, None)
     }
 
     /// A reader with the organisation index `index`, or one built on a
@@ -138,10 +138,11 @@ impl App {
     fn with_index(
         store: Store,
         recogniser: Recogniser,
-        theme: Theme,
+        theme: &Theme,
         viewport: Rect,
         index: Option<OrgIndex>,
     ) -> Self {
+        let theme = *theme;
         let (store, recogniser) = (Arc::new(store), Arc::new(recogniser));
         let index =
             index.unwrap_or_else(|| OrgIndex::spawn(Arc::clone(&store), Arc::clone(&recogniser)));

@@ -414,7 +414,7 @@ impl Cache {
                 .map(|name| name.to_string_lossy().into_owned());
             if let Some(name) = name
                 && name.starts_with(stores)
-                && name.ends_with(".cache")
+                && path.extension().is_some_and(|ext| ext == "cache")
                 && name != format!("{}.cache", key.name)
             {
                 let _ = fs::remove_file(&path);
@@ -588,6 +588,18 @@ fn decode<T: serde::de::DeserializeOwned>(mapped: &Mapped, kind: u32) -> Result<
     postcard::from_bytes(mapped.checked(kind)?).map_err(|_| Unusable::Damaged("unreadable section"))
 }
 
+/// A ragged column read in place from `bytes`.
+fn ragged<T: bytemuck::Pod>(
+    bytes: &Arc<memmap2::Mmap>,
+    values: Option<Range<usize>>,
+    ends: Option<Range<usize>>,
+) -> Option<Ragged<T>> {
+    Some(Ragged {
+        values: Column::mapped(bytes, values?)?,
+        ends: Column::mapped(bytes, ends?)?,
+    })
+}
+
 /// The word index in the cache, used in place.
 fn words_of(mapped: &Mapped, articles: usize) -> Option<WordIndex> {
     let [
@@ -600,16 +612,6 @@ fn words_of(mapped: &Mapped, articles: usize) -> Option<WordIndex> {
         body_starts,
     ] = kind::WORDS.map(|kind| mapped.range(kind));
     let bytes = &mapped.bytes;
-    fn ragged<T: bytemuck::Pod>(
-        bytes: &Arc<memmap2::Mmap>,
-        values: Option<Range<usize>>,
-        ends: Option<Range<usize>>,
-    ) -> Option<Ragged<T>> {
-        Some(Ragged {
-            values: Column::mapped(bytes, values?)?,
-            ends: Column::mapped(bytes, ends?)?,
-        })
-    }
     let columns = WordColumns {
         words: ragged(bytes, words, word_ends)?,
         postings: ragged(bytes, postings, posting_ends)?,

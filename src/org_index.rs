@@ -351,9 +351,9 @@ pub fn named_by(
         .iter()
         .map(|article| {
             let mut new_names = Vec::new();
-            let named = named_in(recogniser, &article.body.text(), &mut seen, &mut new_names);
+            let ids = named_in(recogniser, &article.body.text(), &mut seen, &mut new_names);
             names.extend(new_names);
-            named
+            ids
         })
         .collect()
 }

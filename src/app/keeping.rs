@@ -39,7 +39,7 @@ impl App {
         viewport: ratatui::layout::Rect,
     ) -> Self {
         let Warm { store, orgs, words } = warm;
-        let mut app = Self::with_index(store, recogniser, theme, viewport, Some(orgs));
+        let mut app = Self::with_index(store, recogniser, &theme, viewport, Some(orgs));
         match words {
             Some(words) => {
                 app.searcher.adopt(move || words.check());

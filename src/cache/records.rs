@@ -110,7 +110,11 @@ impl StoreRecord {
                     skipped: problem.skipped,
                 })
                 .collect(),
-            files: self.files.into_iter().map(ReportRecord::into_report).collect(),
+            files: self
+                .files
+                .into_iter()
+                .map(ReportRecord::into_report)
+                .collect(),
         }
     }
 }
@@ -188,7 +192,10 @@ pub fn read_articles(bytes: &[u8], texts: &[Arc<Source>]) -> Option<Vec<Article>
             .chunks(per_thread)
             .map(|mine| scope.spawn(move || read_chunks(mine, texts)))
             .collect();
-        workers.into_iter().map(|worker| worker.join().ok().flatten()).collect()
+        workers
+            .into_iter()
+            .map(|worker| worker.join().ok().flatten())
+            .collect()
     });
     let total = chunks.iter().map(|(_, articles)| articles).sum();
     let mut articles = Vec::with_capacity(total);

@@ -23,7 +23,7 @@ use std::sync::Arc;
 /// `keeper`).
 pub(super) enum Opened {
     /// From the cache, with the indexes.
-    Warm(Warm),
+    Warm(Box<Warm>),
     /// Read from the files.
     Cold(Store),
 }
@@ -53,7 +53,7 @@ pub(super) fn open(
         if let Some(warm) = warm {
             super::report::skipped(&warm.store)?;
             return Ok((
-                Opened::Warm(warm),
+                Opened::Warm(Box::new(warm)),
                 Some(Keeper::new(cache.clone(), key.clone())),
             ));
         }
