@@ -95,12 +95,12 @@ impl OrgIndex {
             total: store.articles.len(),
             ..Self::default()
         };
-        index.apply(chunk_of(
-            recogniser,
-            &store.articles,
-            &mut HashMap::new(),
-            &|| false,
-        ));
+        let mut seen = HashMap::new();
+        // In chunks, as the worker does, so that a large store's bodies are
+        // given back as they are read.
+        for batch in store.articles.chunks(CHUNK) {
+            index.apply(chunk_of(recogniser, batch, &mut seen, &|| false));
+        }
         index
     }
 
