@@ -334,6 +334,7 @@ fn event_loop(
             let mut effects = app.update(Action::IndexProgress);
             if outside.cache_failed() {
                 effects.extend(app.update(Action::Notice(Notice::CacheFailed)));
+                redraw = true;
             }
             if perform(effects, terminal, app, outside, state)? == Done::Quit {
                 return Ok(());

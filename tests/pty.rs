@@ -876,3 +876,62 @@ fn o_hands_the_address_to_the_browser_as_one_argument_and_runs_nothing() {
     session.keys("q");
     assert!(session.wait_for_exit().success());
 }
+
+/// The cache files in `home`'s cache directory.
+fn caches_in(home: &std::path::Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(home.join("cache").join("newsdesk"))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|path| path.extension().is_some_and(|ext| ext == "cache"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_reader_keeps_a_cache_that_the_next_open_uses() {
+    let home = common::fresh_home();
+    let store = home.join("store.json");
+    std::fs::copy(fixture("store.json"), &store).expect("store copied");
+    let store = store.display().to_string();
+    let mut first = reader_in(&home, &[&store]);
+    first.wait_for("store.json · 4 articles");
+    let start = Instant::now();
+    while caches_in(&home).is_empty() && start.elapsed() < PATIENCE {
+        thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        caches_in(&home).len(),
+        1,
+        "the cache is kept in the background"
+    );
+    first.keys("q");
+    first.wait_for_exit();
+    let kept = std::fs::read(&caches_in(&home)[0]).expect("cache readable");
+    let mut second = reader_in(&home, &[&store]);
+    second.wait_for("store.json · 4 articles");
+    second.keys("q");
+    second.wait_for_exit();
+    // Opened from the cache, which was whole: not written again.
+    assert_eq!(
+        std::fs::read(&caches_in(&home)[0]).expect("cache readable"),
+        kept
+    );
+}
+
+#[test]
+fn a_cache_that_cannot_be_written_leaves_the_reader_working_with_one_notice() {
+    let home = common::fresh_home();
+    std::fs::create_dir_all(home.join("cache")).expect("cache home");
+    std::fs::write(home.join("cache").join("newsdesk"), "in the way").expect("blocked");
+    let store = home.join("store.json");
+    std::fs::copy(fixture("store.json"), &store).expect("store copied");
+    let mut session = reader_in(&home, &[&store.display().to_string()]);
+    session.wait_for("Could not keep the cache");
+    session.keys("j");
+    session.keys("q");
+    let status = session.wait_for_exit();
+    assert!(status.success(), "{status:?}");
+}
