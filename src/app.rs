@@ -1,4 +1,9 @@
-//! The reader's state, and the one place it changes: [`App::update`].
+//! The reader's state, and where it changes: once the reader runs, only in
+//! [`App::update`], which the event loop calls with each action and whose
+//! effects it performs. Before the first frame the set-up makes it
+//! ([`App::new`] or [`App::from_warm`], then what was remembered and the
+//! settings' keys and arrangement). The state knows nothing of how it is
+//! drawn: the theme belongs to the screen that draws it (`ui::Screen`).
 
 mod find;
 mod finding;
@@ -24,7 +29,6 @@ use crate::layout::{self, Arrangement, Pane, Panes, inner};
 use crate::org_index::OrgIndex;
 use crate::scroll::Cursor;
 use crate::store::Store;
-use crate::ui::theme::Theme;
 
 pub use find::{Find, Step};
 pub use history::History;
@@ -80,8 +84,6 @@ pub struct App {
     pub index: OrgIndex,
     /// Which articles the list shows.
     pub view: ListView,
-    /// Colours and text attributes.
-    pub theme: Theme,
     /// The terminal's size, as last reported.
     pub viewport: Rect,
     /// Which pane keys act on.
@@ -129,8 +131,8 @@ pub struct App {
 impl App {
     /// A reader over `store`, sized for `viewport`, with the first article
     /// open; the organisation index starts building on a worker thread.
-    pub fn new(store: Store, recogniser: Recogniser, theme: Theme, viewport: Rect) -> Self {
-        Self::with_index(store, recogniser, theme, viewport, None)
+    pub fn new(store: Store, recogniser: Recogniser, viewport: Rect) -> Self {
+        Self::with_index(store, recogniser, viewport, None)
     }
 
     /// A reader with the organisation index `index`, or one built on a
@@ -138,7 +140,6 @@ impl App {
     fn with_index(
         store: Store,
         recogniser: Recogniser,
-        theme: Theme,
         viewport: Rect,
         index: Option<OrgIndex>,
     ) -> Self {
@@ -150,7 +151,6 @@ impl App {
             view: ListView::default(),
             store,
             recogniser,
-            theme,
             viewport,
             focus: Focus::default(),
             mode: Mode::default(),
@@ -325,7 +325,10 @@ impl App {
                     self.find.query = query.to_owned();
                 }
                 // An empty narrowed list has nothing to open.
-                if let Some(index) = self.view.article_at(self.list.selected) {
+                if let Some(index) = self
+                    .view
+                    .article_at(self.list.selected, self.store.articles.len())
+                {
                     self.read_article(index);
                     self.focus = Focus::Body;
                 }
@@ -411,7 +414,9 @@ impl App {
     /// The address of the article a key acts on, if it is a web address.
     fn web_address(&mut self) -> Option<String> {
         let index = match self.focus {
-            Focus::Articles => self.view.article_at(self.list.selected),
+            Focus::Articles => self
+                .view
+                .article_at(self.list.selected, self.store.articles.len()),
             Focus::Body | Focus::Entities => self.reading.as_ref().map(|r| r.index),
         }?;
         let Some(url) = self.store.articles.get(index)?.url.clone() else {
@@ -474,7 +479,7 @@ impl App {
             if row < self.list_len() {
                 self.focus = Focus::Articles;
                 self.list.select(row, self.list_len());
-                if let Some(index) = self.view.article_at(row) {
+                if let Some(index) = self.view.article_at(row, self.store.articles.len()) {
                     self.read_article(index);
                 }
             }

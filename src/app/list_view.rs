@@ -33,11 +33,12 @@ impl ListView {
         self.rows.as_ref().map_or(total, Vec::len)
     }
 
-    /// The store index of row `row`, if the narrowed list has that row.
-    pub fn article_at(&self, row: usize) -> Option<usize> {
+    /// The store index of row `row`, if the list has that row, given
+    /// `total` articles in the store.
+    pub fn article_at(&self, row: usize, total: usize) -> Option<usize> {
         match &self.rows {
             Some(rows) => rows.get(row).copied(),
-            None => Some(row),
+            None => (row < total).then_some(row),
         }
     }
 
@@ -101,7 +102,9 @@ impl App {
     /// Recomputes the narrowed rows (after the narrowing or the index
     /// changed), keeping the selected article selected when still shown.
     pub(super) fn refilter(&mut self) {
-        let selected = self.view.article_at(self.list.selected);
+        let selected = self
+            .view
+            .article_at(self.list.selected, self.store.articles.len());
         match self.view.narrowing.clone() {
             None => {
                 self.view.rows = None;
@@ -263,9 +266,11 @@ mod tests {
     fn an_unfiltered_view_is_the_store() {
         let view = ListView::default();
         assert_eq!(
-            (view.len(7), view.article_at(3), view.row_of(5)),
+            (view.len(7), view.article_at(3, 7), view.row_of(5)),
             (7, Some(3), Some(5))
         );
+        assert_eq!(view.article_at(7, 7), None, "no such row");
+        assert_eq!(view.article_at(0, 0), None, "an empty store has no row");
         assert_eq!(view.hits_at(0), None);
     }
 
@@ -278,10 +283,10 @@ mod tests {
             only: Only::All,
         };
         assert_eq!(view.len(100), 3);
-        assert_eq!(view.article_at(1), Some(5));
+        assert_eq!(view.article_at(1, 100), Some(5));
         assert_eq!(view.row_of(9), Some(2));
         assert_eq!(view.row_of(4), None);
-        assert_eq!(view.article_at(3), None, "no such row");
+        assert_eq!(view.article_at(3, 100), None, "no such row");
         assert_eq!(view.hits_at(0), Some(4));
         assert_eq!(view.query(), Some("x"));
         assert_eq!(view.organisation(), None);

@@ -10,14 +10,15 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::text::{fit, visible};
+use super::theme::Theme;
 use crate::app::organisations::{Row, rows};
 use crate::app::{App, Focus};
 use crate::entities::Named;
 
 /// Draws the pane into `area` (border included).
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let named = app.reading.as_ref().map_or(&[][..], |r| &r.named);
-    let block = super::pane_block(app, Focus::Entities, "Agencies & outlets");
+    let block = super::pane_block(app, theme, Focus::Entities, "Agencies & outlets");
     let inner = block.inner(area);
     block.render(area, buf);
     if named.is_empty() {
@@ -26,7 +27,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             ""
         };
-        Paragraph::new(Span::styled(note, app.theme.muted))
+        Paragraph::new(Span::styled(note, theme.muted))
             .wrap(Wrap { trim: true })
             .render(inner, buf);
         return;
@@ -69,9 +70,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 };
                 let pad = width.saturating_sub(heading.width() + columns.len());
                 Line::from(vec![
-                    Span::styled(heading, app.theme.heading),
+                    Span::styled(heading, theme.heading),
                     Span::raw(" ".repeat(pad)),
-                    Span::styled(columns, app.theme.muted),
+                    Span::styled(columns, theme.muted),
                 ])
             }
             Row::Organisation(index) => {
@@ -85,14 +86,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 let name_width = width.saturating_sub(counts.width() + 1);
                 let mut line = Line::from(vec![
                     Span::raw(" "),
-                    Span::styled(
-                        fit(&visible(&org.name), name_width),
-                        app.theme.kind(org.kind),
-                    ),
-                    Span::styled(counts, app.theme.muted),
+                    Span::styled(fit(&visible(&org.name), name_width), theme.kind(org.kind)),
+                    Span::styled(counts, theme.muted),
                 ]);
                 if index == app.entities.selected && app.focus == Focus::Entities {
-                    line = line.patch_style(app.theme.selected);
+                    line = line.patch_style(theme.selected);
                 }
                 line
             }

@@ -7,6 +7,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::text::{truncate, visible};
+use super::theme::Theme;
 use crate::action::Action;
 use crate::app::{App, Focus, Narrowing};
 use crate::keymap::{self, Mode};
@@ -61,8 +62,7 @@ pub fn hints(app: &App) -> String {
 }
 
 /// Draws the bar into its one-line `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut left = vec![Span::styled(format!(" {} ", app.mode.label()), theme.mode)];
     if app.mode == Mode::Find {
         left.push(Span::raw(format!(" /{}", visible(&app.find.query))));
