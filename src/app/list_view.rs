@@ -25,6 +25,10 @@ pub struct ListView {
     hits: Option<Vec<usize>>,
     /// Every article, or only unread or starred ones.
     pub only: Only,
+    /// The results of the search the list shows, as they came (store
+    /// indices, best first, and their hits when counted), for the views
+    /// to filter again without searching again.
+    searched: Option<(Vec<usize>, Option<Vec<usize>>)>,
 }
 
 impl ListView {
@@ -109,6 +113,7 @@ impl App {
             None => {
                 self.view.rows = None;
                 self.view.hits = None;
+                self.view.searched = None;
                 self.keep_only();
             }
             Some(Narrowing::Organisation(name)) => {
@@ -117,15 +122,19 @@ impl App {
                     .collect();
                 self.view.rows = Some(rows);
                 self.view.hits = None;
+                self.view.searched = None;
                 self.keep_only();
             }
-            Some(Narrowing::Search(text)) => {
-                let Ok(query) = Query::parse(&text) else {
+            Some(Narrowing::Search(_)) => {
+                // The results are filtered again, never searched for again
+                // here: on a large store that would stall the reader. Results
+                // still on their way are filtered when they arrive.
+                let Some((rows, hits)) = self.view.searched.clone() else {
                     return;
                 };
-                let clauses = self.index.clauses(&query, &self.recogniser);
-                let found = search::search(&query, &self.store.articles, &clauses);
-                self.set_results(&found);
+                self.view.rows = Some(rows);
+                self.view.hits = hits;
+                self.keep_only();
             }
         }
         let row = selected
@@ -136,11 +145,15 @@ impl App {
     }
 
     fn set_results(&mut self, found: &[search::Found]) {
-        self.view.rows = Some(found.iter().map(|f| f.index).collect());
+        let rows: Vec<usize> = found.iter().map(|f| f.index).collect();
         // A query of only `org:`, dates and exclusions counts no hits; a
         // column of zeros would say nothing.
         let counted = found.iter().any(|f| f.hits.total > 0);
-        self.view.hits = counted.then(|| found.iter().map(|f| f.hits.total).collect());
+        let hits: Option<Vec<usize>> =
+            counted.then(|| found.iter().map(|f| f.hits.total).collect());
+        self.view.searched = Some((rows.clone(), hits.clone()));
+        self.view.rows = Some(rows);
+        self.view.hits = hits;
         self.keep_only();
     }
 
@@ -230,6 +243,7 @@ impl App {
                     let found = search::search(&query, &self.store.articles, &clauses);
                     self.show_results(&found);
                 } else {
+                    self.view.searched = None;
                     let answers = self.index.clauses(&query, &self.recogniser).answers();
                     self.searcher
                         .start(std::sync::Arc::clone(&self.store), query, answers);
@@ -281,6 +295,7 @@ mod tests {
             rows: Some(vec![2, 5, 9]),
             hits: Some(vec![4, 2, 1]),
             only: Only::All,
+            searched: None,
         };
         assert_eq!(view.len(100), 3);
         assert_eq!(view.article_at(1, 100), Some(5));

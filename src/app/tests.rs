@@ -508,6 +508,22 @@ fn enter_on_an_empty_result_list_keeps_the_open_article() {
 }
 
 #[test]
+fn the_unread_view_of_search_results_keeps_their_order_and_hits() {
+    let mut app = app();
+    search_store(&mut app, "europol");
+    app.update(Action::PromptAccept);
+    assert_eq!(shown_ids(&app), ["raid", "ferry"]);
+    let ferry_hits = app.view.hits_at(1);
+    assert!(ferry_hits.is_some());
+    app.update(Action::Open);
+    app.update(Action::OnlyUnread);
+    assert_eq!(shown_ids(&app), ["ferry"], "raid was read on opening");
+    assert_eq!(app.view.hits_at(0), ferry_hits);
+    app.update(Action::OnlyUnread);
+    assert_eq!(shown_ids(&app), ["raid", "ferry"]);
+}
+
+#[test]
 fn store_search_narrows_the_list_in_rank_order_as_you_type() {
     let mut app = app();
     search_store(&mut app, "europ");
