@@ -220,15 +220,7 @@ impl App {
             Action::FocusPrevious => self.focus = self.focus.cycled(false),
             Action::FocusEntities => self.focus = Focus::Entities,
             Action::FilterByOrganisation => self.filter_by_selected_organisation(),
-            Action::IndexProgress => {
-                if self.index.absorb() && self.view.organisation().is_some() {
-                    self.refilter();
-                }
-                if let Some(found) = self.searcher.poll() {
-                    self.show_results(&found);
-                }
-                self.plan_keeping();
-            }
+            Action::IndexProgress => self.take_in_progress(),
             Action::Open => self.open_selected(),
             Action::ToggleHelp => self.toggle_help(),
             Action::StartFind if self.focus == Focus::Articles => self.start_store_search(),
@@ -241,34 +233,13 @@ impl App {
             Action::PromptHistoryPrevious => self.recall_query(true),
             Action::PromptHistoryNext => self.recall_query(false),
             Action::PromptAccept if self.mode == Mode::Search => self.end_store_search(true),
-            Action::PromptAccept => {
-                self.mode = Mode::Normal;
-                self.find_history.remember(&self.find.query);
-                if !self.find.query.trim().is_empty() {
-                    let query = self.find.query.trim().to_owned();
-                    self.effects.push(Effect::Remember(Change::Find(query)));
-                }
-            }
+            Action::PromptAccept => self.end_find(true),
             Action::PromptCancel if self.mode == Mode::Search => self.end_store_search(false),
-            Action::PromptCancel => {
-                self.mode = Mode::Normal;
-                self.find.clear();
-                if let Some(reading) = &mut self.reading {
-                    reading.scroll = self.find.origin;
-                }
-            }
+            Action::PromptCancel => self.end_find(false),
             Action::NextMatch => self.step_match(false),
             Action::PreviousMatch => self.step_match(true),
-            Action::Clear => {
-                if self.find.is_active() {
-                    self.find.clear();
-                } else if self.view.narrowing.is_some() {
-                    self.clear_filter();
-                }
-            }
-            Action::Resize { width, height } => {
-                self.viewport = Rect::new(0, 0, width, height);
-            }
+            Action::Clear => self.clear(),
+            Action::Resize { width, height } => self.viewport = Rect::new(0, 0, width, height),
             Action::ScrollAt { column, row, lines } => {
                 self.scroll_at(Position::new(column, row), isize::from(lines));
             }
@@ -285,6 +256,45 @@ impl App {
         }
         self.fit_to_viewport();
         std::mem::take(&mut self.effects)
+    }
+
+    /// Takes in what the workers have done: the organisation index, search
+    /// results, and when the cache can be kept.
+    fn take_in_progress(&mut self) {
+        if self.index.absorb() && self.view.organisation().is_some() {
+            self.refilter();
+        }
+        if let Some(found) = self.searcher.poll() {
+            self.show_results(&found);
+        }
+        self.plan_keeping();
+    }
+
+    /// Leaves the find prompt, keeping the find (and remembering it) or
+    /// going back to where reading was.
+    fn end_find(&mut self, keep: bool) {
+        self.mode = Mode::Normal;
+        if keep {
+            self.find_history.remember(&self.find.query);
+            if !self.find.query.trim().is_empty() {
+                let query = self.find.query.trim().to_owned();
+                self.effects.push(Effect::Remember(Change::Find(query)));
+            }
+        } else {
+            self.find.clear();
+            if let Some(reading) = &mut self.reading {
+                reading.scroll = self.find.origin;
+            }
+        }
+    }
+
+    /// Clears the find's marks first, then the list's narrowing; never quits.
+    fn clear(&mut self) {
+        if self.find.is_active() {
+            self.find.clear();
+        } else if self.view.narrowing.is_some() {
+            self.clear_filter();
+        }
     }
 
     /// Rows a page moves in the focused pane.
