@@ -13,7 +13,7 @@
 //! own [`Fragment`]s, which implement its fragment trait. A widely used,
 //! maintained implementation is less to keep right than a hand-written
 //! one, and its work (the SMAWK algorithm) grows with the number of
-//! fragments alone, not with the width too: about 0.3 µs a fragment of
+//! fragments alone, not with the width too: about 0.25 µs a fragment of
 //! prose at any width in a release build, cutting into fragments included,
 //! where first-fit takes 0.01 to 0.04 µs. newsdesk keeps what textwrap
 //! does not know: its units, stand-ins and cell widths, the byte ranges of
@@ -64,10 +64,10 @@ use crate::wrap::{MIN_WIDTH, wrap};
 /// paragraph may have to be set by optimal fit; a longer one is set
 /// first-fit.
 ///
-/// textwrap's optimal fit takes about 0.3 µs a fragment of prose in a
+/// textwrap's optimal fit takes about 0.25 µs a fragment of prose in a
 /// release build (cutting the paragraph into fragments included), whatever
 /// the width, where first-fit takes 0.01 to 0.04 µs: at 1,000 fragments a
-/// paragraph takes about 0.3 ms, a sixth of the frame budget of 2 ms. A
+/// paragraph takes about 0.25 ms, an eighth of the frame budget of 2 ms. A
 /// news paragraph has a few hundred words at most. `docs/performance.md`
 /// has the figures (`cargo run --release --example paragraphs`).
 pub const MAX_FRAGMENTS: usize = 1_000;
