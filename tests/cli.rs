@@ -556,7 +556,7 @@ fn a_report_cut_short_by_a_closed_pipe_still_exits_with_its_verdict() {
     let path = scratch_file(
         dir.path(),
         "many-problems.json",
-        &format!("[{}]", articles.join(",")),
+        format!("[{}]", articles.join(",")),
     );
     let mut child = common::newsdesk_command()
         .args(["check", &path.display().to_string()])

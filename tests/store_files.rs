@@ -133,7 +133,7 @@ fn running_as_root() -> bool {
 fn a_store_the_user_may_not_read_exits_3() {
     let scratch = scratch_dir();
     let dir = scratch.path();
-    fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).unwrap();
     let path = dir.join("secret.json");
     fs::write(&path, r#"[{"title":"t","body":"b"}]"#).unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();

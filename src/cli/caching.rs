@@ -18,8 +18,9 @@ use crate::store::{Options, Progress, Store};
 /// Stores as opened: from their cache, or read (and then to be cached by
 /// `keeper`).
 pub(super) enum Opened {
-    /// From the cache, with the indexes.
-    Warm(Warm),
+    /// From the cache, with the indexes (boxed: a store read from the
+    /// files is much smaller than one with its indexes).
+    Warm(Box<Warm>),
     /// Read from the files.
     Cold(Store),
 }
@@ -42,7 +43,7 @@ pub(super) fn open(
     {
         super::report::skipped(&warm.store)?;
         return Ok((
-            Opened::Warm(warm),
+            Opened::Warm(Box::new(warm)),
             Some(Keeper::new(cache.clone(), key.clone())),
         ));
     }

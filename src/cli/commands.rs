@@ -245,6 +245,7 @@ pub(super) fn search(
     // at once; else the store is read and every article scanned.
     let (store, orgs, words) = match caching::open(paths, options, gazetteer, settings)?.0 {
         Opened::Warm(warm) => {
+            let warm = *warm;
             let words = warm.words.and_then(Unchecked::check);
             (warm.store, Some(warm.orgs), words)
         }

@@ -119,7 +119,7 @@ pub(super) fn open(
     let warning = memory.warnings().first().cloned();
     let make_app = |viewport: Rect| {
         let mut app = match opened {
-            Opened::Warm(warm) => App::from_warm(warm, recogniser, viewport),
+            Opened::Warm(warm) => App::from_warm(*warm, recogniser, viewport),
             Opened::Cold(store) => App::new(store, recogniser, viewport),
         };
         if keeper.is_some() {
