@@ -24,7 +24,7 @@ use newsdesk::generate::Shape;
 use newsdesk::org_index::OrgIndex;
 use newsdesk::search::{self, NoOrganisations, Query, WordIndex};
 use newsdesk::store::{Options, Store};
-use newsdesk::ui::theme;
+use newsdesk::ui::{Screen, theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -149,7 +149,7 @@ fn peak_child(how: &str, path: &str) {
     } else {
         let recogniser = Recogniser::new(Gazetteer::builtin().expect("built-in gazetteer"));
         let store = Store::load(&[path.into()]).expect("valid store");
-        let mut app = App::new(store, recogniser, theme::COLOUR, Rect::new(0, 0, 120, 40));
+        let mut app = App::new(store, recogniser, Rect::new(0, 0, 120, 40));
         // Peak with the background indexes built, as in a reader that has
         // searched once (which starts the word index) and been left open.
         app.update(newsdesk::action::Action::StartStoreSearch);
@@ -191,12 +191,12 @@ fn open_as_reader(path: &Path, cache: &Cache, warm: bool) -> App {
     });
     let viewport = Rect::new(0, 0, 120, 40);
     let app = match app {
-        Ok(warm) => App::from_warm(warm, recogniser, theme::COLOUR, viewport),
-        Err(store) => App::new(store, recogniser, theme::COLOUR, viewport),
+        Ok(warm) => App::from_warm(warm, recogniser, viewport),
+        Err(store) => App::new(store, recogniser, viewport),
     };
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
     terminal
-        .draw(|frame| frame.render_widget(&app, frame.area()))
+        .draw(|frame| frame.render_widget(Screen::new(&app, &theme::COLOUR), frame.area()))
         .expect("draws");
     app
 }
@@ -277,9 +277,11 @@ fn cache_lines(count: usize, store: &Store, path: &Path, dir: &Path, lines: &mut
             .args(["--peak", how, &path.display().to_string()])
             .output()
             .expect("child runs");
+        // The child prints its peak, then the time to its first frame.
         String::from_utf8_lossy(&output.stdout)
-            .trim()
-            .parse::<u64>()
+            .split_whitespace()
+            .next()
+            .and_then(|peak| peak.parse::<u64>().ok())
             .unwrap_or(0) as f64
     };
     lines.push(format!(
@@ -321,10 +323,10 @@ fn measure(count: usize, largest: bool, builtin: &Recogniser, dir: &Path, lines:
                 let store = Store::from_json_str("bench", &json).expect("loads");
                 (recogniser.join().expect("recogniser built"), store)
             });
-            let app = App::new(store, recogniser, theme::COLOUR, Rect::new(0, 0, 120, 40));
+            let app = App::new(store, recogniser, Rect::new(0, 0, 120, 40));
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
             terminal
-                .draw(|frame| frame.render_widget(&app, frame.area()))
+                .draw(|frame| frame.render_widget(Screen::new(&app, &theme::COLOUR), frame.area()))
                 .expect("draws");
             app
         },
@@ -417,18 +419,13 @@ fn frame_and_memory_lines(
     )
     .into();
     let words = store.articles[0].body.text().split_whitespace().count();
-    let mut app = App::new(
-        store,
-        builtin.clone(),
-        theme::COLOUR,
-        Rect::new(0, 0, 120, 40),
-    );
+    let mut app = App::new(store, builtin.clone(), Rect::new(0, 0, 120, 40));
     app.update(newsdesk::action::Action::MoveDown);
     app.update(newsdesk::action::Action::MoveUp);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
     let frame = time(51, || {
         terminal
-            .draw(|frame| frame.render_widget(&app, frame.area()))
+            .draw(|frame| frame.render_widget(Screen::new(&app, &theme::COLOUR), frame.area()))
             .map(|_| ())
     });
     let body = app.store.articles[0].body.text();

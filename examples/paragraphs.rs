@@ -7,8 +7,8 @@
 //!    but the last of each paragraph, of the squared empty cells at its
 //!    end) set first-fit and by optimal fit, at 40, 60 and 80 columns;
 //! 2. the time to set one paragraph of a given number of fragments by
-//!    optimal fit, for prose and for the worst case (one-letter words,
-//!    the most fragments to a line), beside first-fit;
+//!    optimal fit, for prose and for one-letter words (the most fragments
+//!    to a line), beside first-fit;
 //! 3. the time to set the long generated article of `cargo bench --bench
 //!    store` whole, both ways.
 //!

@@ -1,4 +1,9 @@
-//! The reader's state, and the one place it changes: [`App::update`].
+//! The reader's state, and where it changes: once the reader runs, only in
+//! [`App::update`], which the event loop calls with each action and whose
+//! effects it performs. Before the first frame the set-up makes it
+//! ([`App::new`] or [`App::from_warm`], then what was remembered and the
+//! settings' keys and arrangement). The state knows nothing of how it is
+//! drawn: the theme belongs to the screen that draws it (`ui::Screen`).
 
 mod find;
 mod finding;
@@ -24,7 +29,6 @@ use crate::layout::{self, Arrangement, Pane, Panes, inner};
 use crate::org_index::OrgIndex;
 use crate::scroll::Cursor;
 use crate::store::Store;
-use crate::ui::theme::Theme;
 
 pub use find::{Find, Step};
 pub use history::History;
@@ -80,8 +84,6 @@ pub struct App {
     pub index: OrgIndex,
     /// Which articles the list shows.
     pub view: ListView,
-    /// Colours and text attributes.
-    pub theme: Theme,
     /// The terminal's size, as last reported.
     pub viewport: Rect,
     /// Which pane keys act on.
@@ -129,8 +131,8 @@ pub struct App {
 impl App {
     /// A reader over `store`, sized for `viewport`, with the first article
     /// open; the organisation index starts building on a worker thread.
-    pub fn new(store: Store, recogniser: Recogniser, theme: Theme, viewport: Rect) -> Self {
-        Self::with_index(store, recogniser, &theme, viewport, None)
+    pub fn new(store: Store, recogniser: Recogniser, viewport: Rect) -> Self {
+        Self::with_index(store, recogniser, viewport, None)
     }
 
     /// A reader with the organisation index `index`, or one built on a
@@ -138,11 +140,9 @@ impl App {
     fn with_index(
         store: Store,
         recogniser: Recogniser,
-        theme: &Theme,
         viewport: Rect,
         index: Option<OrgIndex>,
     ) -> Self {
-        let theme = *theme;
         let (store, recogniser) = (Arc::new(store), Arc::new(recogniser));
         let index =
             index.unwrap_or_else(|| OrgIndex::spawn(Arc::clone(&store), Arc::clone(&recogniser)));
@@ -151,7 +151,6 @@ impl App {
             view: ListView::default(),
             store,
             recogniser,
-            theme,
             viewport,
             focus: Focus::default(),
             mode: Mode::default(),
@@ -221,15 +220,7 @@ impl App {
             Action::FocusPrevious => self.focus = self.focus.cycled(false),
             Action::FocusEntities => self.focus = Focus::Entities,
             Action::FilterByOrganisation => self.filter_by_selected_organisation(),
-            Action::IndexProgress => {
-                if self.index.absorb() && self.view.organisation().is_some() {
-                    self.refilter();
-                }
-                if let Some(found) = self.searcher.poll() {
-                    self.show_results(&found);
-                }
-                self.plan_keeping();
-            }
+            Action::IndexProgress => self.take_in_progress(),
             Action::Open => self.open_selected(),
             Action::ToggleHelp => self.toggle_help(),
             Action::StartFind if self.focus == Focus::Articles => self.start_store_search(),
@@ -242,34 +233,13 @@ impl App {
             Action::PromptHistoryPrevious => self.recall_query(true),
             Action::PromptHistoryNext => self.recall_query(false),
             Action::PromptAccept if self.mode == Mode::Search => self.end_store_search(true),
-            Action::PromptAccept => {
-                self.mode = Mode::Normal;
-                self.find_history.remember(&self.find.query);
-                if !self.find.query.trim().is_empty() {
-                    let query = self.find.query.trim().to_owned();
-                    self.effects.push(Effect::Remember(Change::Find(query)));
-                }
-            }
+            Action::PromptAccept => self.end_find(true),
             Action::PromptCancel if self.mode == Mode::Search => self.end_store_search(false),
-            Action::PromptCancel => {
-                self.mode = Mode::Normal;
-                self.find.clear();
-                if let Some(reading) = &mut self.reading {
-                    reading.scroll = self.find.origin;
-                }
-            }
+            Action::PromptCancel => self.end_find(false),
             Action::NextMatch => self.step_match(false),
             Action::PreviousMatch => self.step_match(true),
-            Action::Clear => {
-                if self.find.is_active() {
-                    self.find.clear();
-                } else if self.view.narrowing.is_some() {
-                    self.clear_filter();
-                }
-            }
-            Action::Resize { width, height } => {
-                self.viewport = Rect::new(0, 0, width, height);
-            }
+            Action::Clear => self.clear(),
+            Action::Resize { width, height } => self.viewport = Rect::new(0, 0, width, height),
             Action::ScrollAt { column, row, lines } => {
                 self.scroll_at(Position::new(column, row), isize::from(lines));
             }
@@ -286,6 +256,45 @@ impl App {
         }
         self.fit_to_viewport();
         std::mem::take(&mut self.effects)
+    }
+
+    /// Takes in what the workers have done: the organisation index, search
+    /// results, and when the cache can be kept.
+    fn take_in_progress(&mut self) {
+        if self.index.absorb() && self.view.organisation().is_some() {
+            self.refilter();
+        }
+        if let Some(found) = self.searcher.poll() {
+            self.show_results(&found);
+        }
+        self.plan_keeping();
+    }
+
+    /// Leaves the find prompt, keeping the find (and remembering it) or
+    /// going back to where reading was.
+    fn end_find(&mut self, keep: bool) {
+        self.mode = Mode::Normal;
+        if keep {
+            self.find_history.remember(&self.find.query);
+            if !self.find.query.trim().is_empty() {
+                let query = self.find.query.trim().to_owned();
+                self.effects.push(Effect::Remember(Change::Find(query)));
+            }
+        } else {
+            self.find.clear();
+            if let Some(reading) = &mut self.reading {
+                reading.scroll = self.find.origin;
+            }
+        }
+    }
+
+    /// Clears the find's marks first, then the list's narrowing; never quits.
+    fn clear(&mut self) {
+        if self.find.is_active() {
+            self.find.clear();
+        } else if self.view.narrowing.is_some() {
+            self.clear_filter();
+        }
     }
 
     /// Rows a page moves in the focused pane.
@@ -326,7 +335,10 @@ impl App {
                     self.find.query = query.to_owned();
                 }
                 // An empty narrowed list has nothing to open.
-                if let Some(index) = self.view.article_at(self.list.selected) {
+                if let Some(index) = self
+                    .view
+                    .article_at(self.list.selected, self.store.articles.len())
+                {
                     self.read_article(index);
                     self.focus = Focus::Body;
                 }
@@ -412,7 +424,9 @@ impl App {
     /// The address of the article a key acts on, if it is a web address.
     fn web_address(&mut self) -> Option<String> {
         let index = match self.focus {
-            Focus::Articles => self.view.article_at(self.list.selected),
+            Focus::Articles => self
+                .view
+                .article_at(self.list.selected, self.store.articles.len()),
             Focus::Body | Focus::Entities => self.reading.as_ref().map(|r| r.index),
         }?;
         let Some(url) = self.store.articles.get(index)?.url.clone() else {
@@ -475,7 +489,7 @@ impl App {
             if row < self.list_len() {
                 self.focus = Focus::Articles;
                 self.list.select(row, self.list_len());
-                if let Some(index) = self.view.article_at(row) {
+                if let Some(index) = self.view.article_at(row, self.store.articles.len()) {
                     self.read_article(index);
                 }
             }

@@ -47,8 +47,9 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub gazetteer: Option<PathBuf>,
     /// The most the files read may hold together, in bytes or with a
-    /// suffix K, M, G or T (powers of 1024). Loading takes about twice
-    /// this in memory; a larger store is refused before it is read.
+    /// suffix K, M, G or T (powers of 1024); a larger store is refused
+    /// before it is read. A file from 64 MiB is mapped, not read into
+    /// memory, so memory grows with the articles' metadata, not their text.
     #[arg(
         long,
         global = true,

@@ -1,8 +1,11 @@
 //! What [`App::update`](crate::app::App::update) asks the event loop to do:
-//! the work that touches the world outside the reader's state (leaving,
-//! stopping, a browser, the clipboard, the remembered state). Update stays
-//! a function of state and action; the loop performs the effects, and tells
-//! the app how they went through [`Action::Notice`](crate::action::Action).
+//! the work that touches the world outside the reader (leaving, stopping, a
+//! browser, the clipboard, the remembered state, the cache). Update itself
+//! changes only the reader's state and its own workers (the index and
+//! search threads it starts, and whose results it takes in on
+//! [`Action::IndexProgress`](crate::action::Action::IndexProgress)); the loop
+//! performs the effects, and tells the app how they went through
+//! [`Action::Notice`](crate::action::Action::Notice).
 
 /// One piece of outside work.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -26,6 +26,8 @@ use crate::app::App;
 use crate::cache::Keeper;
 use crate::effect::{Change, Effect};
 use crate::state::{HistoryKind, Session, State};
+use crate::ui::Screen;
+use crate::ui::theme::Theme;
 
 /// Runs the reader on `store` until the user quits.
 ///
@@ -33,10 +35,11 @@ use crate::state::{HistoryKind, Session, State};
 /// with status 128 + the signal's number, as a shell reports a process that
 /// a signal killed. SIGTSTP (`kill -TSTP`) suspends it like `Ctrl-z`.
 ///
-/// What the reader derives from the store is handed to `keeper` to be
-/// cached, when there is one.
+/// The reader is drawn in `theme`. What it derives from the store is
+/// handed to `keeper` to be cached, when there is one.
 pub fn run(
     make_app: impl FnOnce(Rect) -> App,
+    theme: &Theme,
     memory: &mut State,
     place_key: &str,
     keeper: Option<&Keeper>,
@@ -60,7 +63,7 @@ pub fn run(
             keeper,
             writing: Vec::new(),
         };
-        let ended = event_loop(&mut terminal, app, &mut outside, &watch.state);
+        let ended = event_loop(&mut terminal, app, theme, &mut outside, &watch.state);
         writing = outside.writing;
         // The terminal is given back by `restore` below. Dropping ratatui's
         // handle would try to show the cursor itself and, on a terminal
@@ -274,6 +277,7 @@ impl Outside<'_> {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
+    theme: &Theme,
     outside: &mut Outside<'_>,
     state: &SharedState,
 ) -> io::Result<()> {
@@ -292,7 +296,7 @@ fn event_loop(
             Done::Nothing => {}
         }
         if redraw {
-            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            terminal.draw(|frame| frame.render_widget(Screen::new(app, theme), frame.area()))?;
         }
         // Debug builds can be made to panic on demand, so that tests can
         // check the terminal is restored after a panic; release builds cannot.

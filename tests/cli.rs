@@ -7,9 +7,8 @@
 
 mod common;
 
-use common::fixture;
+use common::{fixture, scratch_dir, scratch_file};
 
-use std::path::PathBuf;
 use std::process::Output;
 
 fn newsdesk(args: &[&str]) -> Output {
@@ -17,22 +16,6 @@ fn newsdesk(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("the binary runs")
-}
-
-fn scratch(name: &str, contents: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("newsdesk-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path
-}
-
-fn scratch_bytes(name: &str, contents: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("newsdesk-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path
 }
 
 fn stdout(output: &Output) -> String {
@@ -84,7 +67,9 @@ fn list_without_paths_uses_the_sample_store() {
 
 #[test]
 fn invalid_json_names_file_line_and_column_and_exits_4() {
-    let path = scratch(
+    let dir = scratch_dir();
+    let path = scratch_file(
+        dir.path(),
         "broken.json",
         "{\"articles\": [\n  {\"title\": \"a\" \"body\": \"b\"}\n]}",
     );
@@ -182,8 +167,9 @@ fn broken_stores() -> Vec<Broken> {
 
 #[test]
 fn malformed_stores_exit_4_with_one_line_naming_the_place() {
+    let dir = scratch_dir();
     for broken in broken_stores() {
-        let path = scratch_bytes(broken.name, &broken.contents);
+        let path = scratch_file(dir.path(), broken.name, &broken.contents);
         let path = path.display().to_string();
         let line = format!("{path}{}", broken.after_path);
         for command in [
@@ -207,7 +193,8 @@ fn malformed_stores_exit_4_with_one_line_naming_the_place() {
 
 #[test]
 fn a_store_over_max_size_is_refused_with_both_sizes() {
-    let path = scratch("sized.json", r#"[{"title":"t","body":"b"}]"#);
+    let dir = scratch_dir();
+    let path = scratch_file(dir.path(), "sized.json", r#"[{"title":"t","body":"b"}]"#);
     let path = path.display().to_string();
     for args in [
         vec!["list", "--max-size", "25", &path],
@@ -231,7 +218,8 @@ fn a_store_over_max_size_is_refused_with_both_sizes() {
 
 #[test]
 fn a_path_that_is_not_a_store_file_exits_3() {
-    let path = scratch("notes.md", "# notes");
+    let dir = scratch_dir();
+    let path = scratch_file(dir.path(), "notes.md", "# notes");
     let path = path.display().to_string();
     let output = newsdesk(&["list", &path]);
     assert_eq!(output.status.code(), Some(3));
@@ -245,9 +233,8 @@ fn a_path_that_is_not_a_store_file_exits_3() {
 
 #[test]
 fn a_gazetteer_that_cannot_be_used_exits_3_or_4() {
-    let dir = std::env::temp_dir().join(format!("newsdesk-cli-gaz-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let dir = dir.display().to_string();
+    let scratch = scratch_dir();
+    let dir = scratch.path().display().to_string();
     let store = fixture("store.json");
     let output = newsdesk(&["entities", "--gazetteer", &dir, &store]);
     assert_eq!(output.status.code(), Some(3));
@@ -255,7 +242,7 @@ fn a_gazetteer_that_cannot_be_used_exits_3_or_4() {
         stderr(&output),
         format!("newsdesk: {dir}: a directory, not a regular file\n")
     );
-    let broken = scratch("gazetteer.json", "{\"organisations\": [");
+    let broken = scratch_file(scratch.path(), "gazetteer.json", "{\"organisations\": [");
     let output = newsdesk(&[
         "entities",
         "--gazetteer",
@@ -273,11 +260,14 @@ fn a_gazetteer_that_cannot_be_used_exits_3_or_4() {
 
 #[test]
 fn a_byte_order_mark_is_accepted_in_json_and_json_lines() {
-    let json = scratch(
+    let dir = scratch_dir();
+    let json = scratch_file(
+        dir.path(),
         "bom.json",
         "\u{feff}[{\"id\":\"j\",\"title\":\"t\",\"body\":\"b\"}]",
     );
-    let lines = scratch(
+    let lines = scratch_file(
+        dir.path(),
         "bom.jsonl",
         "\u{feff}{\"id\":\"l\",\"title\":\"t\",\"body\":\"b\"}\n",
     );
@@ -296,7 +286,9 @@ fn a_byte_order_mark_is_accepted_in_json_and_json_lines() {
 
 #[test]
 fn values_of_the_wrong_kind_are_named_by_article_and_the_rest_listed() {
-    let path = scratch(
+    let dir = scratch_dir();
+    let path = scratch_file(
+        dir.path(),
         "kinds.json",
         r#"[{"id":"ok","title":"fine","body":"b"},
             {"id":"obj","title":{"text":"x"},"body":"b"},
@@ -328,8 +320,14 @@ fn values_of_the_wrong_kind_are_named_by_article_and_the_rest_listed() {
 
 #[test]
 fn duplicate_ids_are_both_listed_and_check_names_both_places() {
-    let first = scratch("first.json", r#"[{"id":"same","title":"one","body":"b"}]"#);
-    let second = scratch(
+    let dir = scratch_dir();
+    let first = scratch_file(
+        dir.path(),
+        "first.json",
+        r#"[{"id":"same","title":"one","body":"b"}]"#,
+    );
+    let second = scratch_file(
+        dir.path(),
         "second.jsonl",
         "{\"id\":\"other\",\"title\":\"two\",\"body\":\"b\"}\n{\"id\":\"same\",\"title\":\"three\",\"body\":\"b\"}\n",
     );
@@ -353,9 +351,8 @@ fn duplicate_ids_are_both_listed_and_check_names_both_places() {
 
 #[test]
 fn an_empty_directory_is_an_empty_store() {
-    let dir = std::env::temp_dir().join(format!("newsdesk-cli-empty-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let dir = dir.display().to_string();
+    let scratch = scratch_dir();
+    let dir = scratch.path().display().to_string();
     let output = newsdesk(&["list", &dir]);
     assert_eq!(output.status.code(), Some(0));
     assert!(output.stdout.is_empty());
@@ -383,7 +380,9 @@ fn help_states_the_exit_statuses_and_the_readme_agrees() {
 
 #[test]
 fn check_reports_every_problem_with_file_index_and_id() {
-    let path = scratch(
+    let dir = scratch_dir();
+    let path = scratch_file(
+        dir.path(),
         "problems.json",
         r#"[{"id":"a","title":"ok","body":"x"},
             {"id":"b","title":5,"body":"x"},
@@ -423,7 +422,12 @@ fn check_of_a_clean_store_exits_0() {
 
 #[test]
 fn check_goes_on_past_a_file_that_does_not_parse() {
-    let bad = scratch("bad.jsonl", "{\"title\": \"a\", \"body\": \"b\"}\n{oops}\n");
+    let dir = scratch_dir();
+    let bad = scratch_file(
+        dir.path(),
+        "bad.jsonl",
+        "{\"title\": \"a\", \"body\": \"b\"}\n{oops}\n",
+    );
     let output = newsdesk(&["check", &bad.display().to_string(), &fixture("store.json")]);
     assert_eq!(output.status.code(), Some(4));
     let out = stdout(&output);
@@ -444,7 +448,9 @@ fn check_needs_a_path() {
 
 #[test]
 fn schema_problems_do_not_stop_listing() {
-    let path = scratch(
+    let dir = scratch_dir();
+    let path = scratch_file(
+        dir.path(),
         "partial.json",
         r#"{"articles":[{"title":"kept","body":"b"},{"title":1}]}"#,
     );
@@ -455,10 +461,13 @@ fn schema_problems_do_not_stop_listing() {
 
 #[test]
 fn text_and_directory_stores_merge() {
-    let dir = std::env::temp_dir().join(format!("newsdesk-cli-dir-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("note.txt"), "A plain note\n\nIts body.").unwrap();
-    let output = newsdesk(&["list", &dir.display().to_string(), &fixture("store.json")]);
+    let dir = scratch_dir();
+    scratch_file(dir.path(), "note.txt", "A plain note\n\nIts body.");
+    let output = newsdesk(&[
+        "list",
+        &dir.path().display().to_string(),
+        &fixture("store.json"),
+    ]);
     assert!(output.status.success());
     let out = stdout(&output);
     assert_eq!(out.lines().count(), 5);
@@ -467,7 +476,9 @@ fn text_and_directory_stores_merge() {
 
 #[test]
 fn control_characters_are_shown_not_printed() {
-    let path = scratch(
+    let dir = scratch_dir();
+    let path = scratch_file(
+        dir.path(),
         "esc.json",
         r#"[{"title":"bell\u0007 and \u001b[31mred","body":"b"}]"#,
     );
@@ -536,12 +547,17 @@ fn search_by_organisation_uses_recognition() {
 
 #[test]
 fn a_report_cut_short_by_a_closed_pipe_still_exits_with_its_verdict() {
+    let dir = scratch_dir();
     // Thousands of problems: far more than a pipe holds, so the writes
     // meet the closed end.
     let articles: Vec<String> = (0..5_000)
         .map(|i| format!(r#"{{"id":"a{i}","title":{i},"body":"b"}}"#))
         .collect();
-    let path = scratch("many-problems.json", &format!("[{}]", articles.join(",")));
+    let path = scratch_file(
+        dir.path(),
+        "many-problems.json",
+        format!("[{}]", articles.join(",")),
+    );
     let mut child = common::newsdesk_command()
         .args(["check", &path.display().to_string()])
         .stdout(std::process::Stdio::piped())
@@ -821,7 +837,7 @@ fn without_a_terminal_a_broken_store_is_still_reported_first() {
 }
 
 /// A store of `count` generated articles in a fresh home, and the home.
-fn cached_store(count: usize) -> (PathBuf, PathBuf) {
+fn cached_store(count: usize) -> (std::path::PathBuf, std::path::PathBuf) {
     let home = common::fresh_home();
     let recogniser = newsdesk::entities::Recogniser::builtin().unwrap();
     let json = newsdesk::generate::store_json(3, recogniser.organisations(), count, 1_500);

@@ -12,28 +12,28 @@
 
 mod common;
 
-use common::{draw, text};
+use common::{draw_in, indexed, store_from, text};
 use newsdesk::action::Action;
 use newsdesk::app::App;
 use newsdesk::entities::{Gazetteer, Recogniser};
-use newsdesk::store::Store;
 use newsdesk::ui::theme;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
 const HOSTILE: &str = include_str!("fixtures/hostile.json");
 
 fn hostile(width: u16, height: u16) -> App {
-    let store = Store::from_json_str("hostile.json", HOSTILE).unwrap();
-    let mut app = App::new(
-        store,
-        Recogniser::new(Gazetteer::default()),
-        theme::COLOUR,
-        Rect::new(0, 0, width, height),
-    );
-    app.index.wait();
-    app
+    indexed(
+        store_from("hostile.json", HOSTILE),
+        Gazetteer::default(),
+        width,
+        height,
+    )
+}
+
+/// Draws `app` in colour, as the reader does by default.
+fn draw(app: &App) -> Buffer {
+    draw_in(app, &theme::COLOUR)
 }
 
 /// Opens the article with `id`.

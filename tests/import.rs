@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::scratch_dir;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -25,10 +27,6 @@ fn newsdesk(args: &[&str]) -> Output {
         .env_remove("HTTPS_PROXY")
         .output()
         .expect("the binary runs")
-}
-
-fn scratch_dir() -> tempfile::TempDir {
-    tempfile::tempdir().expect("a temporary directory")
 }
 
 fn shape(name: &str) -> String {

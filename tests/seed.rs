@@ -7,7 +7,6 @@ use newsdesk::action::Action;
 use newsdesk::app::App;
 use newsdesk::entities::{Kind, Recogniser};
 use newsdesk::store::Store;
-use newsdesk::ui::theme;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
@@ -28,12 +27,7 @@ fn seed_app(width: u16, height: u16) -> Option<App> {
     let path = common::seed_path()?;
     let store = Store::load(&[path]).expect("the seed loads");
     let recogniser = Recogniser::builtin().expect("the built-in gazetteer builds");
-    Some(App::new(
-        store,
-        recogniser,
-        theme::MONOCHROME,
-        Rect::new(0, 0, width, height),
-    ))
+    Some(App::new(store, recogniser, Rect::new(0, 0, width, height)))
 }
 
 #[test]

@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::{scratch_dir, scratch_file};
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -162,12 +164,6 @@ fn every_built_in_shape_has_a_fixture() {
     }
 }
 
-fn scratch(dir: &tempfile::TempDir, name: &str, contents: &str) -> String {
-    let path = dir.path().join(name);
-    std::fs::write(&path, contents).expect("scratch file written");
-    path.display().to_string()
-}
-
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -179,8 +175,10 @@ const UNKNOWN: &str = r#"{"data": {"items": [
 
 #[test]
 fn a_map_reads_a_shape_nobody_knows() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = scratch(&dir, "export.json", UNKNOWN);
+    let dir = scratch_dir();
+    let path = scratch_file(dir.path(), "export.json", UNKNOWN)
+        .display()
+        .to_string();
     let refused = newsdesk(&["list", &path]);
     assert_eq!(refused.status.code(), Some(4));
     assert_eq!(
@@ -219,8 +217,10 @@ fn a_map_reads_a_shape_nobody_knows() {
 
 #[test]
 fn a_map_path_that_matches_nothing_names_the_keys_that_were_there() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = scratch(&dir, "export.json", UNKNOWN);
+    let dir = scratch_dir();
+    let path = scratch_file(dir.path(), "export.json", UNKNOWN)
+        .display()
+        .to_string();
     let cases = [
         (
             "articles=data.posts,title=headline",
@@ -255,13 +255,17 @@ fn a_map_path_that_matches_nothing_names_the_keys_that_were_there() {
 
 #[test]
 fn skipped_articles_are_said_on_stderr_and_all_skipped_exits_1() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let none = scratch(
-        &dir,
+    let dir = scratch_dir();
+    let none = scratch_file(
+        dir.path(),
         "x.json",
         r#"[{"headline": "a"}, {"headline": "b"}, {"x": 1}]"#,
-    );
-    let some = scratch(&dir, "y.json", r#"[{"title": "kept"}, {"title": 3}]"#);
+    )
+    .display()
+    .to_string();
+    let some = scratch_file(dir.path(), "y.json", r#"[{"title": "kept"}, {"title": 3}]"#)
+        .display()
+        .to_string();
     for command in ["list", "entities", "export"] {
         let output = newsdesk(&[command, &none]);
         assert_eq!(output.status.code(), Some(1), "{command}");
@@ -296,11 +300,13 @@ fn skipped_articles_are_said_on_stderr_and_all_skipped_exits_1() {
 
 #[test]
 fn json_lines_in_a_json_file_and_export_read_back_alike() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = scratch_dir();
     let rows = shapes_dir().join("cc-news-rows.json").display().to_string();
     let first = newsdesk(&["export", &rows]);
     assert!(first.status.success(), "{}", stderr(&first));
-    let exported = scratch(&dir, "again.jsonl", &String::from_utf8_lossy(&first.stdout));
+    let exported = scratch_file(dir.path(), "again.jsonl", &first.stdout)
+        .display()
+        .to_string();
     let second = newsdesk(&["export", &exported]);
     assert_eq!(
         json_lines(&first),

@@ -10,10 +10,12 @@
 
 mod common;
 
+use common::scratch_dir;
+
 use std::fs;
 use std::io::Read;
 use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime};
@@ -21,13 +23,6 @@ use std::time::{Duration, Instant, SystemTime};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 const PATIENCE: Duration = Duration::from_secs(20);
-
-fn scratch_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("newsdesk-files-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// Runs `command`, failing the test if it has not exited within
 /// [`PATIENCE`] (as it would not if it waited on a pipe).
@@ -98,7 +93,8 @@ fn refused_everywhere(path: &Path, status: i32, line: &str) {
 
 #[test]
 fn a_named_pipe_is_refused_at_once_without_a_writer() {
-    let dir = scratch_dir("fifo");
+    let scratch = scratch_dir();
+    let dir = scratch.path();
     let pipe = dir.join("feed.json");
     let made = Command::new("mkfifo").arg(&pipe).status().unwrap();
     assert!(made.success());
@@ -115,7 +111,8 @@ fn a_named_pipe_is_refused_at_once_without_a_writer() {
 
 #[test]
 fn a_device_is_refused_even_under_a_store_name() {
-    let dir = scratch_dir("device");
+    let scratch = scratch_dir();
+    let dir = scratch.path();
     let zero = dir.join("zero.json");
     std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
     let line = format!("{}: a character device, not a regular file", zero.display());
@@ -134,8 +131,9 @@ fn running_as_root() -> bool {
 
 #[test]
 fn a_store_the_user_may_not_read_exits_3() {
-    let dir = scratch_dir("forbidden");
-    fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
+    let scratch = scratch_dir();
+    let dir = scratch.path();
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).unwrap();
     let path = dir.join("secret.json");
     fs::write(&path, r#"[{"title":"t","body":"b"}]"#).unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
@@ -161,7 +159,8 @@ fn a_store_the_user_may_not_read_exits_3() {
 
 #[test]
 fn a_2_gib_store_is_refused_before_it_is_read() {
-    let dir = scratch_dir("huge");
+    let scratch = scratch_dir();
+    let dir = scratch.path();
     let path = dir.join("dump.json");
     // Sparse: it takes no disk, but its size is 2 GiB.
     fs::File::create(&path).unwrap().set_len(2 << 30).unwrap();
@@ -188,7 +187,8 @@ fn a_2_gib_store_is_refused_before_it_is_read() {
 
 #[test]
 fn a_read_only_store_loads_and_is_left_untouched() {
-    let dir = scratch_dir("read-only");
+    let scratch = scratch_dir();
+    let dir = scratch.path();
     let path = dir.join("store.json");
     let bytes = br#"{"articles":[{"id":"a","title":"Europol raid","body":"Europol said.",
         "published":"2026-01-02"},{"id":"a","title":"Twice","body":"b"}]}"#;
@@ -270,7 +270,8 @@ fn reader_in_a_terminal(path: &Path) -> (u32, String) {
 
 #[test]
 fn the_reader_refuses_a_bad_store_before_touching_the_terminal() {
-    let dir = scratch_dir("reader");
+    let scratch = scratch_dir();
+    let dir = scratch.path();
     let pipe = dir.join("feed.json");
     assert!(
         Command::new("mkfifo")

@@ -8,15 +8,17 @@
 
 mod common;
 
-use common::{app, draw, select_organisation, text};
+use common::{
+    app, draw, draw_in, fixture_gazetteer, fixture_store, indexed, reader, select_organisation,
+    store_from, text,
+};
 use newsdesk::action::Action;
 use newsdesk::app::App;
-use newsdesk::entities::{Gazetteer, Recogniser};
+use newsdesk::entities::Gazetteer;
 use newsdesk::keymap;
 use newsdesk::store::Store;
 use newsdesk::ui::theme;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
 /// Every screen position where `needle` starts, searching row by row.
@@ -56,25 +58,25 @@ fn modifiers_at(buffer: &Buffer, x: u16, y: u16, len: u16) -> Vec<Modifier> {
 
 #[test]
 fn reader_at_80x24() {
-    let app = app(80, 24, &theme::MONOCHROME);
+    let app = app(80, 24);
     insta::assert_snapshot!(text(&draw(&app)));
 }
 
 #[test]
 fn reader_at_120x40() {
-    let app = app(120, 40, &theme::MONOCHROME);
+    let app = app(120, 40);
     insta::assert_snapshot!(text(&draw(&app)));
 }
 
 #[test]
 fn reader_at_the_smallest_size() {
-    let app = app(60, 15, &theme::MONOCHROME);
+    let app = app(60, 15);
     insta::assert_snapshot!(text(&draw(&app)));
 }
 
 #[test]
 fn below_the_smallest_size_a_message_replaces_the_panes() {
-    let app = app(59, 14, &theme::MONOCHROME);
+    let app = app(59, 14);
     let screen = text(&draw(&app));
     assert!(
         screen.starts_with("Terminal too small: 59×14 (needs 60×15)"),
@@ -84,15 +86,22 @@ fn below_the_smallest_size_a_message_replaces_the_panes() {
 }
 
 #[test]
-fn tiny_terminals_never_panic() {
+fn tiny_terminals_show_only_the_message_and_recover_the_screen() {
+    let full = text(&draw(&app(80, 24)));
     for (width, height) in [(1, 1), (2, 2), (10, 3), (59, 40), (200, 14)] {
-        let mut app = app(width, height, &theme::COLOUR);
-        app.update(Action::MoveDown);
-        let screen = text(&draw(&app));
+        let mut app = app(80, 24);
+        app.update(Action::Resize { width, height });
+        let screen = text(&draw_in(&app, &theme::COLOUR));
+        assert_sane(&app, &screen);
         assert!(
-            screen.starts_with('T') || screen.starts_with('…'),
-            "{width}×{height}: {screen}"
+            screen.lines().skip(1).all(|row| row.trim().is_empty()),
+            "{width}×{height}: nothing but the message\n{screen}"
         );
+        app.update(Action::Resize {
+            width: 80,
+            height: 24,
+        });
+        assert_eq!(text(&draw(&app)), full, "after {width}×{height}");
     }
 }
 
@@ -112,7 +121,7 @@ fn body_modifiers(buffer: &Buffer, word: &str) -> Vec<Modifier> {
 
 #[test]
 fn agencies_are_bold_and_outlets_underlined_without_colour() {
-    let buffer = draw(&app(120, 40, &theme::MONOCHROME));
+    let buffer = draw(&app(120, 40));
     for modifier in body_modifiers(&buffer, "Eurojust") {
         assert!(modifier.contains(Modifier::BOLD) && !modifier.contains(Modifier::UNDERLINED));
     }
@@ -128,7 +137,7 @@ fn agencies_are_bold_and_outlets_underlined_without_colour() {
 
 #[test]
 fn colours_match_between_body_and_entities_pane() {
-    let buffer = draw(&app(120, 40, &theme::COLOUR));
+    let buffer = draw_in(&app(120, 40), &theme::COLOUR);
     let panes =
         newsdesk::layout::layout(buffer.area, newsdesk::layout::Arrangement::Auto, None).unwrap();
     let places = find_all(&buffer, "Halumu");
@@ -145,7 +154,7 @@ fn a_name_split_over_two_lines_is_highlighted_on_both() {
     // Find a width at which "Belgian federal prosecutor" breaks across lines.
     let name = "Belgian federal prosecutor";
     for width in 60..110 {
-        let app = app(width, 24, &theme::MONOCHROME);
+        let app = app(width, 24);
         let reading = app.reading.as_ref().unwrap();
         let body = app.store.articles[reading.index].body.text();
         let start = body.find(name).unwrap();
@@ -203,7 +212,7 @@ fn find(app: &mut App, query: &str) {
 
 #[test]
 fn find_shows_counter_and_styles_the_current_match_apart() {
-    let mut app = app(120, 40, &theme::MONOCHROME);
+    let mut app = app(120, 40);
     find(&mut app, "servers");
     app.update(Action::PromptAccept);
     app.update(Action::NextMatch);
@@ -221,7 +230,7 @@ fn find_shows_counter_and_styles_the_current_match_apart() {
 
 #[test]
 fn find_prompt_in_the_status_bar_echoes_the_query() {
-    let mut app = app(80, 24, &theme::MONOCHROME);
+    let mut app = app(80, 24);
     find(&mut app, "europ");
     let screen = text(&draw(&app));
     let status = screen.lines().last().unwrap();
@@ -231,7 +240,7 @@ fn find_prompt_in_the_status_bar_echoes_the_query() {
 
 #[test]
 fn focused_pane_is_marked() {
-    let mut app = app(80, 24, &theme::MONOCHROME);
+    let mut app = app(80, 24);
     assert!(text(&draw(&app)).contains("▶ Articles"));
     app.update(Action::FocusNext);
     let screen = text(&draw(&app));
@@ -240,7 +249,7 @@ fn focused_pane_is_marked() {
 
 #[test]
 fn help_lists_every_bound_action() {
-    let mut app = app(120, 40, &theme::MONOCHROME);
+    let mut app = app(120, 40);
     app.update(Action::ToggleHelp);
     let screen = text(&draw(&app));
     for (keys, action) in keymap::grouped(app.keys.table(newsdesk::keymap::Mode::Normal)) {
@@ -255,18 +264,11 @@ fn help_lists_every_bound_action() {
 
 #[test]
 fn status_bar_counts_articles_and_skipped_ones() {
-    let store = Store::from_json_str(
+    let store = store_from(
         "mixed.json",
         r#"[{"title":"ok","body":"fine"},{"title":3,"body":"x"},{"source":"neither"}]"#,
-    )
-    .unwrap();
-    let mut app = App::new(
-        store,
-        Recogniser::new(Gazetteer::default()),
-        theme::MONOCHROME,
-        Rect::new(0, 0, 100, 20),
     );
-    app.index.wait();
+    let app = indexed(store, Gazetteer::default(), 100, 20);
     let screen = text(&draw(&app));
     let status = screen.lines().last().unwrap();
     assert!(
@@ -277,17 +279,11 @@ fn status_bar_counts_articles_and_skipped_ones() {
 
 #[test]
 fn control_characters_in_articles_are_shown_not_sent() {
-    let store = Store::from_json_str(
+    let store = store_from(
         "hostile.json",
         r#"[{"title":"Title\u001b]0;pwned\u0007","body":"clear\u001b[2Jscreen","source":"S\u009bx"}]"#,
-    )
-    .unwrap();
-    let app = App::new(
-        store,
-        Recogniser::new(Gazetteer::default()),
-        theme::MONOCHROME,
-        Rect::new(0, 0, 100, 20),
     );
+    let app = indexed(store, Gazetteer::default(), 100, 20);
     let buffer = draw(&app);
     let screen = text(&buffer);
     assert!(screen.contains("clear␛[2Jscreen"), "{screen}");
@@ -302,7 +298,7 @@ fn control_characters_in_articles_are_shown_not_sent() {
 
 #[test]
 fn entities_pane_counts_mentions_here_and_articles_in_the_store() {
-    let app = app(150, 40, &theme::MONOCHROME);
+    let app = app(150, 40);
     let screen = text(&draw(&app));
     let row = screen
         .lines()
@@ -317,14 +313,7 @@ fn entities_pane_counts_mentions_here_and_articles_in_the_store() {
 
 #[test]
 fn store_counts_are_marked_partial_while_indexing() {
-    let store = Store::from_json_str("store.json", include_str!("fixtures/store.json")).unwrap();
-    let gazetteer = Gazetteer::parse("g", include_str!("fixtures/gazetteer.json")).unwrap();
-    let mut app = App::new(
-        store,
-        Recogniser::new(gazetteer),
-        theme::MONOCHROME,
-        Rect::new(0, 0, 120, 40),
-    );
+    let mut app = reader(fixture_store(), fixture_gazetteer(), 120, 40);
     // Nothing is taken in from the worker before the first progress tick.
     let partial_count = |screen: &str| {
         screen
@@ -344,7 +333,7 @@ fn store_counts_are_marked_partial_while_indexing() {
 
 #[test]
 fn walking_an_organisation_shows_its_counter_and_current_mention() {
-    let mut app = app(120, 40, &theme::MONOCHROME);
+    let mut app = app(120, 40);
     select_organisation(&mut app, "Europol");
     app.update(Action::Open);
     app.update(Action::NextMatch);
@@ -367,7 +356,7 @@ fn walking_an_organisation_shows_its_counter_and_current_mention() {
 
 #[test]
 fn the_filter_shows_in_the_list_title_and_status_bar() {
-    let mut app = app(120, 40, &theme::MONOCHROME);
+    let mut app = app(120, 40);
     select_organisation(&mut app, "Europol");
     app.update(Action::FilterByOrganisation);
     let screen = text(&draw(&app));
@@ -381,7 +370,7 @@ fn the_filter_shows_in_the_list_title_and_status_bar() {
 
 #[test]
 fn store_search_shows_ranked_rows_with_hits_and_carries_into_the_article() {
-    let mut app = app(120, 40, &theme::MONOCHROME);
+    let mut app = app(120, 40);
     app.update(Action::StartStoreSearch);
     for c in "europol".chars() {
         app.update(Action::PromptInput(c));
@@ -410,7 +399,7 @@ fn store_search_shows_ranked_rows_with_hits_and_carries_into_the_article() {
 
 #[test]
 fn wrapping_round_the_matches_says_so_in_the_status_bar() {
-    let mut app = app(120, 40, &theme::MONOCHROME);
+    let mut app = app(120, 40);
     find(&mut app, "eurojust");
     app.update(Action::PromptAccept);
     app.update(Action::NextMatch);
@@ -427,7 +416,7 @@ fn wrapping_round_the_matches_says_so_in_the_status_bar() {
 /// with joiners and skin tones, combining accents, a word longer than any
 /// pane, and a title made of nothing but wide characters.
 fn wide_text_app(width: u16, height: u16) -> App {
-    let store = Store::from_json_str(
+    let store = store_from(
         "wide.json",
         r#"[
           {"title": "東京で記者会見、警察庁とEuropolが共同捜査を発表しました📰📰📰",
@@ -438,18 +427,8 @@ fn wide_text_app(width: u16, height: u16) -> App {
            "body": "中文正文没有空格中文正文没有空格中文正文没有空格中文正文没有空格中文正文没有空格。Amaq。"},
           {"title": "🇪🇺🇪🇺🇪🇺🇪🇺🇪🇺🇪🇺🇪🇺🇪🇺🇪🇺🇪🇺🇪🇺🇪🇺🇪🇺🇪🇺", "body": "x"}
         ]"#,
-    )
-    .unwrap();
-    let gazetteer =
-        Gazetteer::parse("gazetteer.json", include_str!("fixtures/gazetteer.json")).unwrap();
-    let mut app = App::new(
-        store,
-        Recogniser::new(gazetteer),
-        theme::COLOUR,
-        Rect::new(0, 0, width, height),
     );
-    app.index.wait();
-    app
+    indexed(store, fixture_gazetteer(), width, height)
 }
 
 /// The action a small number stands for, to drive the reader at random.
@@ -526,7 +505,7 @@ fn the_smallest_terminals_show_as_much_of_the_message_as_fits() {
 #[test]
 fn one_cell_short_of_the_smallest_size_shows_only_the_message() {
     for (width, height) in [(59, 14), (59, 15), (60, 14)] {
-        let screen = text(&draw(&app(width, height, &theme::MONOCHROME)));
+        let screen = text(&draw(&app(width, height)));
         let mut rows = screen.lines();
         let message = format!("Terminal too small: {width}×{height} (needs 60×15)");
         assert_eq!(rows.next().map(str::trim_end), Some(message.as_str()));
@@ -541,13 +520,7 @@ fn one_cell_short_of_the_smallest_size_shows_only_the_message() {
 fn at_500x200_the_list_fills_its_pane_top_to_bottom() {
     let gazetteer = Gazetteer::builtin().unwrap();
     let json = newsdesk::generate::store_json(5, &gazetteer.organisations, 400, 200);
-    let store = Store::from_json_str("big.json", &json).unwrap();
-    let app = App::new(
-        store,
-        Recogniser::new(gazetteer),
-        theme::MONOCHROME,
-        Rect::new(0, 0, 500, 200),
-    );
+    let app = reader(store_from("big.json", &json), gazetteer, 500, 200);
     let buffer = draw(&app);
     let panes =
         newsdesk::layout::layout(buffer.area, newsdesk::layout::Arrangement::Auto, None).unwrap();
@@ -591,7 +564,7 @@ fn at_500x200_the_list_fills_its_pane_top_to_bottom() {
 #[test]
 fn a_storm_of_resizes_changes_nothing_but_the_size() {
     let mut rng = newsdesk::generate::Rng::new(42);
-    let mut stormed = app(80, 24, &theme::MONOCHROME);
+    let mut stormed = app(80, 24);
     let dimension = |rng: &mut newsdesk::generate::Rng, most: usize| {
         u16::try_from(rng.below(most) + 1).unwrap()
     };
@@ -604,10 +577,7 @@ fn a_storm_of_resizes_changes_nothing_but_the_size() {
         width: 80,
         height: 24,
     });
-    assert_eq!(
-        text(&draw(&stormed)),
-        text(&draw(&app(80, 24, &theme::MONOCHROME)))
-    );
+    assert_eq!(text(&draw(&stormed)), text(&draw(&app(80, 24))));
     // And it still answers.
     stormed.update(Action::MoveDown);
     assert_eq!(stormed.list.selected, 1);
@@ -638,7 +608,7 @@ fn held_keys_are_all_taken_whatever_the_size_between_them() {
 
 #[test]
 fn help_at_the_smallest_size_leaves_the_status_bar_showing_how_to_close_it() {
-    let mut app = app(60, 15, &theme::MONOCHROME);
+    let mut app = app(60, 15);
     app.update(Action::ToggleHelp);
     let screen = text(&draw(&app));
     let rows: Vec<&str> = screen.lines().collect();
@@ -650,13 +620,7 @@ fn help_at_the_smallest_size_leaves_the_status_bar_showing_how_to_close_it() {
 #[test]
 fn titles_have_forty_cells_or_more_at_120_and_160_columns() {
     for (width, height) in [(120, 40), (160, 45)] {
-        let mut app = App::new(
-            Store::sample(),
-            Recogniser::new(Gazetteer::default()),
-            theme::MONOCHROME,
-            Rect::new(0, 0, width, height),
-        );
-        app.index.wait();
+        let app = indexed(Store::sample(), Gazetteer::default(), width, height);
         let buffer = draw(&app);
         let list = newsdesk::layout::inner(app.panes().unwrap().articles);
         let title = app.store.articles[0].title.as_str();
@@ -680,7 +644,7 @@ fn titles_have_forty_cells_or_more_at_120_and_160_columns() {
 
 #[test]
 fn unread_titles_are_bold_stars_show_and_the_view_is_in_the_status_bar() {
-    let mut app = app(160, 45, &theme::MONOCHROME);
+    let mut app = app(160, 45);
     app.update(Action::MoveDown);
     app.update(Action::Open);
     app.update(Action::FocusPrevious);
@@ -721,7 +685,7 @@ fn unread_titles_are_bold_stars_show_and_the_view_is_in_the_status_bar() {
 
 #[test]
 fn the_help_shows_the_keys_as_bound() {
-    let mut app = app(120, 40, &theme::MONOCHROME);
+    let mut app = app(120, 40);
     app.keys = newsdesk::keymap::Keymap::rebound([(
         "open-url",
         vec![(ratatui::crossterm::event::KeyCode::Char('O'), false)],

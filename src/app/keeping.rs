@@ -35,11 +35,10 @@ impl App {
     pub fn from_warm(
         warm: Warm,
         recogniser: crate::entities::Recogniser,
-        theme: crate::ui::theme::Theme,
         viewport: ratatui::layout::Rect,
     ) -> Self {
         let Warm { store, orgs, words } = warm;
-        let mut app = Self::with_index(store, recogniser, &theme, viewport, Some(orgs));
+        let mut app = Self::with_index(store, recogniser, viewport, Some(orgs));
         match words {
             Some(words) => {
                 app.searcher.adopt(move || words.check());

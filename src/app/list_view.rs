@@ -25,6 +25,10 @@ pub struct ListView {
     hits: Option<Vec<usize>>,
     /// Every article, or only unread or starred ones.
     pub only: Only,
+    /// The results of the search the list shows, as they came (store
+    /// indices, best first, and their hits when counted), for the views
+    /// to filter again without searching again.
+    searched: Option<(Vec<usize>, Option<Vec<usize>>)>,
 }
 
 impl ListView {
@@ -33,11 +37,12 @@ impl ListView {
         self.rows.as_ref().map_or(total, Vec::len)
     }
 
-    /// The store index of row `row`, if the narrowed list has that row.
-    pub fn article_at(&self, row: usize) -> Option<usize> {
+    /// The store index of row `row`, if the list has that row, given
+    /// `total` articles in the store.
+    pub fn article_at(&self, row: usize, total: usize) -> Option<usize> {
         match &self.rows {
             Some(rows) => rows.get(row).copied(),
-            None => Some(row),
+            None => (row < total).then_some(row),
         }
     }
 
@@ -101,11 +106,14 @@ impl App {
     /// Recomputes the narrowed rows (after the narrowing or the index
     /// changed), keeping the selected article selected when still shown.
     pub(super) fn refilter(&mut self) {
-        let selected = self.view.article_at(self.list.selected);
+        let selected = self
+            .view
+            .article_at(self.list.selected, self.store.articles.len());
         match self.view.narrowing.clone() {
             None => {
                 self.view.rows = None;
                 self.view.hits = None;
+                self.view.searched = None;
                 self.keep_only();
             }
             Some(Narrowing::Organisation(name)) => {
@@ -114,15 +122,19 @@ impl App {
                     .collect();
                 self.view.rows = Some(rows);
                 self.view.hits = None;
+                self.view.searched = None;
                 self.keep_only();
             }
-            Some(Narrowing::Search(text)) => {
-                let Ok(query) = Query::parse(&text) else {
+            Some(Narrowing::Search(_)) => {
+                // The results are filtered again, never searched for again
+                // here: on a large store that would stall the reader. Results
+                // still on their way are filtered when they arrive.
+                let Some((rows, hits)) = self.view.searched.clone() else {
                     return;
                 };
-                let clauses = self.index.clauses(&query, &self.recogniser);
-                let found = search::search(&query, &self.store.articles, &clauses);
-                self.set_results(&found);
+                self.view.rows = Some(rows);
+                self.view.hits = hits;
+                self.keep_only();
             }
         }
         let row = selected
@@ -133,11 +145,15 @@ impl App {
     }
 
     fn set_results(&mut self, found: &[search::Found]) {
-        self.view.rows = Some(found.iter().map(|f| f.index).collect());
+        let rows: Vec<usize> = found.iter().map(|f| f.index).collect();
         // A query of only `org:`, dates and exclusions counts no hits; a
         // column of zeros would say nothing.
         let counted = found.iter().any(|f| f.hits.total > 0);
-        self.view.hits = counted.then(|| found.iter().map(|f| f.hits.total).collect());
+        let hits: Option<Vec<usize>> =
+            counted.then(|| found.iter().map(|f| f.hits.total).collect());
+        self.view.searched = Some((rows.clone(), hits.clone()));
+        self.view.rows = Some(rows);
+        self.view.hits = hits;
         self.keep_only();
     }
 
@@ -227,6 +243,7 @@ impl App {
                     let found = search::search(&query, &self.store.articles, &clauses);
                     self.show_results(&found);
                 } else {
+                    self.view.searched = None;
                     let answers = self.index.clauses(&query, &self.recogniser).answers();
                     self.searcher
                         .start(std::sync::Arc::clone(&self.store), query, answers);
@@ -263,9 +280,11 @@ mod tests {
     fn an_unfiltered_view_is_the_store() {
         let view = ListView::default();
         assert_eq!(
-            (view.len(7), view.article_at(3), view.row_of(5)),
+            (view.len(7), view.article_at(3, 7), view.row_of(5)),
             (7, Some(3), Some(5))
         );
+        assert_eq!(view.article_at(7, 7), None, "no such row");
+        assert_eq!(view.article_at(0, 0), None, "an empty store has no row");
         assert_eq!(view.hits_at(0), None);
     }
 
@@ -276,12 +295,13 @@ mod tests {
             rows: Some(vec![2, 5, 9]),
             hits: Some(vec![4, 2, 1]),
             only: Only::All,
+            searched: None,
         };
         assert_eq!(view.len(100), 3);
-        assert_eq!(view.article_at(1), Some(5));
+        assert_eq!(view.article_at(1, 100), Some(5));
         assert_eq!(view.row_of(9), Some(2));
         assert_eq!(view.row_of(4), None);
-        assert_eq!(view.article_at(3), None, "no such row");
+        assert_eq!(view.article_at(3, 100), None, "no such row");
         assert_eq!(view.hits_at(0), Some(4));
         assert_eq!(view.query(), Some("x"));
         assert_eq!(view.organisation(), None);

@@ -124,7 +124,9 @@ impl App {
     fn marked_article(&self) -> Option<usize> {
         match self.focus {
             Focus::Body | Focus::Entities => self.reading.as_ref().map(|r| r.index),
-            Focus::Articles => self.view.article_at(self.list.selected),
+            Focus::Articles => self
+                .view
+                .article_at(self.list.selected, self.store.articles.len()),
         }
     }
 
@@ -170,7 +172,7 @@ impl App {
     /// Opens the next (or previous) unread article of the list after the
     /// selected one.
     pub(super) fn step_unread(&mut self, forward: bool) {
-        let len = self.list_len();
+        let (len, total) = (self.list_len(), self.store.articles.len());
         let from = self.list.selected;
         let rows: Box<dyn Iterator<Item = usize>> = if forward {
             Box::new(from + 1..len)
@@ -178,7 +180,7 @@ impl App {
             Box::new((0..from).rev())
         };
         let found = rows
-            .filter_map(|row| Some((row, self.view.article_at(row)?)))
+            .filter_map(|row| Some((row, self.view.article_at(row, total)?)))
             .find(|&(_, index)| !self.is_read(index));
         if let Some((row, index)) = found {
             self.list.select(row, len);

@@ -1,4 +1,6 @@
-//! Store-wide search off the UI thread, so that typing never waits.
+//! Store-wide search off the UI thread, for stores too large to search
+//! between two keystrokes (more than `SEARCH_AT_ONCE` articles; smaller
+//! ones are searched at once), so that typing never waits on them.
 //!
 //! Each keystroke starts a search with a new generation number; a search
 //! stops as soon as a newer one starts, and results are taken only from the

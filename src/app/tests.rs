@@ -5,26 +5,7 @@ mod daily;
 use super::*;
 use crate::effect::Effect;
 use crate::entities::Gazetteer;
-use crate::ui::theme;
-
-fn app_sized(width: u16, height: u16) -> App {
-    let store = Store::from_json_str(
-        "store.json",
-        include_str!("../../tests/fixtures/store.json"),
-    )
-    .unwrap();
-    let gazetteer = Gazetteer::parse(
-        "gazetteer.json",
-        include_str!("../../tests/fixtures/gazetteer.json"),
-    )
-    .unwrap();
-    App::new(
-        store,
-        Recogniser::new(gazetteer),
-        theme::MONOCHROME,
-        Rect::new(0, 0, width, height),
-    )
-}
+use crate::fixtures::{self, app_sized};
 
 fn app() -> App {
     app_sized(80, 24)
@@ -237,21 +218,37 @@ fn resize_rewraps_and_keeps_the_reading_position() {
 }
 
 #[test]
-fn too_small_a_terminal_keeps_state_and_recovers() {
-    let mut app = app();
-    app.update(Action::Resize {
-        width: 1,
-        height: 1,
-    });
+fn too_small_a_terminal_keeps_the_reading_state_for_when_it_grows() {
+    let mut app = app_sized(60, 15);
     run(
         &mut app,
-        &[Action::MoveDown, Action::PageDown, Action::StartFind],
+        &[Action::MoveDown, Action::Open, Action::MoveDown],
     );
+    let state = |app: &App| {
+        let reading = app.reading.as_ref().unwrap();
+        let document = &reading.document;
+        (
+            app.list.selected,
+            reading.index,
+            reading.scroll,
+            document.width,
+            app.focus,
+        )
+    };
+    let before = state(&app);
+    assert_eq!(before, (1, 1, 1, 32, Focus::Body));
     app.update(Action::Resize {
-        width: 80,
-        height: 24,
+        width: 59,
+        height: 15,
     });
-    assert!(app.panes().is_some());
+    assert!(app.panes().is_none(), "below the smallest size");
+    assert_eq!(state(&app), before, "nothing is laid out for no pane");
+    assert_eq!(app.update(Action::Quit), [Effect::Quit], "q still quits");
+    app.update(Action::Resize {
+        width: 60,
+        height: 15,
+    });
+    assert_eq!(state(&app), before);
 }
 
 #[test]
@@ -387,7 +384,7 @@ fn f_narrows_the_list_to_articles_naming_the_organisation() {
     assert_eq!(app.view.organisation(), Some("Europol"));
     let shown: Vec<&str> = (0..app.list_len())
         .map(|row| {
-            app.store.articles[app.view.article_at(row).unwrap()]
+            app.store.articles[app.view.article_at(row, app.store.articles.len()).unwrap()]
                 .id
                 .as_str()
         })
@@ -453,25 +450,32 @@ fn help_takes_the_movement_keys_while_open() {
 }
 
 #[test]
-fn an_empty_store_opens_nothing_and_does_not_panic() {
-    let mut app = App::new(
-        Store::default(),
-        Recogniser::new(Gazetteer::default()),
-        theme::COLOUR,
-        Rect::new(0, 0, 80, 24),
-    );
+fn an_empty_store_opens_nothing_and_focus_stays_on_the_list() {
+    let mut app = fixtures::app_over("[]");
     assert!(app.reading.is_none());
+    assert_eq!(app.list_len(), 0);
     run(
         &mut app,
-        &[
-            Action::MoveDown,
-            Action::Open,
-            Action::StartFind,
-            Action::NextMatch,
-            Action::GoBottom,
-        ],
+        &[Action::MoveDown, Action::GoBottom, Action::Open],
     );
+    assert_eq!(app.list.selected, 0);
+    assert!(app.reading.is_none());
+    assert_eq!(app.focus, Focus::Articles, "nothing was opened to read");
+    // In the list, `/` searches the store, even an empty one.
+    app.update(Action::StartFind);
+    assert_eq!(app.mode, Mode::Search);
+    app.update(Action::PromptCancel);
+    // In the body there is nothing to find in, and `n` says how to start.
+    app.update(Action::FocusNext);
+    app.update(Action::StartFind);
     assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.message.as_deref(), Some("No article is open"));
+    app.update(Action::NextMatch);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("press /"))
+    );
 }
 
 fn search_store(app: &mut App, query: &str) {
@@ -484,7 +488,7 @@ fn search_store(app: &mut App, query: &str) {
 fn shown_ids(app: &App) -> Vec<&str> {
     (0..app.list_len())
         .map(|row| {
-            app.store.articles[app.view.article_at(row).unwrap()]
+            app.store.articles[app.view.article_at(row, app.store.articles.len()).unwrap()]
                 .id
                 .as_str()
         })
@@ -501,6 +505,22 @@ fn enter_on_an_empty_result_list_keeps_the_open_article() {
     app.update(Action::Open);
     assert_eq!(opened_id(&app), before);
     assert_eq!(app.focus, Focus::Articles);
+}
+
+#[test]
+fn the_unread_view_of_search_results_keeps_their_order_and_hits() {
+    let mut app = app();
+    search_store(&mut app, "europol");
+    app.update(Action::PromptAccept);
+    assert_eq!(shown_ids(&app), ["raid", "ferry"]);
+    let ferry_hits = app.view.hits_at(1);
+    assert!(ferry_hits.is_some());
+    app.update(Action::Open);
+    app.update(Action::OnlyUnread);
+    assert_eq!(shown_ids(&app), ["ferry"], "raid was read on opening");
+    assert_eq!(app.view.hits_at(0), ferry_hits);
+    app.update(Action::OnlyUnread);
+    assert_eq!(shown_ids(&app), ["raid", "ferry"]);
 }
 
 #[test]
@@ -615,12 +635,7 @@ fn large_app([every_third, others]: [&str; 2], gazetteer: Gazetteer) -> App {
         })
         .collect();
     let store = Store::from_json_str("big", &format!("[{}]", articles.join(","))).unwrap();
-    App::new(
-        store,
-        Recogniser::new(gazetteer),
-        theme::MONOCHROME,
-        Rect::new(0, 0, 80, 24),
-    )
+    fixtures::reader(store, gazetteer, 80, 24)
 }
 
 /// Lets background work finish, as the event loop would (five seconds at most).
@@ -656,12 +671,10 @@ fn a_large_store_is_searched_off_the_ui_thread_and_only_the_newest_results_show(
 
 #[test]
 fn org_queries_on_a_large_store_are_answered_by_the_worker() {
-    let gazetteer = Gazetteer::parse(
-        "gazetteer.json",
-        include_str!("../../tests/fixtures/gazetteer.json"),
-    )
-    .unwrap();
-    let mut app = large_app(["Halumu reported it.", "Nobody did."], gazetteer);
+    let mut app = large_app(
+        ["Halumu reported it.", "Nobody did."],
+        fixtures::gazetteer(),
+    );
     app.index.wait();
     search_store(&mut app, "org:halumu");
     assert!(app.searcher.is_pending(), "the keystroke did not wait");

@@ -22,7 +22,8 @@ use std::sync::Arc;
 /// Stores as opened: from their cache, or read (and then to be cached by
 /// `keeper`).
 pub(super) enum Opened {
-    /// From the cache, with the indexes.
+    /// From the cache, with the indexes (boxed: a store read from the
+    /// files is much smaller than one with its indexes).
     Warm(Box<Warm>),
     /// Read from the files.
     Cold(Store),

@@ -14,8 +14,8 @@ use super::{load, recogniser};
 use crate::cache::Unchecked;
 use crate::entities::Kind;
 use crate::org_index::OrgIndex;
-use crate::search::{Query, Snippet};
-use crate::store::{Options, Published};
+use crate::search::{Found, Query, Snippet};
+use crate::store::{Options, Published, Store};
 use crate::text::visible;
 
 #[derive(Serialize)]
@@ -245,6 +245,7 @@ pub(super) fn search(
     // at once; else the store is read and every article scanned.
     let (store, orgs, words) = match caching::open(paths, options, gazetteer, settings)?.0 {
         Opened::Warm(warm) => {
+            let warm = *warm;
             let words = warm.words.and_then(Unchecked::check);
             (warm.store, Some(warm.orgs), words)
         }
@@ -272,11 +273,23 @@ pub(super) fn search(
         Some(words) => crate::search::search_indexed(&query, &store.articles, words, organisations),
         None => crate::search::search(&query, &store.articles, organisations),
     };
+    finish_output(print_found(&store, &found, &query, json))?;
+    Ok(if found.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Writes `found`, the matches of `query` in `store`, to standard output:
+/// one JSON object a line, or tab-separated columns with the first hit
+/// marked in its snippet when the output is a terminal.
+fn print_found(store: &Store, found: &[Found], query: &Query, json: bool) -> io::Result<()> {
     let terminal = io::stdout().is_terminal() && !json;
     let mut out = io::stdout().lock();
-    let written: io::Result<()> = found.iter().try_for_each(|found| {
+    found.iter().try_for_each(|found| {
         let article = &store.articles[found.index];
-        let snippet = Snippet::around_first_hit(article, &query);
+        let snippet = Snippet::around_first_hit(article, query);
         if json {
             let row = SearchRow {
                 id: &article.id,
@@ -304,11 +317,5 @@ pub(super) fn search(
                 },
             )
         }
-    });
-    finish_output(written)?;
-    Ok(if found.is_empty() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
     })
 }

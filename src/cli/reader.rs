@@ -119,8 +119,8 @@ pub(super) fn open(
     let warning = memory.warnings().first().cloned();
     let make_app = |viewport: Rect| {
         let mut app = match opened {
-            Opened::Warm(warm) => App::from_warm(*warm, recogniser, settings.theme(), viewport),
-            Opened::Cold(store) => App::new(store, recogniser, settings.theme(), viewport),
+            Opened::Warm(warm) => App::from_warm(*warm, recogniser, viewport),
+            Opened::Cold(store) => App::new(store, recogniser, viewport),
         };
         if keeper.is_some() {
             app.keep_cache();
@@ -131,7 +131,8 @@ pub(super) fn open(
         app.message = warning;
         app
     };
-    crate::terminal::run(make_app, &mut memory, &key, keeper.as_ref())
+    let theme = settings.theme();
+    crate::terminal::run(make_app, &theme, &mut memory, &key, keeper.as_ref())
         .map_err(|err| Stop::usage(format!("terminal: {err}")))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -9,6 +9,14 @@
 //! from its first column, as first-fit wrapping cuts it. Such a word starts
 //! a line of its own, as in first-fit: a run of text without blank space
 //! (a long address, a sentence in Japanese) reads as a block.
+//!
+//! A fragment is what `textwrap`'s optimal fit sets
+//! ([`textwrap::core::Fragment`]): a width, the width of the blank drawn
+//! after it when another word follows on the line, and no hyphen. A tab's
+//! width depends on the column it falls at, which depends on where the
+//! line starts; the blank of a tab is measured where it falls with the
+//! paragraph on one line, and [`crate::document::setting`] checks the
+//! lines it sets as they are drawn.
 
 use std::ops::Range;
 
@@ -31,24 +39,34 @@ pub struct Fragment {
     /// Whether this is the first piece of a word too wide for a line, so
     /// that a line must break before it.
     pub breaks_before: bool,
-    /// Cells the blank takes, or `None` when it holds a tab, whose width
-    /// depends on the column it falls at ([`Fragment::blank_width`]).
-    blank: Option<usize>,
+    /// Cells the blank takes where it falls with the paragraph on one
+    /// line: exact for spaces, an estimate for a tab, whose width depends
+    /// on the column it falls at.
+    pub blank: usize,
 }
 
-impl Fragment {
-    /// Cells the blank after the word takes when it starts at `column`.
-    pub fn blank_width(&self, paragraph: &str, column: usize) -> usize {
-        if let Some(width) = self.blank {
-            return width;
-        }
-        let blank = paragraph
-            .get(self.word.end..self.blank_end)
-            .unwrap_or_default();
-        units(blank).fold(0, |cells, (_, unit)| {
-            cells + shown(unit, column + cells).width()
-        })
+impl textwrap::core::Fragment for Fragment {
+    fn width(&self) -> f64 {
+        cells_f64(self.width)
     }
+
+    fn whitespace_width(&self) -> f64 {
+        cells_f64(self.blank)
+    }
+
+    /// A line never ends in a hyphen: words are not hyphenated.
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// `count` cells as textwrap measures them, in an `f64`.
+#[expect(
+    clippy::cast_precision_loss,
+    reason = "exact below 2^53 cells, more than any text in memory holds"
+)]
+pub fn cells_f64(count: usize) -> f64 {
+    count as f64
 }
 
 /// Whether `unit` is drawn blank, so that a line may break there: spaces,
@@ -77,8 +95,7 @@ pub fn fragments(paragraph: &str, width: usize, limit: usize) -> Option<Vec<Frag
     for (at, unit) in units(paragraph) {
         if is_blank(unit) {
             // Only a tab needs the column; before the first word it is
-            // the indentation's own, after it an estimate that
-            // `blank_width` corrects where the blank falls.
+            // the indentation's own, after it an estimate.
             let cells = shown(unit, column).width();
             column += cells;
             cutter.blank(at, unit, cells)?;
@@ -115,12 +132,10 @@ impl Cutter {
             self.indent += cells;
             return Some(());
         }
-        let tab = unit.contains('\t');
-        // The blank goes with the word before it; a tab makes its width
-        // depend on where it falls.
+        // The blank goes with the word before it.
         if let Some(fragment) = self.out.last_mut() {
             fragment.blank_end = at + unit.len();
-            fragment.blank = fragment.blank.filter(|_| !tab).map(|sum| sum + cells);
+            fragment.blank += cells;
         }
         Some(())
     }
@@ -178,7 +193,7 @@ impl Cutter {
             word,
             width,
             breaks_before: false,
-            blank: Some(0),
+            blank: 0,
         });
         Some(())
     }
@@ -226,16 +241,17 @@ mod tests {
     }
 
     #[test]
-    fn a_tab_after_a_word_is_measured_where_it_falls() {
-        let paragraph = "ab\tcd";
-        let first = &fragments(paragraph, 20, 10).unwrap()[0];
-        assert_eq!(first.blank_width(paragraph, 2), 6);
-        assert_eq!(first.blank_width(paragraph, 5), 3);
-        let spaced = "ab  cd";
-        assert_eq!(
-            fragments(spaced, 20, 10).unwrap()[0].blank_width(spaced, 5),
-            2
-        );
+    fn a_tab_after_a_word_is_measured_where_it_falls_on_one_line() {
+        let blanks = |paragraph: &str| -> Vec<usize> {
+            fragments(paragraph, 20, 10)
+                .unwrap()
+                .iter()
+                .map(|f| f.blank)
+                .collect()
+        };
+        assert_eq!(blanks("ab\tcd"), [6, 0]);
+        assert_eq!(blanks("x abcde\tcd"), [1, 1, 0]);
+        assert_eq!(blanks("ab \t cd"), [1 + 5 + 1, 0]);
     }
 
     #[test]

@@ -6,39 +6,57 @@
 //! looks at the whole paragraph at once and picks the breaks that make the
 //! sum of the squared gaps at the ends of its lines smallest, the way
 //! typesetters fill a paragraph (Knuth and Plass's method, without
-//! stretching spaces). The last line of a paragraph may stay short at no
-//! cost, and every line costs [`LINE_COST`], so that a paragraph is not
-//! made longer for a small gain. First-fit uses the fewest lines, so a
-//! paragraph set this way is no more ragged ([`raggedness`]) than
-//! first-fit sets it: a setting with more lines is chosen only when it
-//! saves more than [`LINE_COST`] for each line it adds. (A property test
-//! holds it to that.)
+//! stretching spaces).
+//!
+//! The breaks are found by `textwrap`'s optimal fit
+//! ([`textwrap::wrap_algorithms::wrap_optimal_fit`]) over the paragraph's
+//! own [`Fragment`]s, which implement its fragment trait. A widely used,
+//! maintained implementation is less to keep right than a hand-written
+//! one, and its work (the SMAWK algorithm) grows with the number of
+//! fragments alone, not with the width too: about 0.25 µs a fragment of
+//! prose at any width in a release build, cutting into fragments included,
+//! where first-fit takes 0.01 to 0.04 µs. newsdesk keeps what textwrap
+//! does not know: its units, stand-ins and cell widths, the byte ranges of
+//! the lines, and words too wide for a line.
+//!
+//! Its [`Penalties`] are set to newsdesk's cost model (`penalties`):
+//! every line costs [`LINE_COST`], so that a paragraph is made longer only
+//! to save more than that in squared gaps; a line's gap costs its square;
+//! the last line of a paragraph may stay short at no cost (textwrap's
+//! penalty for a short last line is off, and so is its hyphen penalty);
+//! and a line wider than the pane costs more than any setting that fits,
+//! so that none is chosen while one that fits exists. Under that model a
+//! paragraph with no tab between words and no word too wide for a line is
+//! never more ragged ([`raggedness`]) than first-fit sets it: first-fit
+//! uses the fewest lines, and a line more is taken only when it saves more
+//! than [`LINE_COST`]. (Property tests hold it to that, and the setting of
+//! paragraphs of up to 16 fragments to the least cost of all their
+//! settings, tried one by one.)
 //!
 //! A word too wide for a line (a long address, a run of Japanese without
 //! spaces) is cut where it fills a line and starts a line of its own, as
-//! first-fit has it. The line before it is then set as a paragraph's last
-//! line is: nothing can fill it, and charging for its gap would only
-//! shorten the lines above it to match.
+//! first-fit has it: the fragments before it and from it are set apart,
+//! so the line before it is set as a paragraph's last line is. Nothing
+//! can fill it, and charging for its gap would only shorten the lines
+//! above it to match.
 //!
-//! The breaks are found by dynamic programming over the paragraph's
-//! [`Fragment`]s: from each fragment that can start a line, every line that
-//! starts there and fits is tried. A fragment takes a cell or more, so a
-//! line holds at most as many as it has cells, and the work grows with the
-//! number of fragments times the width: in a release build about 0.15 µs a
-//! fragment at 80 columns, and up to 0.5 µs at 250 columns for one-letter
-//! words (the most to a line), where first-fit takes 0.01 to 0.04 µs. A
-//! paragraph of more than [`MAX_FRAGMENTS`] fragments is set first-fit, so
-//! that no paragraph takes much more than a millisecond; so is one the
-//! method finds no setting for, or whose cost would overflow (neither can
-//! happen with fragments that each fit on a line, but a failure falls back
-//! rather than panics).
+//! A tab's width depends on the column it falls at, and textwrap gives
+//! each blank one width: a tab between words is measured where it falls
+//! with the paragraph on one line, and the lines set are measured again as
+//! they are drawn. A paragraph with a line too wide as drawn is set
+//! first-fit, as is one of more than [`MAX_FRAGMENTS`] fragments (so that
+//! no paragraph takes more than a fraction of a frame), one whose costs
+//! textwrap reports overflowing, and one at a width so large that its
+//! costs would not be exact in a float.
 //!
 //! Lines remember their byte ranges exactly as first-fit's do, and show
 //! the same units: only where the breaks fall differs.
 
 use std::ops::Range;
 
-use super::fragments::{Fragment, fragments};
+use textwrap::wrap_algorithms::{Penalties, wrap_optimal_fit};
+
+use super::fragments::{Fragment, cells_f64, fragments};
 use crate::text::{shown, units_in};
 use crate::wrap::{MIN_WIDTH, wrap};
 
@@ -46,16 +64,21 @@ use crate::wrap::{MIN_WIDTH, wrap};
 /// paragraph may have to be set by optimal fit; a longer one is set
 /// first-fit.
 ///
-/// At 2,000 the slowest paragraph measured (one-letter words at 250
-/// columns) takes about 1 ms in a release build, and prose 0.3 ms at 80
-/// columns and 0.45 ms at 250, against a frame budget of 2 ms; a news
-/// paragraph has a few hundred words at most. `docs/performance.md` has
-/// the figures (`cargo run --release --example paragraphs`).
-pub const MAX_FRAGMENTS: usize = 2_000;
+/// textwrap's optimal fit takes about 0.25 µs a fragment of prose in a
+/// release build (cutting the paragraph into fragments included), whatever
+/// the width, where first-fit takes 0.01 to 0.04 µs: at 1,000 fragments a
+/// paragraph takes about 0.25 ms, an eighth of the frame budget of 2 ms. A
+/// news paragraph has a few hundred words at most. `docs/performance.md`
+/// has the figures (`cargo run --release --example paragraphs`).
+pub const MAX_FRAGMENTS: usize = 1_000;
 
 /// What each line costs, against the square of the gap at its end: a
 /// paragraph takes a line more only to save more than this much.
-pub const LINE_COST: u64 = 1_000;
+pub const LINE_COST: usize = 1_000;
+
+/// The largest cost a setting may reach: below it, sums of whole numbers
+/// in an `f64` (as textwrap adds costs) are exact.
+const EXACT_COST: usize = 1 << 52;
 
 /// Sets `text` at `width` cells (at least [`MIN_WIDTH`]): every line of
 /// the text (a paragraph) by optimal fit, or first-fit where it has more
@@ -90,7 +113,8 @@ pub fn set_within(text: &str, width: usize, max_fragments: usize) -> Vec<Range<u
 
 /// The lines of `paragraph` (text without line breaks) set by optimal fit
 /// at `width` cells (at least [`MIN_WIDTH`]), or `None` if it has more than
-/// `max_fragments` fragments, no words, or no setting within the width.
+/// `max_fragments` fragments, no words, no setting textwrap can cost, or a
+/// line wider than `width` as drawn.
 pub fn optimal_fit(
     paragraph: &str,
     width: usize,
@@ -98,82 +122,65 @@ pub fn optimal_fit(
 ) -> Option<Vec<Range<usize>>> {
     let width = width.max(MIN_WIDTH);
     let fragments = fragments(paragraph, width, max_fragments)?;
-    let breaks = breaks(paragraph, &fragments, width)?;
-    let mut lines = Vec::with_capacity(breaks.len());
-    let mut first = 0;
-    for end in breaks {
-        let (start, last) = (fragments.get(first)?, fragments.get(end - 1)?);
-        lines.push(start.word.start..last.word.end);
-        first = end;
+    // Fragments are measured as they are drawn, except a tab between
+    // words, which may fall at another column than it was measured at.
+    let tabs = memchr::memchr(b'\t', paragraph.as_bytes()).is_some();
+    let mut lines = Vec::new();
+    for line in breaks(&fragments, width)? {
+        let set = fragments.get(line.clone())?;
+        let (first, last) = (set.first()?, set.last()?);
+        let range = first.word.start..last.word.end;
+        let blanks: usize = set[..set.len() - 1].iter().map(|f| f.blank).sum();
+        let measured = set.iter().map(|f| f.width).sum::<usize>() + blanks;
+        if measured > width || tabs && cells(paragraph, range.clone()) > width {
+            return None;
+        }
+        lines.push(range);
     }
     Some(lines)
 }
 
-/// The fragment index each line of the best setting ends before, in order;
-/// `None` when no setting fits or its cost overflows.
-fn breaks(paragraph: &str, fragments: &[Fragment], width: usize) -> Option<Vec<usize>> {
-    let count = fragments.len();
-    if count == 0 {
+/// The fragments (by index) each line of the best setting of `fragments`
+/// at `width` cells holds, in order; `None` when there are none, or
+/// textwrap reports its costs overflowing.
+fn breaks(fragments: &[Fragment], width: usize) -> Option<Vec<Range<usize>>> {
+    if fragments.is_empty() {
         return None;
     }
-    // best[i]: the least cost of setting the fragments before i, the line
-    // that ends there starting at from[i].
-    let mut best = vec![None::<u64>; count + 1];
-    let mut from = vec![0; count + 1];
-    best[0] = Some(0);
-    for start in 0..count {
-        let Some(before) = best[start] else {
-            continue;
-        };
-        let mut column = 0;
-        for (end, fragment) in fragments.iter().enumerate().skip(start) {
-            if end > start && fragment.breaks_before {
-                break;
-            }
-            if end > start {
-                column += fragments[end - 1].blank_width(paragraph, column);
-            }
-            column += fragment.width;
-            if column > width {
-                break;
-            }
-            let cost = before
-                .checked_add(LINE_COST)?
-                .checked_add(line_cost(width - column, ends_a_block(fragments, end))?)?;
-            if best[end + 1].is_none_or(|known| cost < known) {
-                best[end + 1] = Some(cost);
-                from[end + 1] = start;
-            }
+    let penalties = penalties(width, fragments.len())?;
+    let widths = [cells_f64(width)];
+    let mut lines = Vec::new();
+    let mut start = 0;
+    // A word too wide for a line starts a block set apart from the text
+    // before it.
+    for block in fragments.chunk_by(|_, next| !next.breaks_before) {
+        for line in wrap_optimal_fit(block, &widths, &penalties).ok()? {
+            lines.push(start..start + line.len());
+            start += line.len();
         }
     }
-    best[count]?;
-    let mut breaks = vec![count];
-    let mut at = count;
-    while at > 0 {
-        at = from[at];
-        breaks.push(at);
-    }
-    breaks.pop();
-    breaks.reverse();
-    Some(breaks)
+    Some(lines)
 }
 
-/// Whether a line that ends with fragment `end` ends a block of text set
-/// as a whole: the paragraph, or the text before a word too wide for a
-/// line.
-fn ends_a_block(fragments: &[Fragment], end: usize) -> bool {
-    fragments.get(end + 1).is_none_or(|next| next.breaks_before)
-}
-
-/// What a line with `gap` empty cells at its end costs beside
-/// [`LINE_COST`]: the square of the gap, except on the last line of a
-/// block ([`ends_a_block`]).
-fn line_cost(gap: usize, last: bool) -> Option<u64> {
-    if last {
-        return Some(0);
+/// textwrap's penalties for newsdesk's cost model, for `count` fragments
+/// at `width` cells; `None` where the costs would not be exact.
+///
+/// A setting that fits costs at most `LINE_COST + width²` a line, with at
+/// most a line a fragment; a cell over the width costs more than that.
+fn penalties(width: usize, count: usize) -> Option<Penalties> {
+    let line = LINE_COST.checked_add(width.checked_mul(width)?)?;
+    let overflow = line.checked_mul(count.checked_add(1)?)?;
+    if overflow > EXACT_COST {
+        return None;
     }
-    let gap = u64::try_from(gap).ok()?;
-    gap.checked_mul(gap)
+    Some(Penalties {
+        nline_penalty: LINE_COST,
+        overflow_penalty: overflow,
+        // With no penalty, what counts as short does not matter.
+        short_last_line_fraction: 1,
+        short_last_line_penalty: 0,
+        hyphen_penalty: 0,
+    })
 }
 
 /// The byte ranges of the lines of `text`, without their line breaks
@@ -321,43 +328,46 @@ mod tests {
         units(text).all(|(_, unit)| is_blank(unit))
     }
 
-    /// What setting `paragraph`, cut into `fragments`, with lines ending
-    /// before the fragments `breaks` costs, measured from the lines as they
-    /// are drawn; `None` if a line is too wide or holds a cut word's first
-    /// piece after other words.
-    fn cost_of(
-        paragraph: &str,
-        fragments: &[Fragment],
-        breaks: &[usize],
-        width: usize,
-    ) -> Option<u64> {
+    /// What setting `fragments` with lines ending before the fragments
+    /// `breaks` costs under the model textwrap is given: fragments as
+    /// measured, each line [`LINE_COST`] and its gap squared, the last
+    /// line of a block free. `None` if a line is too wide or holds a cut
+    /// word's first piece after other words.
+    fn cost_of(fragments: &[Fragment], breaks: &[usize], width: usize) -> Option<usize> {
         let mut cost = 0;
         let mut first = 0;
         for &end in breaks {
-            if fragments[first + 1..end].iter().any(|f| f.breaks_before) {
+            let line = &fragments[first..end];
+            if line[1..].iter().any(|f| f.breaks_before) {
                 return None;
             }
-            let line = fragments[first].word.start..fragments[end - 1].word.end;
-            let gap = width.checked_sub(cells(paragraph, line))?;
+            let blanks: usize = line[..line.len() - 1].iter().map(|f| f.blank).sum();
+            let used = line.iter().map(|f| f.width).sum::<usize>() + blanks;
+            let gap = width.checked_sub(used)?;
             let last = fragments.get(end).is_none_or(|f| f.breaks_before);
-            cost += LINE_COST + line_cost(gap, last)?;
+            cost += LINE_COST + if last { 0 } else { gap * gap };
             first = end;
         }
         Some(cost)
     }
 
-    /// The oracle: the least cost over every way of breaking the
-    /// paragraph's fragments into lines, tried one by one.
-    fn least_cost(paragraph: &str, fragments: &[Fragment], width: usize) -> Option<u64> {
+    /// The oracle: the least cost over every way of breaking `fragments`
+    /// into lines, tried one by one.
+    fn least_cost(fragments: &[Fragment], width: usize) -> Option<usize> {
         let count = fragments.len();
         (0..1u32 << (count - 1))
             .filter_map(|chosen| {
                 let breaks: Vec<usize> = (1..=count)
                     .filter(|&end| end == count || chosen & (1 << (end - 1)) != 0)
                     .collect();
-                cost_of(paragraph, fragments, &breaks, width)
+                cost_of(fragments, &breaks, width)
             })
             .min()
+    }
+
+    /// The fragment each line of `lines` ends before.
+    fn ends(lines: &[Range<usize>]) -> Vec<usize> {
+        lines.iter().map(|line| line.end).collect()
     }
 
     proptest! {
@@ -367,23 +377,55 @@ mod tests {
                 [a-z]{1,6}",
             width in 12usize..24,
         ) {
-            let fragments = fragments(&paragraph, width, 16).unwrap();
-            let breaks = breaks(&paragraph, &fragments, width).unwrap();
+            // Cut words give up to three pieces: the oracle tries at most
+            // 2^15 settings.
+            let fragments = fragments(&paragraph, width, 16);
+            prop_assume!(fragments.is_some());
+            let fragments = fragments.unwrap();
+            let lines = breaks(&fragments, width).unwrap();
             prop_assert_eq!(
-                cost_of(&paragraph, &fragments, &breaks, width),
-                least_cost(&paragraph, &fragments, width)
+                cost_of(&fragments, &ends(&lines), width),
+                least_cost(&fragments, width)
             );
         }
 
         #[test]
-        fn optimal_fit_is_never_more_ragged_than_first_fit(
-            text in "([a-z]{1,15}|[ \t]|日本|\u{202e}|[\n]){0,120}",
+        fn without_tabs_or_words_too_wide_optimal_fit_is_never_more_ragged_than_first_fit(
+            text in "(([a-z]{1,9}|日本|\u{202e}|e\u{301}) {1,2}|\n){0,120}",
             width in 10usize..40,
         ) {
             prop_assert!(
                 raggedness(&text, &set(&text, width), width)
                     <= raggedness(&text, &wrap(&text, width), width)
             );
+        }
+
+        #[test]
+        fn optimal_fit_never_costs_more_than_first_fit(
+            text in "([a-z]{1,15}|[ \t]|日本|\u{202e}|[\n]){0,120}",
+            width in 10usize..40,
+        ) {
+            for paragraph in paragraphs(&text) {
+                let paragraph = &text[paragraph];
+                let fragments = fragments(paragraph, width, usize::MAX).unwrap();
+                let Some(lines) = breaks(&fragments, width) else {
+                    prop_assert!(fragments.is_empty());
+                    continue;
+                };
+                // First-fit cuts words too wide for a line as fragments
+                // are cut, so its lines end where fragments end.
+                let first_fit: Vec<usize> = wrap(paragraph, width)
+                    .iter()
+                    .map(|line| fragments.iter().position(|f| f.word.end == line.end).map(|at| at + 1))
+                    .collect::<Option<_>>()
+                    .unwrap();
+                // A tab is measured where it falls on one line: first-fit,
+                // which measures it where it is drawn, may not fit.
+                if let Some(first_fit) = cost_of(&fragments, &first_fit, width) {
+                    let optimal = cost_of(&fragments, &ends(&lines), width).unwrap();
+                    prop_assert!(optimal <= first_fit, "{optimal} > {first_fit}");
+                }
+            }
         }
 
         #[test]

@@ -4,8 +4,7 @@
 //! process writes to it, and a device such as `/dev/zero` never ends. The
 //! kind of file is checked before it is opened, and again on the open handle
 //! in case it was swapped in between. A file larger than the caller's byte
-//! budget is refused before a byte of it is read, since parsing takes about
-//! twice the file's size in memory.
+//! budget is refused before a byte of it is read.
 
 use std::fs::{self, File, Metadata};
 use std::io::Read;

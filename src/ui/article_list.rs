@@ -15,6 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::text::{fit, visible};
+use super::theme::Theme;
 use crate::app::{App, Focus, Narrowing};
 use crate::layout::Panes;
 use crate::store::Article;
@@ -23,7 +24,7 @@ use crate::store::Article;
 const MARKS: usize = 3;
 
 /// Draws the list into its pane (border included).
-pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
+pub fn render(app: &App, theme: &Theme, panes: &Panes, buf: &mut Buffer) {
     let area = panes.articles;
     let total = app.list_len();
     let position = if total == 0 {
@@ -37,12 +38,12 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         None => "Articles".to_owned(),
     };
     let title = format!("{title} · {} unread", app.unread());
-    let block = super::pane_block(app, Focus::Articles, &title)
+    let block = super::pane_block(app, theme, Focus::Articles, &title)
         .title_bottom(Line::from(position).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
     if total == 0 {
-        empty(app, inner, buf);
+        empty(app, theme, inner, buf);
         return;
     }
     let width = usize::from(inner.width);
@@ -50,7 +51,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     let opened = app.reading.as_ref().map(|r| r.index);
     let shown = panes.articles_shown();
     let lines: Vec<Line> = (app.list.offset..total.min(app.list.offset + shown))
-        .filter_map(|row| Some((row, app.view.article_at(row)?)))
+        .filter_map(|row| Some((row, app.view.article_at(row, app.store.articles.len())?)))
         .filter_map(|(row, index)| Some((row, index, app.store.articles.get(index)?)))
         .flat_map(|(row, index, article)| {
             let marks = Marks {
@@ -60,15 +61,15 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
                 hits: app.view.hits_at(row),
             };
             let lines = if two_lines {
-                two_line_row(article, width, &marks, app)
+                two_line_row(article, width, &marks, theme)
             } else {
-                vec![one_line_row(article, width, &marks, app)]
+                vec![one_line_row(article, width, &marks, theme)]
             };
             let selected = (row == app.list.selected).then(|| {
                 if app.focus == Focus::Articles {
-                    app.theme.selected
+                    theme.selected
                 } else {
-                    app.theme.selected_unfocused
+                    theme.selected_unfocused
                 }
             });
             lines.into_iter().map(move |line| match selected {
@@ -81,7 +82,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
 }
 
 /// What the list says when it has no row.
-fn empty(app: &App, inner: Rect, buf: &mut Buffer) {
+fn empty(app: &App, theme: &Theme, inner: Rect, buf: &mut Buffer) {
     let note = match (&app.view.narrowing, app.view.only.label()) {
         (Some(Narrowing::Organisation(_)), _) => {
             "No article indexed so far names it. Esc shows every article."
@@ -90,7 +91,7 @@ fn empty(app: &App, inner: Rect, buf: &mut Buffer) {
         (None, Some(_)) => "No article in this view.",
         (None, None) => "This store has no articles.",
     };
-    Paragraph::new(Span::styled(note, app.theme.muted))
+    Paragraph::new(Span::styled(note, theme.muted))
         .wrap(ratatui::widgets::Wrap { trim: true })
         .render(inner, buf);
 }
@@ -105,17 +106,17 @@ struct Marks {
 
 impl Marks {
     /// The marks before the title: `●` open, `★` starred.
-    fn spans(&self, app: &App) -> [Span<'static>; 3] {
+    fn spans(&self, theme: &Theme) -> [Span<'static>; 3] {
         [
             Span::raw(if self.opened { "●" } else { " " }),
-            Span::styled(if self.starred { "★" } else { " " }, app.theme.star),
+            Span::styled(if self.starred { "★" } else { " " }, theme.star),
             Span::raw(" "),
         ]
     }
 
-    fn title_style(&self, app: &App) -> Style {
+    fn title_style(&self, theme: &Theme) -> Style {
         if self.unread {
-            app.theme.unread
+            theme.unread
         } else {
             Style::default()
         }
@@ -134,35 +135,40 @@ fn title_in(article: &Article, width: usize) -> String {
 
 /// One line, exactly `width` cells wide: marks, hits (for search results),
 /// day, source, title.
-fn one_line_row<'a>(article: &'a Article, width: usize, marks: &Marks, app: &App) -> Line<'a> {
+fn one_line_row<'a>(article: &'a Article, width: usize, marks: &Marks, theme: &Theme) -> Line<'a> {
     let source_width = if width >= 70 { 16 } else { 10 };
     let date = article.published.as_ref().map_or("", |p| p.day());
     let hits = marks.hits.map(|h| format!("{h:>3}× "));
     let fixed = MARKS + hits.as_ref().map_or(0, String::len) + 10 + 1 + source_width + 1;
     let title_width = width.saturating_sub(fixed);
     let source = visible(article.source.as_deref().unwrap_or(""));
-    let mut spans = marks.spans(app).to_vec();
+    let mut spans = marks.spans(theme).to_vec();
     if let Some(hits) = hits {
-        spans.push(Span::styled(hits, app.theme.heading));
+        spans.push(Span::styled(hits, theme.heading));
     }
     spans.extend([
-        Span::styled(fit(date, 10), app.theme.muted),
+        Span::styled(fit(date, 10), theme.muted),
         Span::raw(" "),
-        Span::styled(fit(&source, source_width), app.theme.muted),
+        Span::styled(fit(&source, source_width), theme.muted),
         Span::raw(" "),
-        Span::styled(title_in(article, title_width), marks.title_style(app)),
+        Span::styled(title_in(article, title_width), marks.title_style(theme)),
     ]);
     Line::from(spans)
 }
 
 /// Two lines, each exactly `width` cells wide: marks and the title, then
 /// the day, the source and the hits (for search results).
-fn two_line_row<'a>(article: &'a Article, width: usize, marks: &Marks, app: &App) -> Vec<Line<'a>> {
+fn two_line_row<'a>(
+    article: &'a Article,
+    width: usize,
+    marks: &Marks,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     let title_width = width.saturating_sub(MARKS);
-    let mut first = marks.spans(app).to_vec();
+    let mut first = marks.spans(theme).to_vec();
     first.push(Span::styled(
         title_in(article, title_width),
-        marks.title_style(app),
+        marks.title_style(theme),
     ));
     let date = article.published.as_ref().map_or("", |p| p.day());
     let source = visible(article.source.as_deref().unwrap_or(""));
@@ -177,7 +183,7 @@ fn two_line_row<'a>(article: &'a Article, width: usize, marks: &Marks, app: &App
     let about_width = width.saturating_sub(MARKS);
     let second = vec![
         Span::raw(" ".repeat(MARKS)),
-        Span::styled(fit(&about, about_width), app.theme.muted),
+        Span::styled(fit(&about, about_width), theme.muted),
     ];
     vec![Line::from(first), Line::from(second)]
 }

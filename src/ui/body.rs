@@ -12,6 +12,7 @@ use ratatui::widgets::{
 };
 
 use super::text::{self, visible};
+use super::theme::Theme;
 use crate::app::{App, Focus, Reading};
 use crate::document::Part;
 use crate::entities::Kind;
@@ -19,12 +20,12 @@ use crate::highlight::{Layer, overlay};
 use crate::scroll;
 
 /// Draws the opened article into `area` (border included).
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let mut block = super::pane_block(app, Focus::Body, "Article");
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let mut block = super::pane_block(app, theme, Focus::Body, "Article");
     let Some(reading) = &app.reading else {
         let inner = block.inner(area);
         block.render(area, buf);
-        Paragraph::new(Span::styled("No article open.", app.theme.muted)).render(inner, buf);
+        Paragraph::new(Span::styled("No article open.", theme.muted)).render(inner, buf);
         return;
     };
     let height = usize::from(crate::layout::inner(area).height);
@@ -47,7 +48,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
 
-    let lines = visible_lines(app, reading, height);
+    let lines = visible_lines(app, theme, reading, height);
     Paragraph::new(lines).render(inner, buf);
 
     if total > height {
@@ -62,7 +63,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// The styled lines inside the window.
-fn visible_lines<'a>(app: &'a App, reading: &'a Reading, height: usize) -> Vec<Line<'a>> {
+fn visible_lines<'a>(
+    app: &'a App,
+    theme: &Theme,
+    reading: &'a Reading,
+    height: usize,
+) -> Vec<Line<'a>> {
     let Some(article) = app.store.articles.get(reading.index) else {
         return Vec::new();
     };
@@ -80,23 +86,23 @@ fn visible_lines<'a>(app: &'a App, reading: &'a Reading, height: usize) -> Vec<L
     let layers = [
         Layer {
             ranges: &agencies,
-            style: app.theme.agency,
+            style: theme.agency,
         },
         Layer {
             ranges: &outlets,
-            style: app.theme.outlet,
+            style: theme.outlet,
         },
         Layer {
             ranges: &app.find.matches,
-            style: app.theme.find_match,
+            style: theme.find_match,
         },
         Layer {
             ranges: &current,
-            style: app.theme.current_match,
+            style: theme.current_match,
         },
     ];
     let document = &reading.document;
-    let stand_in = app.theme.stand_in;
+    let stand_in = theme.stand_in;
     document
         .lines
         .iter()
@@ -105,11 +111,9 @@ fn visible_lines<'a>(app: &'a App, reading: &'a Reading, height: usize) -> Vec<L
         .map(|line| {
             let whole = document.whole(article, &reading.text, line.part);
             match line.part {
-                Part::Title => {
-                    shown_line(whole, line.range.clone(), app.theme.title, &[], stand_in)
-                }
+                Part::Title => shown_line(whole, line.range.clone(), theme.title, &[], stand_in),
                 Part::Byline | Part::Url | Part::NoText => {
-                    shown_line(whole, line.range.clone(), app.theme.muted, &[], stand_in)
+                    shown_line(whole, line.range.clone(), theme.muted, &[], stand_in)
                 }
                 Part::Gap => Line::default(),
                 Part::Body => shown_line(

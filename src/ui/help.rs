@@ -6,12 +6,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
 
 use super::text::fit;
+use super::theme::Theme;
 use crate::app::App;
 use crate::keymap::{self, Binding, Keymap, Mode};
 
 /// The help's lines: a section per mode, a row per action with its keys
 /// as bound, what it does, and the name `config.toml` binds it by.
-pub fn lines(theme: &super::theme::Theme, keys: &Keymap) -> Vec<Line<'static>> {
+pub fn lines(theme: &Theme, keys: &Keymap) -> Vec<Line<'static>> {
     let section = |title: &'static str, table: &[Binding]| {
         std::iter::once(Line::styled(title, theme.heading))
             .chain(keymap::grouped(table).into_iter().map(|(keys, action)| {
@@ -37,8 +38,8 @@ pub fn lines(theme: &super::theme::Theme, keys: &Keymap) -> Vec<Line<'static>> {
 }
 
 /// Draws the overlay centred in `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let lines = lines(&app.theme, &app.keys);
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let lines = lines(theme, &app.keys);
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let popup = area.centered(Constraint::Max(72), Constraint::Max(height));
     let inner_height = usize::from(popup.height.saturating_sub(2));
@@ -49,7 +50,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
-        .border_style(app.theme.focused_border)
+        .border_style(theme.focused_border)
         .title(" Keys ")
         .title_bottom(Line::from(" Esc or ? to close · j/k scroll ").right_aligned());
     Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>())

@@ -12,28 +12,56 @@ use newsdesk::action::Action;
 use newsdesk::app::App;
 use newsdesk::entities::{Gazetteer, Recogniser};
 use newsdesk::store::Store;
-use newsdesk::ui::theme::Theme;
+use newsdesk::ui::Screen;
+use newsdesk::ui::theme::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use tempfile::TempDir;
+
+/// The fixture store: four articles, the first (`raid`) naming Europol,
+/// Eurojust and Halumu among others.
+pub fn fixture_store() -> Store {
+    Store::from_json_str("store.json", include_str!("../fixtures/store.json"))
+        .expect("fixture store parses")
+}
+
+/// The fixture gazetteer, which knows the organisations of
+/// [`fixture_store`].
+pub fn fixture_gazetteer() -> Gazetteer {
+    Gazetteer::parse("gazetteer.json", include_str!("../fixtures/gazetteer.json"))
+        .expect("fixture gazetteer parses")
+}
+
+/// The store `json` (newsdesk's format), read as a file called `name`.
+pub fn store_from(name: &str, json: &str) -> Store {
+    Store::from_json_str(name, json).expect("the test store parses")
+}
+
+/// A reader over `store` that recognises the organisations of
+/// `gazetteer`, at `width`×`height`; its organisation index may still be
+/// building.
+pub fn reader(store: Store, gazetteer: Gazetteer, width: u16, height: u16) -> App {
+    App::new(
+        store,
+        Recogniser::new(gazetteer),
+        Rect::new(0, 0, width, height),
+    )
+}
+
+/// [`reader`], with the organisation index complete, so that screens do
+/// not depend on how far the worker got.
+pub fn indexed(store: Store, gazetteer: Gazetteer, width: u16, height: u16) -> App {
+    let mut app = reader(store, gazetteer, width, height);
+    app.index.wait();
+    app
+}
 
 /// The fixture store with the fixture gazetteer, at `width`×`height`, with
 /// the store-wide index complete.
-pub fn app(width: u16, height: u16, theme: &Theme) -> App {
-    let store = Store::from_json_str("store.json", include_str!("../fixtures/store.json"))
-        .expect("fixture store parses");
-    let gazetteer = Gazetteer::parse("gazetteer.json", include_str!("../fixtures/gazetteer.json"))
-        .expect("fixture gazetteer parses");
-    let mut app = App::new(
-        store,
-        Recogniser::new(gazetteer),
-        *theme,
-        Rect::new(0, 0, width, height),
-    );
-    // Screens must not depend on how far the worker got.
-    app.index.wait();
-    app
+pub fn app(width: u16, height: u16) -> App {
+    indexed(fixture_store(), fixture_gazetteer(), width, height)
 }
 
 /// Moves the entities pane's selection to the organisation called `name`
@@ -54,12 +82,18 @@ pub fn select_organisation(app: &mut App, name: &str) {
     }
 }
 
-/// Draws `app` on a test terminal of its viewport's size.
+/// Draws `app` without colour (the look under `NO_COLOR`) on a test
+/// terminal of its viewport's size.
 pub fn draw(app: &App) -> Buffer {
+    draw_in(app, &theme::MONOCHROME)
+}
+
+/// Draws `app` in `theme` on a test terminal of its viewport's size.
+pub fn draw_in(app: &App, theme: &Theme) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(app.viewport.width, app.viewport.height))
         .expect("test backend");
     terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
+        .draw(|frame| frame.render_widget(Screen::new(app, theme), frame.area()))
         .expect("draw");
     terminal.backend().buffer().clone()
 }
@@ -101,6 +135,19 @@ pub fn seed_path() -> Option<PathBuf> {
     );
     eprintln!("seed article not found at {}: skipped", path.display());
     None
+}
+
+/// A new, empty temporary directory, removed with everything in it when
+/// the value is dropped.
+pub fn scratch_dir() -> TempDir {
+    tempfile::tempdir().expect("a temporary directory")
+}
+
+/// Writes `contents` to the file `name` in `dir`, and gives its path.
+pub fn scratch_file(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, contents).expect("a scratch file written");
+    path
 }
 
 /// A new, empty home directory for one run of the binary, under cargo's

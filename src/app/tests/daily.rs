@@ -24,7 +24,7 @@ fn read(id: &str, read: bool) -> Change {
 
 fn list_ids(app: &App) -> Vec<&str> {
     (0..app.list_len())
-        .filter_map(|row| app.view.article_at(row))
+        .filter_map(|row| app.view.article_at(row, app.store.articles.len()))
         .map(|index| app.store.articles[index].id.as_str())
         .collect()
 }
@@ -148,18 +148,8 @@ fn o_and_y_hand_over_only_web_addresses() {
     app.update(Action::MoveDown);
     assert_eq!(app.update(Action::OpenInBrowser), []);
     assert_eq!(app.message.as_deref(), Some("This article has no address"));
-    let mut store = Store::from_json_str(
-        "x.json",
-        r#"[{"title":"t","body":"b","url":"file:///etc/passwd"}]"#,
-    )
-    .unwrap();
-    store.name = "x".to_owned();
-    let mut app = App::new(
-        store,
-        Recogniser::new(Gazetteer::default()),
-        theme::MONOCHROME,
-        Rect::new(0, 0, 80, 24),
-    );
+    let mut app =
+        crate::fixtures::app_over(r#"[{"title":"t","body":"b","url":"file:///etc/passwd"}]"#);
     assert_eq!(app.update(Action::OpenInBrowser), []);
     assert_eq!(
         app.message.as_deref(),
