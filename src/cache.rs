@@ -78,6 +78,9 @@ pub struct Key {
 /// A store opened from its cache.
 #[derive(Debug)]
 pub struct Warm {
+    /// Whether the cache was extended by lines appended to a store (and so
+    /// is to be kept again).
+    pub extended: bool,
     /// The store; its bodies are read from the mapped files.
     pub store: Store,
     /// The organisation index, complete.
@@ -218,6 +221,7 @@ impl Grown {
         store.articles = articles;
         let orgs = OrgIndex::from_parts(names, per_article).unwrap_or_default();
         Warm {
+            extended: true,
             store,
             orgs,
             words: None,
@@ -350,9 +354,18 @@ impl Cache {
                 .into_iter()
                 .map(|(file, from)| {
                     let path = &files[file].path;
-                    Store::read_appended(path, &texts[file], from, &key.options)
-                        .map(|tail| (file, tail))
-                        .map_err(|_| Miss::Changed)
+                    let tail = Store::read_appended(path, &texts[file], from, &key.options)
+                        .map_err(|_| Miss::Changed)?;
+                    // New lines of another shape than the file's (a key
+                    // that told the shape missing from them) would be read
+                    // otherwise than a cold open reads them.
+                    let shape = |store: &Store, at: usize| {
+                        store.files.get(at).map(|report| report.shape.clone())
+                    };
+                    if shape(&tail, 0) != shape(&store, file) {
+                        return Err(Miss::Changed);
+                    }
+                    Ok((file, tail))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let (names, per_article) = orgs.parts();
@@ -373,7 +386,12 @@ impl Cache {
             .write(true)
             .open(&path)
             .and_then(|file| file.set_modified(SystemTime::now()));
-        Ok(Warm { store, orgs, words })
+        Ok(Warm {
+            extended: false,
+            store,
+            orgs,
+            words,
+        })
     }
 
     /// Keeps what `keepsake` holds as the cache of `key`, unless a store
@@ -442,9 +460,10 @@ impl Cache {
     pub fn clear(&self) -> io::Result<(usize, u64)> {
         let mut removed = (0, 0);
         for (path, metadata) in self.files()? {
-            fs::remove_file(&path)?;
-            removed.0 += 1;
-            removed.1 += metadata.len();
+            if removed_or_gone(&path)? {
+                removed.0 += 1;
+                removed.1 += metadata.len();
+            }
         }
         Ok(removed)
     }
@@ -459,13 +478,16 @@ impl Cache {
         let mut files = Vec::new();
         for entry in entries {
             let entry = entry?;
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if name.ends_with(".cache") || name.ends_with(".tmp") {
-                let metadata = entry.metadata()?;
-                if metadata.is_file() {
-                    files.push((entry.path(), metadata));
-                }
+            let path = entry.path();
+            let ours = path
+                .extension()
+                .is_some_and(|ext| ext == "cache" || ext == "tmp");
+            // Another reader may remove a file meanwhile: it is passed over.
+            if ours
+                && let Ok(metadata) = entry.metadata()
+                && metadata.is_file()
+            {
+                files.push((path, metadata));
             }
         }
         Ok(files)
@@ -492,7 +514,7 @@ impl Cache {
             if total <= self.limit {
                 break;
             }
-            fs::remove_file(&path)?;
+            removed_or_gone(&path)?;
             total -= len;
         }
         Ok(())
@@ -540,6 +562,16 @@ fn ends_a_line(identity: &Identity) -> bool {
             file.read_exact(&mut byte)
         })
         .is_ok_and(|()| byte[0] == b'\n')
+}
+
+/// Removes the file at `path`; whether this call removed it (another reader
+/// may have just done so).
+fn removed_or_gone(path: &Path) -> io::Result<bool> {
+    match fs::remove_file(path) {
+        Ok(()) => Ok(true),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(err) => Err(err),
+    }
 }
 
 fn write(path: &Path, key: &Key, keepsake: &Keepsake) -> io::Result<()> {

@@ -24,6 +24,9 @@ pub enum Keeping {
     Waiting,
     /// Kept without the word index: kept again once a search builds it.
     WithoutWords,
+    /// The cache was whole but for its word index's check, under way: a
+    /// damaged index is built and kept again.
+    Checking,
     /// Kept whole, or the cache was whole already.
     Done,
 }
@@ -37,15 +40,25 @@ impl App {
         recogniser: crate::entities::Recogniser,
         viewport: ratatui::layout::Rect,
     ) -> Self {
-        let Warm { store, orgs, words } = warm;
+        let Warm {
+            extended,
+            store,
+            orgs,
+            words,
+        } = warm;
         let mut app = Self::with_index(store, recogniser, viewport, Some(orgs));
-        match words {
+        let large = app.store.articles.len() > INDEX_AHEAD;
+        app.keeping = match words {
+            // Kept again only if the check finds the index damaged.
             Some(words) => {
                 app.searcher.adopt(move || words.check());
-                app.keeping = Keeping::Done;
+                Keeping::Checking
             }
-            None => app.keeping = Keeping::Waiting,
-        }
+            // A store too large to index ahead was cached without its
+            // word index: kept again once a search builds it.
+            None if large && !extended => Keeping::WithoutWords,
+            None => Keeping::Waiting,
+        };
         app
     }
 
@@ -58,7 +71,7 @@ impl App {
 
     /// Whether the reader still waits for indexes to keep its cache.
     pub(super) fn awaits_keeping(&self) -> bool {
-        matches!(self.keeping, Keeping::Waiting)
+        matches!(self.keeping, Keeping::Waiting | Keeping::Checking)
             || (self.keeping == Keeping::WithoutWords && self.searcher.is_indexing())
     }
 
@@ -69,6 +82,13 @@ impl App {
         }
         let words = self.searcher.index();
         match (self.keeping, words) {
+            // Found whole: nothing to keep.
+            (Keeping::Checking, Some(_)) => self.keeping = Keeping::Done,
+            // Found damaged (the check is over, with no index): built
+            // again, and kept.
+            (Keeping::Checking, None) if !self.searcher.is_indexing() => {
+                self.keeping = Keeping::Waiting;
+            }
             (Keeping::Waiting | Keeping::WithoutWords, Some(words)) => {
                 self.keep(Some(words));
                 self.keeping = Keeping::Done;

@@ -182,7 +182,13 @@ pub fn read_articles(bytes: &[u8], texts: &[Arc<Source>]) -> Option<Vec<Article>
     for entry in table.chunks_exact(16) {
         let end = usize::try_from(u64::from_le_bytes(entry[..8].try_into().ok()?)).ok()?;
         let articles = usize::try_from(u64::from_le_bytes(entry[8..].try_into().ok()?)).ok()?;
-        chunks.push((data.get(start..end)?, articles));
+        let chunk = data.get(start..end)?;
+        // Every article takes bytes: a count past them is damage, and must
+        // not size an allocation.
+        if articles > chunk.len() {
+            return None;
+        }
+        chunks.push((chunk, articles));
         start = end;
     }
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
@@ -239,9 +245,12 @@ impl ArticleRecord {
             body,
             source: self.source,
             author: self.author,
-            published: self
-                .published
-                .map(|(text, epoch, zone_less)| Published::from_parts(&text, epoch, zone_less)),
+            published: match self.published {
+                Some((text, epoch, zone_less)) => {
+                    Some(Published::from_parts(&text, epoch, zone_less)?)
+                }
+                None => None,
+            },
             url: self.url,
             tags: self.tags,
         })

@@ -2,6 +2,7 @@ use std::io::Write as _;
 
 use proptest::prelude::*;
 
+use super::records;
 use super::*;
 use crate::entities::Recogniser;
 use crate::search::{NoOrganisations, Query};
@@ -423,4 +424,53 @@ proptest! {
         );
         prop_assert_eq!(from_cache, uncached);
     }
+}
+
+#[test]
+fn a_count_of_articles_past_its_bytes_is_refused_without_allocating() {
+    let mut bytes = Vec::new();
+    bytes.extend_from_slice(&1u64.to_le_bytes());
+    bytes.extend_from_slice(&5u64.to_le_bytes());
+    bytes.extend_from_slice(&(1u64 << 58).to_le_bytes());
+    bytes.extend_from_slice(b"abcde");
+    assert!(records::read_articles(&bytes, &[]).is_none());
+}
+
+#[test]
+fn a_date_that_is_not_in_its_canonical_shape_is_refused() {
+    use crate::store::Published;
+    assert!(Published::from_parts("2026-01-€10:00:00Z", 0, false).is_none());
+    assert!(Published::from_parts("2026-01", 0, false).is_none());
+    assert!(Published::from_parts("2026-01-02T", 0, false).is_none());
+    let day = Published::from_parts("2026-01-02", 1_767_312_000, false).unwrap();
+    assert_eq!(day, Published::parse("2026-01-02").unwrap());
+    let time = Published::from_parts("2026-01-02T10:00:00Z", 1_767_348_000, false).unwrap();
+    assert_eq!(time.day(), "2026-01-02");
+}
+
+#[test]
+fn appended_lines_read_as_another_shape_make_the_cache_a_miss() {
+    // The first line tells newspaper4k by its `top_image`; a line without
+    // it, read alone, would be taken for newsdesk's own shape.
+    let first = "{\"title\":\"Raid\",\"text\":\"Europol said so.\",\"top_image\":\"https://example.com/a.jpg\"}\n";
+    let setup = lines_setup(&[first]);
+    let cold = Store::load(std::slice::from_ref(&setup.store)).unwrap();
+    cold_and_keep(&setup);
+    fs::OpenOptions::new()
+        .append(true)
+        .open(&setup.store)
+        .unwrap()
+        .write_all(b"{\"title\":\"More\",\"text\":\"Another raid today.\"}\n")
+        .unwrap();
+    match warm(&setup) {
+        Err(Miss::Changed) => {}
+        Err(Miss::Grown(grown)) => {
+            // Only if both read the same: then they must agree.
+            let extended = grown.extend(&recogniser());
+            let again = Store::load(std::slice::from_ref(&setup.store)).unwrap();
+            assert_eq!(extended.store.articles, again.articles);
+        }
+        other => panic!("{:?}", other.err()),
+    }
+    assert_eq!(cold.files[0].shape, "newspaper4k");
 }

@@ -134,7 +134,12 @@ pub(super) fn command(
                     message: "only store files have caches, not directories".to_owned(),
                 });
             };
-            if cache.open(&key).is_ok_and(|warm| warm.words.is_some()) {
+            let whole = cache.open(&key).is_ok_and(|warm| {
+                warm.words
+                    .and_then(crate::cache::Unchecked::check)
+                    .is_some()
+            });
+            if whole {
                 return finish_output(writeln!(io::stdout(), "the cache is whole already"));
             }
             let store = load_showing_progress(paths, options)?;

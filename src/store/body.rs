@@ -169,9 +169,9 @@ fn release(map: &memmap2::Mmap, range: Range<usize>) {
     // is read again.
     let (start, end) = (range.start.min(map.len()), range.end.min(map.len()));
     if end > start {
-        // SAFETY: the map is private and never written, so dropping its
-        // pages loses nothing: the next read of them reads the file again,
-        // and a slice borrowed from them stays valid.
+        // SAFETY: the map is read-only and never written through, so
+        // dropping its pages loses nothing: the next read of them reads the
+        // file again, and a slice borrowed from them stays valid.
         let _ = unsafe {
             map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, start, end - start)
         };

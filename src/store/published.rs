@@ -72,12 +72,24 @@ impl Published {
     /// A date from the parts [`Published::as_str`],
     /// [`Published::epoch_seconds`] and [`Published::zone_less`] gave (as a
     /// cache keeps them), without reading the text again.
-    pub fn from_parts(text: &str, epoch_seconds: i64, zone_less: bool) -> Self {
-        Self {
+    /// `None` unless `text` has the canonical form's shape (ASCII, a day
+    /// `YYYY-MM-DD` first, then nothing or a time), so that a damaged cache
+    /// cannot make a date that cannot be shown.
+    pub fn from_parts(text: &str, epoch_seconds: i64, zone_less: bool) -> Option<Self> {
+        let day = text.as_bytes().get(..10)?;
+        let digits = [0, 1, 2, 3, 5, 6, 8, 9]
+            .iter()
+            .all(|&at| day[at].is_ascii_digit());
+        let shaped = text.is_ascii()
+            && digits
+            && day[4] == b'-'
+            && day[7] == b'-'
+            && (text.len() == 10 || text.len() > 16);
+        shaped.then(|| Self {
             text: text.into(),
             epoch_seconds,
             zone_less,
-        }
+        })
     }
 
     /// Reads a date in any accepted form, after trimming surrounding space.

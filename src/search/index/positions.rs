@@ -107,9 +107,13 @@ fn occurrences(index: &WordIndex, id: usize, out: &mut Vec<u64>) {
     let mut at = 0;
     for posting in index.postings(id) {
         let article = u64::from(posting[0]) << 32;
-        let mut place = 0;
+        let mut place = 0u32;
         for _ in 0..take(bytes, &mut at) {
-            place += take(bytes, &mut at);
+            // A damaged index may claim more places than it holds.
+            if at >= bytes.len() {
+                break;
+            }
+            place = place.saturating_add(take(bytes, &mut at));
             out.push(article | u64::from(place));
         }
     }
