@@ -185,11 +185,14 @@ pub fn phrase_hits(index: &WordIndex, pattern: &Pattern) -> Vec<PhraseHits> {
             }
             last = Some(place + length as u64 - 1);
         }
-        hits[article] = if read {
-            PhraseHits::Read
-        } else {
-            PhraseHits::Counted(title, total)
-        };
+        // An article past the index (only in a damaged cache) is passed over.
+        if let Some(slot) = hits.get_mut(article) {
+            *slot = if read {
+                PhraseHits::Read
+            } else {
+                PhraseHits::Counted(title, total)
+            };
+        }
     }
     hits
 }
