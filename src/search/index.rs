@@ -230,6 +230,52 @@ impl WordIndex {
     }
 }
 
+/// What the index answers of a query's clauses, per article it covers.
+struct Answered {
+    /// One-word clauses: their position in the query, and (title, total)
+    /// hits.
+    indexed: Vec<(usize, Vec<(u32, u32)>)>,
+    /// Phrases of words: their position, and their hits.
+    phrases: Vec<(usize, Vec<PhraseHits>)>,
+    /// Any other phrase can only be in an article that has each of its
+    /// words: the hits of those words rule the others out before the
+    /// phrase is read.
+    phrase_words: Vec<Vec<(u32, u32)>>,
+}
+
+fn answered(query: &Query, index: &WordIndex) -> Answered {
+    let mut answered = Answered {
+        indexed: Vec::new(),
+        phrases: Vec::new(),
+        phrase_words: Vec::new(),
+    };
+    for (position, clause) in query.clauses.iter().enumerate() {
+        let Clause::Text {
+            field: Field::Text,
+            pattern,
+            negated: false,
+        } = clause
+        else {
+            continue;
+        };
+        if pattern.is_one_word() {
+            answered.indexed.push((position, index.hits(pattern)));
+        } else if pattern.is_phrase_of_words() {
+            let hits = positions::phrase_hits(index, pattern);
+            answered.phrases.push((position, hits));
+        } else {
+            answered.phrase_words.extend(
+                pattern
+                    .words()
+                    .filter(|w| w.chars().all(char::is_alphanumeric))
+                    .filter_map(Pattern::new)
+                    .map(|word| index.hits(&word)),
+            );
+        }
+    }
+    answered
+}
+
 /// Every article of `articles` that matches, ranked, using `index` for the
 /// articles it covers: what [`super::search`] finds (a property test holds
 /// the two together over folding letters, fields, `or`, exclusions and
@@ -243,34 +289,11 @@ pub fn search_indexed(
     if index.len() > articles.len() {
         return super::search(query, articles, organisations);
     }
-    let mut indexed: Vec<(usize, Vec<(u32, u32)>)> = Vec::new();
-    let mut phrases: Vec<(usize, Vec<PhraseHits>)> = Vec::new();
-    // Any other phrase can only be in an article that has each of its
-    // words: the index rules the others out before the phrase is read.
-    let mut phrase_words: Vec<Vec<(u32, u32)>> = Vec::new();
-    for (position, clause) in query.clauses.iter().enumerate() {
-        let Clause::Text {
-            field: Field::Text,
-            pattern,
-            negated: false,
-        } = clause
-        else {
-            continue;
-        };
-        if pattern.is_one_word() {
-            indexed.push((position, index.hits(pattern)));
-        } else if pattern.is_phrase_of_words() {
-            phrases.push((position, positions::phrase_hits(index, pattern)));
-        } else {
-            phrase_words.extend(
-                pattern
-                    .words()
-                    .filter(|w| w.chars().all(char::is_alphanumeric))
-                    .filter_map(Pattern::new)
-                    .map(|word| index.hits(&word)),
-            );
-        }
-    }
+    let Answered {
+        indexed,
+        phrases,
+        phrase_words,
+    } = answered(query, index);
     if indexed.is_empty() && phrases.is_empty() && phrase_words.is_empty() {
         return super::search(query, articles, organisations);
     }
