@@ -2,54 +2,10 @@
 //! Commission" after "the European Commission", "Meridian" after "Meridian
 //! Press Holdings".
 
+use super::lexicon::{anaphoric_head, corporate_tail};
 use super::matcher::is_word_boundary;
 use super::tokens::Tokens;
 use super::{Kind, Mention};
-
-/// Head words that, capitalised after "the", point back to the last body
-/// named with them ("the Commission", "the Bureau").
-fn anaphoric_head(word: &str) -> bool {
-    matches!(
-        word,
-        "Commission"
-            | "Bureau"
-            | "Court"
-            | "Ministry"
-            | "Agency"
-            | "Authority"
-            | "Council"
-            | "Directorate"
-            | "Tribunal"
-            | "Service"
-            | "Board"
-            | "Unit"
-            | "Division"
-            | "Inspectorate"
-            | "Prosecution"
-            | "Department"
-    )
-}
-
-/// Trailing words of an outlet's name that its short form drops
-/// ("Meridian Press Holdings" → "Meridian").
-fn corporate_tail(word: &str) -> bool {
-    matches!(
-        word,
-        "Press"
-            | "Holdings"
-            | "Media"
-            | "Group"
-            | "Network"
-            | "Radio"
-            | "News"
-            | "Broadcasting"
-            | "Communications"
-            | "TV"
-            | "Television"
-            | "Publishing"
-            | "Corporation"
-    )
-}
 
 /// Adds mentions for short forms of organisations already named in full.
 /// `mentions` must be sorted and non-overlapping, and stays so.
