@@ -5,16 +5,27 @@
 //! ```json
 //! {"organisations": [
 //!   {"name": "Europol", "kind": "agency", "aliases": ["EUROPOL"]},
-//!   {"name": "The Sun", "kind": "outlet", "aliases": [{"text": "The Sun", "case": "exact"}]}
+//!   {"name": "The Sun", "kind": "outlet", "aliases": [{"text": "The Sun", "case": "exact"}]},
+//!   {"name": "DAZN", "kind": "outlet", "source": "wikidata:Q15590336 (class); dazn.com"}
 //! ]}
 //! ```
+//!
+//! The built-in list is two files: `assets/gazetteer.json`, the list the
+//! recogniser started with, and `assets/gazetteer-additions.json`, where
+//! every entry says in `source` where it comes from (a Wikidata item or
+//! class and the organisation's own site). `source` is for the people who
+//! keep the list; the recogniser does not read it.
 
 use serde::Deserialize;
+use serde::de::IgnoredAny;
 
 use super::Kind;
 
 /// The gazetteer compiled into the binary.
 pub const BUILTIN_JSON: &str = include_str!("../../assets/gazetteer.json");
+
+/// Organisations added to the built-in gazetteer, each with its source.
+pub const ADDITIONS_JSON: &str = include_str!("../../assets/gazetteer-additions.json");
 
 /// How the letter case of a name must match the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -116,6 +127,9 @@ struct Entry {
     aliases: Vec<AliasEntry>,
     #[serde(default)]
     case: Option<CaseRule>,
+    /// Where the entry comes from: kept in the file, not in memory.
+    #[serde(default, rename = "source")]
+    _source: Option<IgnoredAny>,
 }
 
 #[derive(Deserialize)]
@@ -132,9 +146,13 @@ enum AliasEntry {
 }
 
 impl Gazetteer {
-    /// The gazetteer that ships with newsdesk.
+    /// The gazetteer that ships with newsdesk: the original list and the
+    /// sourced additions, which name no organisation twice.
     pub fn builtin() -> Result<Self, GazetteerError> {
-        Self::parse("built-in gazetteer", BUILTIN_JSON)
+        let mut gazetteer = Self::parse("built-in gazetteer", BUILTIN_JSON)?;
+        let additions = Self::parse("built-in gazetteer additions", ADDITIONS_JSON)?;
+        gazetteer.organisations.extend(additions.organisations);
+        Ok(gazetteer)
     }
 
     /// Parses gazetteer JSON; `origin` names the file in errors.
@@ -229,6 +247,52 @@ mod tests {
                 .iter()
                 .any(|o| o.kind == Kind::Outlet)
         );
+    }
+
+    #[test]
+    fn every_addition_says_where_it_comes_from() {
+        let file: serde_json::Value = serde_json::from_str(ADDITIONS_JSON).unwrap();
+        let entries = file["organisations"].as_array().unwrap();
+        assert!(entries.len() > 300, "{} additions", entries.len());
+        for entry in entries {
+            let source = entry["source"].as_str().unwrap_or_default();
+            let cites_wikidata = source.starts_with("wikidata:Q")
+                && source[10..].starts_with(|c: char| c.is_ascii_digit());
+            let cites_a_class = source.starts_with("wikidata class:");
+            assert!(
+                (cites_wikidata || cites_a_class) && source.contains("; "),
+                "{entry}: a source names a Wikidata item or class and a site"
+            );
+        }
+    }
+
+    #[test]
+    fn the_built_in_files_name_no_organisation_twice() {
+        let gazetteer = Gazetteer::builtin().unwrap();
+        let mut names = std::collections::HashSet::new();
+        let mut aliases = std::collections::HashMap::new();
+        for org in &gazetteer.organisations {
+            assert!(
+                names.insert(org.name.as_str()),
+                "{} is listed twice",
+                org.name
+            );
+            for alias in &org.aliases {
+                // The same words may name two bodies only if both say the
+                // name is ambiguous.
+                if let Some((other, ambiguous)) = aliases.insert(
+                    alias.text.as_str(),
+                    (org.name.as_str(), alias.needs_context),
+                ) {
+                    assert!(
+                        ambiguous && alias.needs_context || other == org.name,
+                        "{:?} names both {other} and {}",
+                        alias.text,
+                        org.name
+                    );
+                }
+            }
+        }
     }
 
     #[test]
