@@ -17,6 +17,7 @@ pub mod gazetteer;
 mod hash;
 mod lexicon;
 mod matcher;
+mod not_organisations;
 mod recogniser;
 mod rules;
 pub mod score;
@@ -252,6 +253,65 @@ mod tests {
                 ("Dutch Police", "Dutch police", Kind::Agency)
             ]
         );
+    }
+
+    fn with_sports() -> Recogniser {
+        Recogniser::new(
+            Gazetteer::parse(
+                "test",
+                r#"{"organisations":[
+                    {"name":"Sky Sports","kind":"outlet"},
+                    {"name":"International Criminal Court","kind":"agency","aliases":["ICC"]},
+                    {"name":"LaLiga TV","kind":"outlet","aliases":[
+                        {"text":"LaLiga TV","case":"exact","context":true}]}
+                ]}"#,
+            )
+            .unwrap(),
+        )
+    }
+
+    fn names_with_sports(text: &str) -> Vec<&str> {
+        with_sports()
+            .recognise(text)
+            .into_iter()
+            .map(|m| &text[m.range])
+            .collect()
+    }
+
+    #[test]
+    fn sports_bodies_and_competitions_are_no_organisations() {
+        assert_eq!(
+            names_with_sports(
+                "Sky Sports will show the UEFA Champions League and the Premier League."
+            ),
+            ["Sky Sports"]
+        );
+        assert!(names_with_sports("FIFA and the IOC met the Athletics Integrity Unit.").is_empty());
+        assert_eq!(
+            names_with_sports("the Kestrel Integrity Unit said"),
+            ["Kestrel Integrity Unit"],
+            "the same head after other words is still a body"
+        );
+    }
+
+    #[test]
+    fn a_channel_named_after_a_league_needs_to_be_spoken_of_as_one() {
+        assert!(names_with_sports("LaLiga TV figures rose as LaLiga grew.").is_empty());
+        assert!(names_with_sports("the Bundesliga TV package").is_empty());
+        assert_eq!(
+            names_with_sports("LaLiga TV, the channel, aired it"),
+            ["LaLiga TV"]
+        );
+        assert_eq!(names_with_sports("the Kestrel TV package"), ["Kestrel TV"]);
+    }
+
+    #[test]
+    fn an_acronym_given_to_a_sports_body_is_no_mention() {
+        assert!(
+            names_with_sports("The International Cricket Council (ICC) met. The ICC fined him.")
+                .is_empty()
+        );
+        assert_eq!(names_with_sports("The ICC issued a warrant."), ["ICC"]);
     }
 
     mod properties {

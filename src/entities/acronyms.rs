@@ -21,30 +21,37 @@ pub struct Definition {
     pub described: bool,
 }
 
+/// The acronym the text gives to the name at `range`: "Long Name (ACR)"
+/// or "ACR (Long Name)".
+fn acronym_of<'t>(text: &'t str, range: &Range<usize>) -> Option<&'t str> {
+    let after = &text[range.end..];
+    let before = &text[..range.start];
+    let acronym = after
+        .strip_prefix(" (")
+        .and_then(|rest| rest.split_once(')'))
+        .map(|(inside, _)| inside)
+        .or_else(|| {
+            // "ACR (Long Name)"
+            after.starts_with(')').then_some(())?;
+            let head = before.strip_suffix(" (")?;
+            let start = head
+                .char_indices()
+                .rfind(|&(_, c)| !is_acronym_char(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            Some(&head[start..])
+        })?;
+    (is_acronym(acronym) && acronym != &text[range.clone()]).then_some(acronym)
+}
+
 /// The acronyms the text defines next to a mention: "Long Name (ACR)" or
 /// "ACR (Long Name)".
 pub fn definitions(text: &str, mentions: &[Mention]) -> Vec<Definition> {
-    let mut found = Vec::new();
-    for mention in mentions {
-        let after = &text[mention.range.end..];
-        let before = &text[..mention.range.start];
-        let acronym = after
-            .strip_prefix(" (")
-            .and_then(|rest| rest.split_once(')'))
-            .map(|(inside, _)| inside)
-            .or_else(|| {
-                // "ACR (Long Name)"
-                after.starts_with(')').then_some(())?;
-                let head = before.strip_suffix(" (")?;
-                let start = head
-                    .char_indices()
-                    .rfind(|&(_, c)| !is_acronym_char(c))
-                    .map_or(0, |(i, c)| i + c.len_utf8());
-                Some(&head[start..])
-            });
-        let long_form = &text[mention.range.clone()];
-        if let Some(acronym) = acronym.filter(|a| is_acronym(a) && *a != long_form) {
-            found.push(Definition {
+    mentions
+        .iter()
+        .filter_map(|mention| {
+            let acronym = acronym_of(text, &mention.range)?;
+            let long_form = &text[mention.range.clone()];
+            Some(Definition {
                 acronym: acronym.to_owned(),
                 kind: mention.kind,
                 name: mention.name.clone(),
@@ -53,16 +60,24 @@ pub fn definitions(text: &str, mentions: &[Mention]) -> Vec<Definition> {
                         && !super::lexicon::connector(w)
                         && !w.contains('-')
                 }),
-            });
-        }
-    }
-    found
+            })
+        })
+        .collect()
 }
 
 /// Adds a mention for every use of a defined acronym; where the acronym
 /// was already a mention (from the gazetteer), the text's own definition
-/// decides what it stands for. `mentions` stays sorted and non-overlapping.
-pub fn link(text: &str, mentions: &mut Vec<Mention>) {
+/// decides what it stands for. An acronym the text gives to one of
+/// `not_organisations` ("International Cricket Council (ICC)") is no
+/// mention anywhere in it. `mentions` stays sorted and non-overlapping.
+pub fn link(text: &str, mentions: &mut Vec<Mention>, not_organisations: &[Range<usize>]) {
+    let foreign: Vec<&str> = not_organisations
+        .iter()
+        .filter_map(|range| acronym_of(text, range))
+        .collect();
+    if !foreign.is_empty() {
+        mentions.retain(|m| !foreign.contains(&&text[m.range.clone()]));
+    }
     let definitions = definitions(text, mentions);
     if definitions.is_empty() {
         return;
@@ -156,7 +171,7 @@ mod tests {
     fn long_name_then_acronym_links_later_uses() {
         let text = "the Serious Fraud Directorate (SFD) said. Later the SFD added";
         let mut mentions = vec![mention(text, "Serious Fraud Directorate", Kind::Agency)];
-        link(text, &mut mentions);
+        link(text, &mut mentions, &[]);
         let found: Vec<_> = mentions
             .iter()
             .map(|m| (&text[m.range.clone()], m.name.as_str()))
@@ -194,7 +209,7 @@ mod tests {
                 name: "Some Agency".to_owned(),
             },
         ];
-        link(text, &mut mentions);
+        link(text, &mut mentions, &[]);
         assert!(mentions.iter().all(|m| m.name == "Agence Kestrel Presse"));
         assert_eq!(mentions.len(), 3);
     }
@@ -214,7 +229,7 @@ mod tests {
                 name: "Government Communications Headquarters".to_owned(),
             },
         ];
-        link(text, &mut mentions);
+        link(text, &mut mentions, &[]);
         assert!(
             mentions
                 .iter()
@@ -246,7 +261,7 @@ mod tests {
     fn acronyms_need_word_boundaries() {
         let text = "the Ministry of Coast (MOC) and MOCK";
         let mut mentions = vec![mention(text, "Ministry of Coast", Kind::Agency)];
-        link(text, &mut mentions);
+        link(text, &mut mentions, &[]);
         assert_eq!(mentions.len(), 2);
     }
 }

@@ -132,9 +132,10 @@ struct Entry {
     _source: Option<IgnoredAny>,
 }
 
+/// An alias as written in a file: a plain string, or text with rules.
 #[derive(Deserialize)]
 #[serde(untagged)]
-enum AliasEntry {
+pub(super) enum AliasEntry {
     Plain(String),
     Ruled {
         text: String,
@@ -143,6 +144,58 @@ enum AliasEntry {
         #[serde(default)]
         context: bool,
     },
+}
+
+/// The aliases of an entry named `name` (whose own case rule is `case`),
+/// the name first; empty names are dropped and a name listed twice keeps
+/// its later, more specific rules.
+pub(super) fn aliases_of(
+    name: &str,
+    case: Option<CaseRule>,
+    listed: Vec<AliasEntry>,
+) -> Vec<Alias> {
+    let canonical = Alias {
+        case: case.unwrap_or_else(|| CaseRule::default_for(name)),
+        text: name.to_owned(),
+        needs_context: false,
+    };
+    std::iter::once(canonical)
+        .chain(listed.into_iter().map(|alias| match alias {
+            AliasEntry::Plain(text) => Alias {
+                case: CaseRule::default_for(&text),
+                text,
+                needs_context: false,
+            },
+            AliasEntry::Ruled {
+                text,
+                case,
+                context,
+            } => Alias {
+                case: case.unwrap_or_else(|| CaseRule::default_for(&text)),
+                text,
+                needs_context: context,
+            },
+        }))
+        .filter(|alias| !alias.text.trim().is_empty())
+        .fold(Vec::<Alias>::new(), |mut aliases, alias| {
+            match aliases.iter_mut().find(|a| a.text == alias.text) {
+                Some(existing) => *existing = alias,
+                None => aliases.push(alias),
+            }
+            aliases
+        })
+}
+
+/// A serde error as a [`GazetteerError`] for the file `origin`.
+pub(super) fn error_in(origin: &str, err: &serde_json::Error) -> GazetteerError {
+    let full = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    GazetteerError {
+        origin: origin.to_owned(),
+        line: err.line(),
+        column: err.column().max(1),
+        message: full.strip_suffix(&suffix).unwrap_or(&full).to_owned(),
+    }
 }
 
 impl Gazetteer {
@@ -157,58 +210,14 @@ impl Gazetteer {
 
     /// Parses gazetteer JSON; `origin` names the file in errors.
     pub fn parse(origin: &str, text: &str) -> Result<Self, GazetteerError> {
-        let file: File = serde_json::from_str(text).map_err(|err| {
-            let full = err.to_string();
-            let suffix = format!(" at line {} column {}", err.line(), err.column());
-            GazetteerError {
-                origin: origin.to_owned(),
-                line: err.line(),
-                column: err.column().max(1),
-                message: full.strip_suffix(&suffix).unwrap_or(&full).to_owned(),
-            }
-        })?;
+        let file: File = serde_json::from_str(text).map_err(|err| error_in(origin, &err))?;
         let organisations = file
             .organisations
             .into_iter()
-            .map(|entry| {
-                let canonical = Alias {
-                    case: entry
-                        .case
-                        .unwrap_or_else(|| CaseRule::default_for(&entry.name)),
-                    text: entry.name.clone(),
-                    needs_context: false,
-                };
-                let aliases = std::iter::once(canonical)
-                    .chain(entry.aliases.into_iter().map(|alias| match alias {
-                        AliasEntry::Plain(text) => Alias {
-                            case: CaseRule::default_for(&text),
-                            text,
-                            needs_context: false,
-                        },
-                        AliasEntry::Ruled {
-                            text,
-                            case,
-                            context,
-                        } => Alias {
-                            case: case.unwrap_or_else(|| CaseRule::default_for(&text)),
-                            text,
-                            needs_context: context,
-                        },
-                    }))
-                    .filter(|alias| !alias.text.trim().is_empty())
-                    .fold(Vec::<Alias>::new(), |mut aliases, alias| {
-                        // A name listed twice keeps the later, more specific rules.
-                        match aliases.iter_mut().find(|a| a.text == alias.text) {
-                            Some(existing) => *existing = alias,
-                            None => aliases.push(alias),
-                        }
-                        aliases
-                    });
-                Organisation {
-                    name: entry.name,
-                    kind: entry.kind,
-                    aliases,
-                }
+            .map(|entry| Organisation {
+                aliases: aliases_of(&entry.name, entry.case, entry.aliases),
+                name: entry.name,
+                kind: entry.kind,
             })
             .collect();
         Ok(Self { organisations })

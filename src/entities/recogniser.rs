@@ -9,7 +9,8 @@ use super::hash::WordHash;
 use super::matcher::Matcher;
 use super::tokens::Tokens;
 use super::{
-    Gazetteer, GazetteerError, Kind, Mention, Organisation, acronyms, context, rules, short_forms,
+    Gazetteer, GazetteerError, Kind, Mention, Organisation, acronyms, context, not_organisations,
+    rules, short_forms,
 };
 
 /// Why a recogniser could not be built.
@@ -36,9 +37,25 @@ pub enum RecogniserError {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Recogniser {
+    /// The gazetteer's organisations, then the names of things that are
+    /// neither agencies nor outlets ([`not_organisations`]), so that one
+    /// pass of the matcher finds both.
     organisations: Vec<Organisation>,
+    /// How many of `organisations` are organisations.
+    known: usize,
     matcher: Matcher,
     canon: Canon,
+}
+
+/// Where a candidate comes from, in the order that wins a tie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Source {
+    /// A listed non-organisation: it hides what it covers.
+    NotOrganisation,
+    /// A gazetteer alias.
+    Gazetteer,
+    /// A rule.
+    Rule,
 }
 
 /// A possible mention before overlaps are resolved.
@@ -47,8 +64,8 @@ struct Candidate<'a> {
     kind: Kind,
     /// Borrowed from the gazetteer, or made from the text by a rule.
     name: Cow<'a, str>,
-    /// Ranking on ties: gazetteer readings before rule readings.
-    from_rule: bool,
+    /// Ranking on ties.
+    source: Source,
     /// An ambiguous alias that needs support from the text.
     needs_context: bool,
 }
@@ -61,17 +78,21 @@ impl Recogniser {
 
     /// A recogniser over `gazetteer`.
     pub fn new(gazetteer: Gazetteer) -> Self {
-        let organisations = gazetteer.organisations;
+        let mut organisations = gazetteer.organisations;
+        let known = organisations.len();
+        let canon = Canon::new(&organisations);
+        organisations.extend_from_slice(not_organisations::builtin());
         Self {
             matcher: Matcher::new(&organisations),
-            canon: Canon::new(&organisations),
+            canon,
             organisations,
+            known,
         }
     }
 
     /// The organisations this recogniser knows by name.
     pub fn organisations(&self) -> &[Organisation] {
-        &self.organisations
+        &self.organisations[..self.known]
     }
 
     /// Every mention in `text`, sorted by position, none overlapping.
@@ -87,12 +108,28 @@ impl Recogniser {
                     range: hit.range,
                     kind: organisation.kind,
                     name: Cow::Borrowed(organisation.name.as_str()),
-                    from_rule: false,
+                    source: if hit.org < self.known {
+                        Source::Gazetteer
+                    } else {
+                        Source::NotOrganisation
+                    },
                     needs_context: hit.needs_context,
                 }
             })
             .collect();
-        candidates.extend(rules::find(&tokens).into_iter().map(|found| {
+        // Starts of listed non-organisations: a rule's name that begins with
+        // one ("LaLiga TV", "IOC Ethics Commission") belongs to it.
+        let not_organisations: Vec<Range<usize>> = candidates
+            .iter()
+            .filter(|c| c.source == Source::NotOrganisation)
+            .map(|c| c.range.clone())
+            .collect();
+        let found = rules::find(&tokens).into_iter().filter(|found| {
+            !not_organisations
+                .iter()
+                .any(|n| n.start == found.range.start && n.end < found.range.end)
+        });
+        candidates.extend(found.map(|found| {
             let surface = &text[found.range.clone()];
             let (kind, name) = match self.canon.lookup(surface, found.kind) {
                 Some(org) => (
@@ -105,14 +142,14 @@ impl Recogniser {
                 range: found.range,
                 kind,
                 name,
-                from_rule: true,
+                source: Source::Rule,
                 needs_context: false,
             }
         }));
-        let mut mentions = resolve(candidates, &tokens);
+        let (mut mentions, not_organisations) = resolve(candidates, &tokens);
         // "the FTC Act", "the Online News Act": laws named after bodies.
         mentions.retain(|m| !text[m.range.end..].starts_with(" Act"));
-        acronyms::link(text, &mut mentions);
+        acronyms::link(text, &mut mentions, &not_organisations);
         short_forms::link(&tokens, &mut mentions);
         merge_variants(&mut mentions);
         mentions
@@ -123,8 +160,12 @@ impl Recogniser {
 /// organisation supports — before overlaps are settled, so that a doubtful
 /// "The Independent" cannot hide "The Independent Electoral Commission" —
 /// then keeps the leftmost, then longest, candidates that do not overlap
-/// (the gazetteer's reading first on a tie).
-fn resolve(mut candidates: Vec<Candidate<'_>>, tokens: &Tokens<'_>) -> Vec<Mention> {
+/// (a listed non-organisation first on a tie, then the gazetteer's
+/// reading). Returns the mentions, and the non-organisations kept.
+fn resolve(
+    mut candidates: Vec<Candidate<'_>>,
+    tokens: &Tokens<'_>,
+) -> (Vec<Mention>, Vec<Range<usize>>) {
     if candidates.iter().any(|c| c.needs_context) {
         let plainly_named: HashSet<&str, WordHash> = candidates
             .iter()
@@ -142,13 +183,18 @@ fn resolve(mut candidates: Vec<Candidate<'_>>, tokens: &Tokens<'_>) -> Vec<Menti
         let mut keep = supported.into_iter();
         candidates.retain(|_| keep.next().unwrap_or(true));
     }
-    candidates.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end), c.from_rule));
+    candidates.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end), c.source));
     let mut kept: Vec<Mention> = Vec::with_capacity(candidates.len());
+    let mut not_organisations = Vec::new();
+    let mut end = 0;
     for candidate in candidates {
-        if kept
-            .last()
-            .is_none_or(|last| last.range.end <= candidate.range.start)
-        {
+        if candidate.range.start < end {
+            continue;
+        }
+        end = candidate.range.end;
+        if candidate.source == Source::NotOrganisation {
+            not_organisations.push(candidate.range);
+        } else {
             kept.push(Mention {
                 range: candidate.range,
                 kind: candidate.kind,
@@ -156,7 +202,7 @@ fn resolve(mut candidates: Vec<Candidate<'_>>, tokens: &Tokens<'_>) -> Vec<Menti
             });
         }
     }
-    kept
+    (kept, not_organisations)
 }
 
 /// Gives every variant of a name found by the rules ("Kestrel Valley
