@@ -10,11 +10,13 @@
 //! variants of one organisation share one canonical name. Output is plain
 //! data: byte ranges into the text as given, a kind and a canonical name.
 
+mod acronym_context;
 mod acronyms;
 mod canonical;
 mod context;
 pub mod gazetteer;
 mod hash;
+mod initials;
 mod lexicon;
 mod matcher;
 mod not_organisations;
@@ -235,6 +237,35 @@ mod tests {
         assert_eq!(
             names("The Sunday Mirror ran it; the Mirror stood by it."),
             2
+        );
+    }
+
+    #[test]
+    fn one_supported_use_of_an_ambiguous_name_supports_the_others() {
+        let names = |text: &str| with_mirror().recognise(text).len();
+        assert_eq!(
+            names("The Mirror reported it on Sunday, as it had promised. Mirror staff left."),
+            2
+        );
+        assert_eq!(names("Mirror staff left. Mirror glass broke."), 0);
+    }
+
+    #[test]
+    fn a_known_name_joined_by_and_is_not_part_of_a_longer_one() {
+        assert_eq!(
+            found("said Amaq News Agency and Kestrel Radio"),
+            [
+                ("Amaq News Agency", "Amaq News Agency", Kind::Outlet),
+                ("Kestrel Radio", "Kestrel Radio", Kind::Outlet)
+            ]
+        );
+        assert_eq!(
+            found("the Economic and Financial Crimes Commission"),
+            [(
+                "Economic and Financial Crimes Commission",
+                "Economic and Financial Crimes Commission",
+                Kind::Agency
+            )]
         );
     }
 

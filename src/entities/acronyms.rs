@@ -4,8 +4,9 @@
 
 use std::ops::Range;
 
+use super::canonical::tidy;
 use super::matcher::is_word_boundary;
-use super::{Kind, Mention};
+use super::{Kind, Mention, initials};
 
 /// An acronym and what it stands for in this text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,26 +22,29 @@ pub struct Definition {
     pub described: bool,
 }
 
-/// The acronym the text gives to the name at `range`: "Long Name (ACR)"
-/// or "ACR (Long Name)".
-fn acronym_of<'t>(text: &'t str, range: &Range<usize>) -> Option<&'t str> {
+/// Where the acronym is that the text gives to the name at `range`: "Long
+/// Name (ACR)" or "ACR (Long Name)".
+fn acronym_of(text: &str, range: &Range<usize>) -> Option<Range<usize>> {
     let after = &text[range.end..];
     let before = &text[..range.start];
-    let acronym = after
+    let acronym = if let Some(inside) = after
         .strip_prefix(" (")
         .and_then(|rest| rest.split_once(')'))
         .map(|(inside, _)| inside)
-        .or_else(|| {
-            // "ACR (Long Name)"
-            after.starts_with(')').then_some(())?;
-            let head = before.strip_suffix(" (")?;
-            let start = head
-                .char_indices()
-                .rfind(|&(_, c)| !is_acronym_char(c))
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            Some(&head[start..])
-        })?;
-    (is_acronym(acronym) && acronym != &text[range.clone()]).then_some(acronym)
+    {
+        range.end + 2..range.end + 2 + inside.len()
+    } else {
+        // "ACR (Long Name)"
+        after.starts_with(')').then_some(())?;
+        let head = before.strip_suffix(" (")?;
+        let start = head
+            .char_indices()
+            .rfind(|&(_, c)| !is_acronym_char(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        start..head.len()
+    };
+    let letters = &text[acronym.clone()];
+    (is_acronym(letters) && letters != &text[range.clone()]).then_some(acronym)
 }
 
 /// The acronyms the text defines next to a mention: "Long Name (ACR)" or
@@ -49,17 +53,24 @@ pub fn definitions(text: &str, mentions: &[Mention]) -> Vec<Definition> {
     mentions
         .iter()
         .filter_map(|mention| {
-            let acronym = acronym_of(text, &mention.range)?;
+            let at = acronym_of(text, &mention.range)?;
+            let acronym = &text[at.clone()];
             let long_form = &text[mention.range.clone()];
-            Some(Definition {
+            let described = long_form.split_whitespace().any(|w| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && !super::lexicon::connector(w)
+                    && !w.contains('-')
+            });
+            // "SEOUL (Yonhap)" and "WASHINGTON (Associated Press)" open a
+            // wire story: a dateline, not a definition.
+            let line_start = text[..at.start].trim_end_matches([' ', '\t']);
+            let dateline = at.start < mention.range.start
+                && (line_start.is_empty() || line_start.ends_with('\n'));
+            (!dateline).then(|| Definition {
                 acronym: acronym.to_owned(),
                 kind: mention.kind,
                 name: mention.name.clone(),
-                described: long_form.split_whitespace().any(|w| {
-                    w.chars().next().is_some_and(char::is_lowercase)
-                        && !super::lexicon::connector(w)
-                        && !w.contains('-')
-                }),
+                described,
             })
         })
         .collect()
@@ -68,16 +79,42 @@ pub fn definitions(text: &str, mentions: &[Mention]) -> Vec<Definition> {
 /// Adds a mention for every use of a defined acronym; where the acronym
 /// was already a mention (from the gazetteer), the text's own definition
 /// decides what it stands for. An acronym the text gives to one of
-/// `not_organisations` ("International Cricket Council (ICC)") is no
-/// mention anywhere in it. `mentions` stays sorted and non-overlapping.
+/// `not_organisations` ("International Cricket Council (ICC)"), or to a
+/// long form with no agency's or outlet's head ("Pakistan Tehreek-e-Insaf
+/// (PTI)"), is no mention anywhere in it; a long form the rules missed
+/// but whose head says what it is ("Agência Nacional do Petróleo (ANP)")
+/// becomes one. Last, an acronym that spells the initials of another body
+/// the text names stands for it ([`initials::follow_named_bodies`]).
+/// `mentions` stays sorted and non-overlapping.
 pub fn link(text: &str, mentions: &mut Vec<Mention>, not_organisations: &[Range<usize>]) {
-    let foreign: Vec<&str> = not_organisations
+    let mut foreign: Vec<&str> = not_organisations
         .iter()
         .filter_map(|range| acronym_of(text, range))
+        .map(|at| &text[at])
         .collect();
+    let mut long_forms = Vec::new();
+    if text.contains('(') {
+        for spelt in initials::spelt_out(text, mentions, not_organisations) {
+            match spelt.kind {
+                Some(kind) => long_forms.push(Mention {
+                    name: tidy(&text[spelt.range.clone()]),
+                    range: spelt.range,
+                    kind,
+                }),
+                None => foreign.push(spelt.acronym),
+            }
+        }
+    }
     if !foreign.is_empty() {
         mentions.retain(|m| !foreign.contains(&&text[m.range.clone()]));
     }
+    add_disjoint(mentions, long_forms);
+    link_definitions(text, mentions);
+    initials::follow_named_bodies(text, mentions);
+}
+
+/// Links every use of an acronym defined next to a mention.
+fn link_definitions(text: &str, mentions: &mut Vec<Mention>) {
     let definitions = definitions(text, mentions);
     if definitions.is_empty() {
         return;
@@ -142,7 +179,7 @@ fn is_acronym_char(c: char) -> bool {
 }
 
 /// Two to twelve characters, at least two of them capitals, no spaces.
-fn is_acronym(candidate: &str) -> bool {
+pub(super) fn is_acronym(candidate: &str) -> bool {
     let capitals = candidate.chars().filter(char::is_ascii_uppercase).count()
         + candidate
             .chars()
@@ -248,6 +285,19 @@ mod tests {
         };
         assert_eq!(&text[inner.range.clone()], "Europol");
         assert!(definitions(text, &[inner]).is_empty());
+    }
+
+    #[test]
+    fn a_dateline_defines_nothing() {
+        let text = "SEOUL (Yonhap) - The launch came";
+        let mentions = vec![mention(text, "Yonhap", Kind::Outlet)];
+        assert!(definitions(text, &mentions).is_empty());
+        let text = "WASHINGTON (Associated Press) - The vote";
+        let mentions = vec![mention(text, "Associated Press", Kind::Outlet)];
+        assert!(definitions(text, &mentions).is_empty());
+        let text = "said NAN (News Agency of Nigeria) and";
+        let mentions = vec![mention(text, "News Agency of Nigeria", Kind::Outlet)];
+        assert_eq!(definitions(text, &mentions).len(), 1);
     }
 
     #[test]

@@ -68,6 +68,20 @@ pub mod class {
     /// A trailing word of an outlet's name that its short form drops
     /// ("Holdings").
     pub const CORPORATE_TAIL: u32 = 1 << 23;
+    /// The last part of a hyphenated word that describes ("language" of
+    /// "Bengali-language").
+    pub const HYPHEN_TAIL: u32 = 1 << 24;
+    /// A lower-case noun for a person ("reporter").
+    pub const PERSON_NOUN: u32 = 1 << 25;
+    /// A noun for something that is neither agency nor outlet ("party").
+    pub const NON_ORG_NOUN: u32 = 1 << 26;
+    /// A word in capitals that is no part of a name ("CEO").
+    pub const COMMON_CAPITALS: u32 = 1 << 27;
+    /// A common given name ("Maria").
+    pub const GIVEN_NAME: u32 = 1 << 28;
+    /// A word that makes a body with an agency's head a news service
+    /// ("Press" in "Agence de Presse Sénégalaise").
+    pub const NEWS_WORD: u32 = 1 << 29;
 }
 
 /// The plain word lists and the class bit each one sets.
@@ -155,6 +169,30 @@ const LISTS: &[(&str, u32)] = &[
     (
         include_str!("../../assets/lexicon/corporate-tails.txt"),
         class::CORPORATE_TAIL,
+    ),
+    (
+        include_str!("../../assets/lexicon/hyphen-tails.txt"),
+        class::HYPHEN_TAIL,
+    ),
+    (
+        include_str!("../../assets/lexicon/person-nouns.txt"),
+        class::PERSON_NOUN,
+    ),
+    (
+        include_str!("../../assets/lexicon/non-organisation-nouns.txt"),
+        class::NON_ORG_NOUN,
+    ),
+    (
+        include_str!("../../assets/lexicon/common-capitals.txt"),
+        class::COMMON_CAPITALS,
+    ),
+    (
+        include_str!("../../assets/lexicon/given-names.txt"),
+        class::GIVEN_NAME,
+    ),
+    (
+        include_str!("../../assets/lexicon/news-words.txt"),
+        class::NEWS_WORD,
     ),
 ];
 
@@ -440,6 +478,24 @@ pub fn corporate_tail(word: &str) -> bool {
     is(word, class::CORPORATE_TAIL)
 }
 
+/// Whether a hyphenated word describes rather than names ("Bengali-language",
+/// "London-based").
+pub fn descriptive_compound(word: &str) -> bool {
+    word.rsplit_once('-')
+        .is_some_and(|(_, tail)| is(tail, class::HYPHEN_TAIL))
+}
+
+/// Whether `word` names something that is neither agency nor outlet
+/// ("party", "club").
+pub fn non_organisation_noun(word: &str) -> bool {
+    is(word, class::NON_ORG_NOUN)
+}
+
+/// Whether a word in capitals is no part of a name ("CEO", "TV").
+pub fn common_capitals(word: &str) -> bool {
+    is(word, class::COMMON_CAPITALS)
+}
+
 /// Lower-case endings that describe an outlet rather than name it ("news
 /// agency", "radio"), longest first.
 pub fn outlet_name_tails() -> impl Iterator<Item = &'static str> {
@@ -523,5 +579,15 @@ mod tests {
         assert!(agency_noun("intelligence", "agency"));
         assert!(outlet_noun("", "newspaper"));
         assert!(!agency_noun("", "agency"));
+        assert!(outlet_noun("streaming", "service"));
+        assert!(agency_noun("intelligence", "service"));
+    }
+
+    #[test]
+    fn hyphenated_descriptions_are_told_from_names() {
+        assert!(descriptive_compound("Bengali-language"));
+        assert!(descriptive_compound("London-based"));
+        assert!(!descriptive_compound("Al-Jazeera"));
+        assert!(!descriptive_compound("Bengali"));
     }
 }

@@ -9,8 +9,8 @@ use super::hash::WordHash;
 use super::matcher::Matcher;
 use super::tokens::Tokens;
 use super::{
-    Gazetteer, GazetteerError, Kind, Mention, Organisation, acronyms, context, not_organisations,
-    rules, short_forms,
+    Gazetteer, GazetteerError, Kind, Mention, Organisation, acronym_context, acronyms, context,
+    not_organisations, rules, short_forms,
 };
 
 /// Why a recogniser could not be built.
@@ -124,10 +124,16 @@ impl Recogniser {
             .filter(|c| c.source == Source::NotOrganisation)
             .map(|c| c.range.clone())
             .collect();
+        let known: Vec<Range<usize>> = candidates
+            .iter()
+            .filter(|c| c.source == Source::Gazetteer)
+            .map(|c| c.range.clone())
+            .collect();
         let found = rules::find(&tokens).into_iter().filter(|found| {
             !not_organisations
                 .iter()
                 .any(|n| n.start == found.range.start && n.end < found.range.end)
+                && !joins_known_names(text, &found.range, &known)
         });
         candidates.extend(found.map(|found| {
             let surface = &text[found.range.clone()];
@@ -150,10 +156,25 @@ impl Recogniser {
         // "the FTC Act", "the Online News Act": laws named after bodies.
         mentions.retain(|m| !text[m.range.end..].starts_with(" Act"));
         acronyms::link(text, &mut mentions, &not_organisations);
+        acronym_context::apply(&tokens, &mut mentions);
         short_forms::link(&tokens, &mut mentions);
         merge_variants(&mut mentions);
         mentions
     }
+}
+
+/// Whether a rule's name at `range` joins two names with "and", one of
+/// them known to the gazetteer ("Corriere della Sera and Rai News", "Joy
+/// News and Citi FM"): two organisations, not one.
+fn joins_known_names(text: &str, range: &Range<usize>, known: &[Range<usize>]) -> bool {
+    let name = &text[range.clone()];
+    name.match_indices(" and ").any(|(at, joiner)| {
+        let (left_end, right_start) = (range.start + at, range.start + at + joiner.len());
+        known.iter().any(|k| {
+            (k.start >= range.start && k.end == left_end)
+                || (k.start == right_start && k.end <= range.end)
+        })
+    })
 }
 
 /// Drops ambiguous names that neither a cue nor a plain mention of the same
@@ -167,19 +188,7 @@ fn resolve(
     tokens: &Tokens<'_>,
 ) -> (Vec<Mention>, Vec<Range<usize>>) {
     if candidates.iter().any(|c| c.needs_context) {
-        let plainly_named: HashSet<&str, WordHash> = candidates
-            .iter()
-            .filter(|c| !c.needs_context)
-            .map(|c| c.name.as_ref())
-            .collect();
-        let supported: Vec<bool> = candidates
-            .iter()
-            .map(|c| {
-                !c.needs_context
-                    || plainly_named.contains(c.name.as_ref())
-                    || context::has_cue(tokens, &c.range, c.kind)
-            })
-            .collect();
+        let supported = supported(&candidates, tokens);
         let mut keep = supported.into_iter();
         candidates.retain(|_| keep.next().unwrap_or(true));
     }
@@ -203,6 +212,56 @@ fn resolve(
         }
     }
     (kept, not_organisations)
+}
+
+/// Which candidates may stand: every plain one, and an ambiguous one that
+/// is not glued to a longer proper name ("Red Star Belgrade", "Howard
+/// Stern") and that the text supports — by naming the same organisation
+/// plainly or by the same words elsewhere, by listing it beside a plain
+/// name of its kind ("YouTube, Instagram and X"), or by a cue nearby. Once
+/// one use of an ambiguous name is supported, its other uses are too.
+fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Vec<bool> {
+    let text = tokens.text;
+    let plain = || {
+        candidates
+            .iter()
+            .filter(|c| !c.needs_context && c.source != Source::NotOrganisation)
+    };
+    let plainly_named: HashSet<&str, WordHash> = plain().map(|c| c.name.as_ref()).collect();
+    let plain_surfaces: HashSet<(Kind, &str), WordHash> =
+        plain().map(|c| (c.kind, &text[c.range.clone()])).collect();
+    let glued: Vec<bool> = candidates
+        .iter()
+        .map(|c| c.needs_context && context::glued(tokens, &c.range))
+        .collect();
+    let mut supported: Vec<bool> = candidates
+        .iter()
+        .zip(&glued)
+        .map(|(c, &glued)| {
+            if !c.needs_context {
+                return true;
+            }
+            !glued
+                && (plainly_named.contains(c.name.as_ref())
+                    || plain_surfaces.contains(&(c.kind, &text[c.range.clone()]))
+                    || context::listed_with(
+                        text,
+                        &c.range,
+                        plain().filter(|p| p.kind == c.kind).map(|p| &p.range),
+                    )
+                    || context::has_cue(tokens, &c.range, c.kind))
+        })
+        .collect();
+    let backed: HashSet<&str, WordHash> = candidates
+        .iter()
+        .zip(&supported)
+        .filter(|(c, supported)| c.needs_context && **supported)
+        .map(|(c, _)| c.name.as_ref())
+        .collect();
+    for ((candidate, supported), glued) in candidates.iter().zip(&mut supported).zip(glued) {
+        *supported |= !glued && backed.contains(candidate.name.as_ref());
+    }
+    supported
 }
 
 /// Gives every variant of a name found by the rules ("Kestrel Valley

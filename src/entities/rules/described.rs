@@ -74,8 +74,19 @@ pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
                 }
                 _ => owner,
             }
-        } else if matches!(word, "police" | "office" | "prosecutor" | "court")
-            && (word == "police" || start < i)
+        } else if matches!(
+            word,
+            "police"
+                | "prosecutors"
+                | "coastguard"
+                | "office"
+                | "prosecutor"
+                | "court"
+                | "guard"
+                | "service"
+                | "brigade"
+                | "department"
+        ) && (matches!(word, "police" | "prosecutors" | "coastguard") || start < i)
             && name_word(tokens, owner)
             && !tokens.is(owner, class::BROAD | class::CALENDAR)
             && !super::super::tokens::is_possessive(owner_word)
@@ -177,6 +188,23 @@ mod tests {
                 ("Paris criminal court", Kind::Agency)
             ]
         );
+    }
+
+    #[test]
+    fn city_prosecutors_coast_guards_and_fire_services() {
+        assert_eq!(
+            names("said Palermo prosecutors and the Crete coast guard"),
+            [
+                ("Palermo prosecutors", Kind::Agency),
+                ("Crete coast guard", Kind::Agency)
+            ]
+        );
+        assert_eq!(
+            names("the Dhaka fire service said"),
+            [("Dhaka fire service", Kind::Agency)]
+        );
+        assert!(names("the local fire service said").is_empty());
+        assert!(names("Palermo service stations").is_empty());
     }
 
     #[test]
