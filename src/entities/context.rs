@@ -93,6 +93,37 @@ pub fn listed_with<'r>(
     })
 }
 
+/// Whether the text speaks of the name at `range` as the owner or
+/// publisher of one of `outlets`: ", which owns NBCUniversal", " owns the
+/// Daily Mail", ", publisher of Bild".
+pub fn owns_an_outlet<'r>(
+    text: &str,
+    range: &Range<usize>,
+    outlets: impl Iterator<Item = &'r Range<usize>>,
+) -> bool {
+    const OWNING: &[&str] = &[
+        ", which owns ",
+        ", which publishes ",
+        ", which runs ",
+        ", which operates ",
+        ", owner of ",
+        ", publisher of ",
+        ", the owner of ",
+        ", the publisher of ",
+        " owns ",
+        " publishes ",
+    ];
+    let after = &text[range.end..];
+    let Some(phrase) = OWNING.iter().find(|p| after.starts_with(**p)) else {
+        return false;
+    };
+    let mut start = range.end + phrase.len();
+    if text[start..].starts_with("the ") {
+        start += 4;
+    }
+    outlets.into_iter().any(|outlet| outlet.start == start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,6 +201,16 @@ mod tests {
             "Deadline",
             Kind::Outlet
         ));
+    }
+
+    #[test]
+    fn the_owner_of_an_outlet_is_spoken_of_as_a_publisher() {
+        let text = "Comcast, which owns NBCUniversal, said";
+        let outlet = text.find("NBCUniversal").unwrap();
+        let outlets = [outlet..outlet + 12];
+        assert!(owns_an_outlet(text, &(0..7), outlets.iter()));
+        let text = "Comcast, which owns cable lines, said";
+        assert!(!owns_an_outlet(text, &(0..7), [26..31].iter()));
     }
 
     #[test]

@@ -82,6 +82,8 @@ pub mod class {
     /// A word that makes a body with an agency's head a news service
     /// ("Press" in "Agence de Presse Sénégalaise").
     pub const NEWS_WORD: u32 = 1 << 29;
+    /// A title whose holder's office is a public body ("Attorney").
+    pub const OFFICE_HOLDER: u32 = 1 << 30;
 }
 
 /// The plain word lists and the class bit each one sets.
@@ -193,6 +195,10 @@ const LISTS: &[(&str, u32)] = &[
     (
         include_str!("../../assets/lexicon/news-words.txt"),
         class::NEWS_WORD,
+    ),
+    (
+        include_str!("../../assets/lexicon/office-holders.txt"),
+        class::OFFICE_HOLDER,
     ),
 ];
 
@@ -358,12 +364,23 @@ pub fn suffix_head(word: &str) -> Option<Kind> {
 /// Two-word heads whose second word alone is too common ("Coast Guard",
 /// "Media Center", "Prosecutor's Office").
 pub fn two_word_head(first: &str, second: &str) -> Option<Kind> {
-    if class(second) & class::TWO_WORD_TAIL == 0 {
-        return None;
-    }
-    if second == "Office" && super::tokens::is_possessive(first) {
+    let possessive = super::tokens::is_possessive(first);
+    if second == "Office" && possessive {
         // "Prosecutor's Office", "Attorney General's Office", "Mayor's Office".
         return Some(Kind::Agency);
+    }
+    if second == "office"
+        && possessive
+        && is(
+            super::tokens::without_possessive(first),
+            class::OFFICE_HOLDER,
+        )
+    {
+        // "the Bronx District Attorney's office", not "Newsom's office".
+        return Some(Kind::Agency);
+    }
+    if class(second) & class::TWO_WORD_TAIL == 0 {
+        return None;
     }
     let first = super::tokens::without_possessive(first);
     lexicon().two_word.get(&(first, second)).copied()
@@ -559,6 +576,9 @@ mod tests {
         assert_eq!(suffix_head("Police"), Some(Kind::Agency));
         assert_eq!(suffix_head("gazette"), None);
         assert_eq!(two_word_head("Prosecutor’s", "Office"), Some(Kind::Agency));
+        assert_eq!(two_word_head("Attorney's", "office"), Some(Kind::Agency));
+        assert_eq!(two_word_head("brother's", "office"), None);
+        assert_eq!(two_word_head("Newsom's", "office"), None);
         assert_eq!(two_word_head("Media", "Center"), Some(Kind::Outlet));
         assert_eq!(two_word_head("Shopping", "Center"), None);
     }

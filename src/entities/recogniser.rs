@@ -217,8 +217,10 @@ fn resolve(
 /// Which candidates may stand: every plain one, and an ambiguous one that
 /// is not glued to a longer proper name ("Red Star Belgrade", "Howard
 /// Stern") and that the text supports — by naming the same organisation
-/// plainly or by the same words elsewhere, by listing it beside a plain
-/// name of its kind ("YouTube, Instagram and X"), or by a cue nearby. Once
+/// plainly or by the same words elsewhere, by speaking of it as the owner
+/// of an outlet ("Comcast, which owns NBCUniversal"), by listing it beside
+/// a plain name of its kind ("YouTube, Instagram and X"), or by a cue
+/// nearby. Once
 /// one use of an ambiguous name is supported, its other uses are too.
 fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Vec<bool> {
     let text = tokens.text;
@@ -243,6 +245,12 @@ fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Vec<bool> {
             }
             !glued
                 && (plainly_named.contains(c.name.as_ref())
+                    || (c.kind == Kind::Outlet
+                        && context::owns_an_outlet(
+                            text,
+                            &c.range,
+                            plain().filter(|p| p.kind == Kind::Outlet).map(|p| &p.range),
+                        ))
                     || plain_surfaces.contains(&(c.kind, &text[c.range.clone()]))
                     || context::listed_with(
                         text,

@@ -95,8 +95,13 @@ pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
         } else {
             continue;
         };
-        // "a Spanish prosecutor" is a person, not the prosecution service.
-        if owner_start > 0 && matches!(tokens.word(owner_start - 1), "a" | "an" | "A" | "An") {
+        // "a Spanish prosecutor" is a person and "a Brussels criminal
+        // court" one of many, not a named body; "a Greek coast guard
+        // official" works for the coast guard.
+        if owner_start > 0
+            && matches!(tokens.word(owner_start - 1), "a" | "an" | "A" | "An")
+            && matches!(word, "prosecutor" | "regulator" | "court")
+        {
             continue;
         }
         let end_byte = if end == i {
@@ -175,8 +180,13 @@ mod tests {
     }
 
     #[test]
-    fn an_indefinite_article_makes_a_person() {
+    fn an_indefinite_article_makes_a_person_of_a_prosecutor_only() {
         assert!(names("a Spanish prosecutor said").is_empty());
+        assert!(names("A Brussels criminal court convicted them").is_empty());
+        assert_eq!(
+            names("a Greek coast guard official said"),
+            [("Greek coast guard", Kind::Agency)]
+        );
     }
 
     #[test]

@@ -19,7 +19,13 @@ const MAX_TAIL: usize = 7;
 pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
     for i in 0..tokens.words.len() {
         let word_class = tokens.words[i].class;
-        if word_class & (class::SUFFIX_OUTLET | class::SUFFIX_AGENCY | class::TWO_WORD_TAIL) != 0 {
+        let possessive_office = word_class & class::MODIFIED_BODY_NOUN != 0
+            && tokens.word(i) == "office"
+            && i > 0
+            && super::super::tokens::is_possessive(tokens.word(i - 1));
+        if word_class & (class::SUFFIX_OUTLET | class::SUFFIX_AGENCY | class::TWO_WORD_TAIL) != 0
+            || possessive_office
+        {
             suffix_name(tokens, i, found);
         }
         if word_class & (class::PREFIX_AGENCY | class::PREFIX_OUTLET) != 0 {
@@ -84,7 +90,8 @@ fn push_suffix_name(
     }
     if head_start == i && weak_head(word) {
         let modifiers: Vec<&str> = (start..i).map(|m| tokens.word(m)).collect();
-        let official = modifiers.iter().any(|m| official_modifier(m));
+        let official =
+            modifiers.iter().any(|m| official_modifier(m)) || local_council(tokens, start, i);
         if modifiers.iter().any(|m| non_official_modifier(m)) || (modifiers.len() < 2 && !official)
         {
             return;
@@ -100,6 +107,20 @@ fn push_suffix_name(
         found.pop();
     }
     found.push(RuleMatch { range, kind });
+}
+
+/// Whether words `start..=i` are a place's council ("Hackney Council") in a
+/// text that speaks of "the council": one plain capitalised word, no
+/// nationality or broad adjective ("British Council", "Atlantic Council"
+/// stay out).
+fn local_council(tokens: &Tokens<'_>, start: usize, i: usize) -> bool {
+    start + 1 == i
+        && tokens.word(i) == "Council"
+        && !tokens.is(
+            start,
+            class::NATIONALITY | class::BROAD | class::GENERIC | class::NON_OFFICIAL,
+        )
+        && tokens.text.contains(" council")
 }
 
 /// Capitalised modifiers before a head, allowing inner connectors
@@ -334,9 +355,24 @@ mod tests {
             [("Attorney General's Office", Kind::Agency)]
         );
         assert_eq!(
+            names("the Bronx District Attorney's office said"),
+            [("Bronx District Attorney's office", Kind::Agency)]
+        );
+        assert!(names("at her brother's office").is_empty());
+        assert_eq!(
             names("at Westminster Magistrates’ Court"),
             [("Westminster Magistrates’ Court", Kind::Agency)]
         );
+    }
+
+    #[test]
+    fn a_place_council_counts_where_the_text_speaks_of_the_council() {
+        assert_eq!(
+            names("Hackney Council said the council had paid nothing"),
+            [("Hackney Council", Kind::Agency)]
+        );
+        assert!(names("Hackney Council said it had paid nothing").is_empty());
+        assert!(names("the British Council said the council would help").is_empty());
     }
 
     #[test]
