@@ -2,8 +2,10 @@
 //! table used in `docs/recognition.md`.
 //!
 //! `cargo run --release --example score [-- [DIR] [--errors]]`: DIR is
-//! `tests/devset` unless given (`tests/heldout` for the held-out set);
-//! `--errors` also lists every missed and every wrong mention.
+//! `tests/devset` unless given (`tests/heldout` and `tests/heldout2` for
+//! the held-out sets); `--errors` also lists every missed and every wrong
+//! mention. Only the `.txt` files of DIR are articles: a README beside them
+//! is not scored.
 
 use std::fs;
 use std::path::Path;
@@ -23,7 +25,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     let mut paths: Vec<_> = fs::read_dir(&dir)?
         .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
+        .collect::<Result<Vec<_>, _>>()?;
+    paths.retain(|path| path.extension().is_some_and(|ext| ext == "txt"));
     paths.sort();
     let mut scores = Scores::default();
     let (mut articles, mut words) = (0, 0);

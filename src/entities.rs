@@ -10,13 +10,16 @@
 //! variants of one organisation share one canonical name. Output is plain
 //! data: byte ranges into the text as given, a kind and a canonical name.
 
+mod acronym_context;
 mod acronyms;
 mod canonical;
 mod context;
 pub mod gazetteer;
 mod hash;
+mod initials;
 mod lexicon;
 mod matcher;
+mod not_organisations;
 mod recogniser;
 mod rules;
 pub mod score;
@@ -238,6 +241,35 @@ mod tests {
     }
 
     #[test]
+    fn one_supported_use_of_an_ambiguous_name_supports_the_others() {
+        let names = |text: &str| with_mirror().recognise(text).len();
+        assert_eq!(
+            names("The Mirror reported it on Sunday, as it had promised. Mirror staff left."),
+            2
+        );
+        assert_eq!(names("Mirror staff left. Mirror glass broke."), 0);
+    }
+
+    #[test]
+    fn a_known_name_joined_by_and_is_not_part_of_a_longer_one() {
+        assert_eq!(
+            found("said Amaq News Agency and Kestrel Radio"),
+            [
+                ("Amaq News Agency", "Amaq News Agency", Kind::Outlet),
+                ("Kestrel Radio", "Kestrel Radio", Kind::Outlet)
+            ]
+        );
+        assert_eq!(
+            found("the Economic and Financial Crimes Commission"),
+            [(
+                "Economic and Financial Crimes Commission",
+                "Economic and Financial Crimes Commission",
+                Kind::Agency
+            )]
+        );
+    }
+
+    #[test]
     fn laws_named_after_a_body_are_not_the_body() {
         assert!(found("the Roswell Gazette Act passed").is_empty());
         assert_eq!(found("the Roswell Gazette reported").len(), 1);
@@ -252,6 +284,65 @@ mod tests {
                 ("Dutch Police", "Dutch police", Kind::Agency)
             ]
         );
+    }
+
+    fn with_sports() -> Recogniser {
+        Recogniser::new(
+            Gazetteer::parse(
+                "test",
+                r#"{"organisations":[
+                    {"name":"Sky Sports","kind":"outlet"},
+                    {"name":"International Criminal Court","kind":"agency","aliases":["ICC"]},
+                    {"name":"LaLiga TV","kind":"outlet","aliases":[
+                        {"text":"LaLiga TV","case":"exact","context":true}]}
+                ]}"#,
+            )
+            .unwrap(),
+        )
+    }
+
+    fn names_with_sports(text: &str) -> Vec<&str> {
+        with_sports()
+            .recognise(text)
+            .into_iter()
+            .map(|m| &text[m.range])
+            .collect()
+    }
+
+    #[test]
+    fn sports_bodies_and_competitions_are_no_organisations() {
+        assert_eq!(
+            names_with_sports(
+                "Sky Sports will show the UEFA Champions League and the Premier League."
+            ),
+            ["Sky Sports"]
+        );
+        assert!(names_with_sports("FIFA and the IOC met the Athletics Integrity Unit.").is_empty());
+        assert_eq!(
+            names_with_sports("the Kestrel Integrity Unit said"),
+            ["Kestrel Integrity Unit"],
+            "the same head after other words is still a body"
+        );
+    }
+
+    #[test]
+    fn a_channel_named_after_a_league_needs_to_be_spoken_of_as_one() {
+        assert!(names_with_sports("LaLiga TV figures rose as LaLiga grew.").is_empty());
+        assert!(names_with_sports("the Bundesliga TV package").is_empty());
+        assert_eq!(
+            names_with_sports("LaLiga TV, the channel, aired it"),
+            ["LaLiga TV"]
+        );
+        assert_eq!(names_with_sports("the Kestrel TV package"), ["Kestrel TV"]);
+    }
+
+    #[test]
+    fn an_acronym_given_to_a_sports_body_is_no_mention() {
+        assert!(
+            names_with_sports("The International Cricket Council (ICC) met. The ICC fined him.")
+                .is_empty()
+        );
+        assert_eq!(names_with_sports("The ICC issued a warrant."), ["ICC"]);
     }
 
     mod properties {

@@ -12,9 +12,11 @@ fn score(dir: &str) -> (Scores, usize) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut scores = Scores::default();
     let mut words = 0;
+    // Articles are the .txt files; a README beside them is not one.
     let mut paths: Vec<_> = fs::read_dir(&dir)
         .expect("the labelled set is there")
         .map(|entry| entry.expect("readable entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
         .collect();
     paths.sort();
     for path in &paths {

@@ -4,8 +4,9 @@
 
 use std::ops::Range;
 
+use super::canonical::tidy;
 use super::matcher::is_word_boundary;
-use super::{Kind, Mention};
+use super::{Kind, Mention, initials};
 
 /// An acronym and what it stands for in this text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,48 +22,99 @@ pub struct Definition {
     pub described: bool,
 }
 
+/// Where the acronym is that the text gives to the name at `range`: "Long
+/// Name (ACR)" or "ACR (Long Name)".
+fn acronym_of(text: &str, range: &Range<usize>) -> Option<Range<usize>> {
+    let after = &text[range.end..];
+    let before = &text[..range.start];
+    let acronym = if let Some(inside) = after
+        .strip_prefix(" (")
+        .and_then(|rest| rest.split_once(')'))
+        .map(|(inside, _)| inside)
+    {
+        range.end + 2..range.end + 2 + inside.len()
+    } else {
+        // "ACR (Long Name)"
+        after.starts_with(')').then_some(())?;
+        let head = before.strip_suffix(" (")?;
+        let start = head
+            .char_indices()
+            .rfind(|&(_, c)| !is_acronym_char(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        start..head.len()
+    };
+    let letters = &text[acronym.clone()];
+    (is_acronym(letters) && letters != &text[range.clone()]).then_some(acronym)
+}
+
 /// The acronyms the text defines next to a mention: "Long Name (ACR)" or
 /// "ACR (Long Name)".
 pub fn definitions(text: &str, mentions: &[Mention]) -> Vec<Definition> {
-    let mut found = Vec::new();
-    for mention in mentions {
-        let after = &text[mention.range.end..];
-        let before = &text[..mention.range.start];
-        let acronym = after
-            .strip_prefix(" (")
-            .and_then(|rest| rest.split_once(')'))
-            .map(|(inside, _)| inside)
-            .or_else(|| {
-                // "ACR (Long Name)"
-                after.starts_with(')').then_some(())?;
-                let head = before.strip_suffix(" (")?;
-                let start = head
-                    .char_indices()
-                    .rfind(|&(_, c)| !is_acronym_char(c))
-                    .map_or(0, |(i, c)| i + c.len_utf8());
-                Some(&head[start..])
+    mentions
+        .iter()
+        .filter_map(|mention| {
+            let at = acronym_of(text, &mention.range)?;
+            let acronym = &text[at.clone()];
+            let long_form = &text[mention.range.clone()];
+            let described = long_form.split_whitespace().any(|w| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && !super::lexicon::connector(w)
+                    && !w.contains('-')
             });
-        let long_form = &text[mention.range.clone()];
-        if let Some(acronym) = acronym.filter(|a| is_acronym(a) && *a != long_form) {
-            found.push(Definition {
+            // "SEOUL (Yonhap)" and "WASHINGTON (Associated Press)" open a
+            // wire story: a dateline, not a definition.
+            let line_start = text[..at.start].trim_end_matches([' ', '\t']);
+            let dateline = at.start < mention.range.start
+                && (line_start.is_empty() || line_start.ends_with('\n'));
+            (!dateline).then(|| Definition {
                 acronym: acronym.to_owned(),
                 kind: mention.kind,
                 name: mention.name.clone(),
-                described: long_form.split_whitespace().any(|w| {
-                    w.chars().next().is_some_and(char::is_lowercase)
-                        && !super::lexicon::connector(w)
-                        && !w.contains('-')
-                }),
-            });
-        }
-    }
-    found
+                described,
+            })
+        })
+        .collect()
 }
 
 /// Adds a mention for every use of a defined acronym; where the acronym
 /// was already a mention (from the gazetteer), the text's own definition
-/// decides what it stands for. `mentions` stays sorted and non-overlapping.
-pub fn link(text: &str, mentions: &mut Vec<Mention>) {
+/// decides what it stands for. An acronym the text gives to one of
+/// `not_organisations` ("International Cricket Council (ICC)"), or to a
+/// long form with no agency's or outlet's head ("Pakistan Tehreek-e-Insaf
+/// (PTI)"), is no mention anywhere in it; a long form the rules missed
+/// but whose head says what it is ("Agência Nacional do Petróleo (ANP)")
+/// becomes one. Last, an acronym that spells the initials of another body
+/// the text names stands for it ([`initials::follow_named_bodies`]).
+/// `mentions` stays sorted and non-overlapping.
+pub fn link(text: &str, mentions: &mut Vec<Mention>, not_organisations: &[Range<usize>]) {
+    let mut foreign: Vec<&str> = not_organisations
+        .iter()
+        .filter_map(|range| acronym_of(text, range))
+        .map(|at| &text[at])
+        .collect();
+    let mut long_forms = Vec::new();
+    if text.contains('(') {
+        for spelt in initials::spelt_out(text, mentions, not_organisations) {
+            match spelt.kind {
+                Some(kind) => long_forms.push(Mention {
+                    name: tidy(&text[spelt.range.clone()]),
+                    range: spelt.range,
+                    kind,
+                }),
+                None => foreign.push(spelt.acronym),
+            }
+        }
+    }
+    if !foreign.is_empty() {
+        mentions.retain(|m| !foreign.contains(&&text[m.range.clone()]));
+    }
+    add_disjoint(mentions, long_forms);
+    link_definitions(text, mentions);
+    initials::follow_named_bodies(text, mentions);
+}
+
+/// Links every use of an acronym defined next to a mention.
+fn link_definitions(text: &str, mentions: &mut Vec<Mention>) {
     let definitions = definitions(text, mentions);
     if definitions.is_empty() {
         return;
@@ -127,7 +179,7 @@ fn is_acronym_char(c: char) -> bool {
 }
 
 /// Two to twelve characters, at least two of them capitals, no spaces.
-fn is_acronym(candidate: &str) -> bool {
+pub(super) fn is_acronym(candidate: &str) -> bool {
     let capitals = candidate.chars().filter(char::is_ascii_uppercase).count()
         + candidate
             .chars()
@@ -156,7 +208,7 @@ mod tests {
     fn long_name_then_acronym_links_later_uses() {
         let text = "the Serious Fraud Directorate (SFD) said. Later the SFD added";
         let mut mentions = vec![mention(text, "Serious Fraud Directorate", Kind::Agency)];
-        link(text, &mut mentions);
+        link(text, &mut mentions, &[]);
         let found: Vec<_> = mentions
             .iter()
             .map(|m| (&text[m.range.clone()], m.name.as_str()))
@@ -194,7 +246,7 @@ mod tests {
                 name: "Some Agency".to_owned(),
             },
         ];
-        link(text, &mut mentions);
+        link(text, &mut mentions, &[]);
         assert!(mentions.iter().all(|m| m.name == "Agence Kestrel Presse"));
         assert_eq!(mentions.len(), 3);
     }
@@ -214,7 +266,7 @@ mod tests {
                 name: "Government Communications Headquarters".to_owned(),
             },
         ];
-        link(text, &mut mentions);
+        link(text, &mut mentions, &[]);
         assert!(
             mentions
                 .iter()
@@ -236,6 +288,19 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_defines_nothing() {
+        let text = "SEOUL (Yonhap) - The launch came";
+        let mentions = vec![mention(text, "Yonhap", Kind::Outlet)];
+        assert!(definitions(text, &mentions).is_empty());
+        let text = "WASHINGTON (Associated Press) - The vote";
+        let mentions = vec![mention(text, "Associated Press", Kind::Outlet)];
+        assert!(definitions(text, &mentions).is_empty());
+        let text = "said NAN (News Agency of Nigeria) and";
+        let mentions = vec![mention(text, "News Agency of Nigeria", Kind::Outlet)];
+        assert_eq!(definitions(text, &mentions).len(), 1);
+    }
+
+    #[test]
     fn parentheses_that_are_not_acronyms_define_nothing() {
         let text = "the Directorate (in Rome) and the Directorate (2019)";
         let mentions = vec![mention(text, "Directorate", Kind::Agency)];
@@ -246,7 +311,7 @@ mod tests {
     fn acronyms_need_word_boundaries() {
         let text = "the Ministry of Coast (MOC) and MOCK";
         let mut mentions = vec![mention(text, "Ministry of Coast", Kind::Agency)];
-        link(text, &mut mentions);
+        link(text, &mut mentions, &[]);
         assert_eq!(mentions.len(), 2);
     }
 }

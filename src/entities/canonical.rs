@@ -13,19 +13,6 @@ pub struct Canon {
     by_alias: HashMap<String, usize, WordHash>,
 }
 
-/// Trailing words that describe an outlet rather than name it.
-const OUTLET_TAILS: &[&str] = &[
-    " news agency",
-    " press agency",
-    " agency",
-    " radio",
-    " news",
-    " tv",
-    " media center",
-    " media centre",
-    " newspaper",
-];
-
 impl Canon {
     /// An index of every alias of `organisations`.
     pub fn new(organisations: &[Organisation]) -> Self {
@@ -51,9 +38,8 @@ impl Canon {
             return Some(org);
         }
         if kind == Kind::Outlet {
-            return OUTLET_TAILS
-                .iter()
-                .filter_map(|tail| bare.strip_suffix(tail))
+            return super::lexicon::outlet_name_tails()
+                .filter_map(|tail| bare.strip_suffix(tail)?.strip_suffix(' '))
                 .find_map(|stem| self.by_alias.get(stem).copied());
         }
         None

@@ -1,22 +1,28 @@
 //! Support for ambiguous names: "Mirror", "the Met" or "Times" count only
-//! where the article says what kind of body they are.
+//! where the article says what kind of body they are, and never as a word
+//! of a longer proper name ("Red Star Belgrade").
+
+use std::ops::Range;
 
 use super::Kind;
-use super::lexicon::cue;
-use super::tokens::Tokens;
+use super::lexicon::{class, cue};
+use super::tokens::{Tokens, is_possessive};
 
 /// How many words either side of a name are searched for a cue.
 const WINDOW: usize = 8;
 
 /// Whether the words around `range` hold a cue for `kind`, within the same
-/// paragraph.
-pub fn has_cue(tokens: &Tokens<'_>, range: &std::ops::Range<usize>, kind: Kind) -> bool {
+/// paragraph. A name that opens a sentence looks only after itself: the
+/// words before it belong to another sentence.
+pub fn has_cue(tokens: &Tokens<'_>, range: &Range<usize>, kind: Kind) -> bool {
     let words = &tokens.words;
     let first = words.partition_point(|w| w.range.end <= range.start);
     let last = words.partition_point(|w| w.range.start < range.end);
+    let opens_sentence = words.get(first).is_some_and(|w| w.sentence_start);
+    let window_before = if opens_sentence { 0 } else { WINDOW };
     let paragraph_break = |i: usize| tokens.gap_after(i).contains("\n\n");
     let mut before = first;
-    while before > 0 && first - before < WINDOW && !paragraph_break(before - 1) {
+    while before > 0 && first - before < window_before && !paragraph_break(before - 1) {
         before -= 1;
     }
     let mut after = last;
@@ -26,7 +32,96 @@ pub fn has_cue(tokens: &Tokens<'_>, range: &std::ops::Range<usize>, kind: Kind) 
     }
     (before..after)
         .filter(|i| !(first..last).contains(i))
-        .any(|i| cue(kind, &tokens.word(i).to_lowercase()))
+        .any(|i| {
+            let word = tokens.word(i);
+            if word.chars().any(char::is_uppercase) {
+                cue(kind, &word.to_lowercase())
+            } else {
+                cue(kind, word)
+            }
+        })
+}
+
+/// Whether the name at `range` is part of a longer proper name: a
+/// capitalised word stands right before it ("Howard Stern") or right after
+/// it ("Star Wars", "The National Union of Journalists"). Words that never
+/// begin a name, days, nationalities and possessive owners ("Kenya's
+/// Star") do not count.
+pub fn glued(tokens: &Tokens<'_>, range: &Range<usize>) -> bool {
+    let words = &tokens.words;
+    let first = words.partition_point(|w| w.range.end <= range.start);
+    let last = words.partition_point(|w| w.range.start < range.end);
+    if first >= last {
+        return false;
+    }
+    let proper = |i: usize| {
+        tokens.is_capitalised(i)
+            && !tokens.is(i, class::STOP | class::CALENDAR | class::NATIONALITY)
+            && !tokens.is_ordinary_sentence_start(i)
+    };
+    let before = first > 0
+        && tokens.joined(first - 1)
+        && proper(first - 1)
+        && !is_possessive(tokens.word(first - 1));
+    // A possessive ending ("Sky's") closes the name.
+    let closed = words[last - 1].range.end > range.end;
+    let after = !closed && last < words.len() && tokens.joined(last - 1) && proper(last);
+    before || after
+}
+
+/// Whether the name at `range` stands in a list beside one of `others`
+/// ("YouTube, Instagram and X", "CCTV and the Global Times"): only ", ",
+/// " and ", ", and ", " or " or " & " between them, with a "the" if the
+/// second name has it.
+pub fn listed_with<'r>(
+    text: &str,
+    range: &Range<usize>,
+    others: impl Iterator<Item = &'r Range<usize>>,
+) -> bool {
+    others.into_iter().any(|other| {
+        let gap = if other.end <= range.start {
+            text.get(other.end..range.start)
+        } else if range.end <= other.start {
+            text.get(range.end..other.start)
+        } else {
+            None
+        };
+        gap.is_some_and(|gap| {
+            let gap = gap.strip_suffix("the ").unwrap_or(gap);
+            matches!(gap, ", " | " and " | ", and " | " or " | ", or " | " & ")
+        })
+    })
+}
+
+/// Whether the text speaks of the name at `range` as the owner or
+/// publisher of one of `outlets`: ", which owns NBCUniversal", " owns the
+/// Daily Mail", ", publisher of Bild".
+pub fn owns_an_outlet<'r>(
+    text: &str,
+    range: &Range<usize>,
+    outlets: impl Iterator<Item = &'r Range<usize>>,
+) -> bool {
+    const OWNING: &[&str] = &[
+        ", which owns ",
+        ", which publishes ",
+        ", which runs ",
+        ", which operates ",
+        ", owner of ",
+        ", publisher of ",
+        ", the owner of ",
+        ", the publisher of ",
+        " owns ",
+        " publishes ",
+    ];
+    let after = &text[range.end..];
+    let Some(phrase) = OWNING.iter().find(|p| after.starts_with(**p)) else {
+        return false;
+    };
+    let mut start = range.end + phrase.len();
+    if text[start..].starts_with("the ") {
+        start += 4;
+    }
+    outlets.into_iter().any(|outlet| outlet.start == start)
 }
 
 #[cfg(test)]
@@ -60,6 +155,62 @@ mod tests {
             Kind::Outlet
         ));
         assert!(!cue_for("the Met gala drew stars", "Met", Kind::Agency));
+    }
+
+    fn glued_at(text: &str, name: &str) -> bool {
+        let start = text.find(name).unwrap();
+        glued(&Tokens::new(text), &(start..start + name.len()))
+    }
+
+    #[test]
+    fn a_word_of_a_longer_proper_name_is_glued() {
+        assert!(glued_at("fans of Red Star Belgrade cheered", "Star"));
+        assert!(glued_at(
+            "The National Union of Journalists said",
+            "National"
+        ));
+        assert!(glued_at("the comedian Howard Stern joked", "Stern"));
+        assert!(!glued_at("the Star reported", "Star"));
+        assert!(!glued_at("Kenya's Star reported", "Star"));
+        assert!(!glued_at("On Monday Sky's chief said", "Sky"));
+        assert!(!glued_at("The Mirror said", "Mirror"));
+    }
+
+    #[test]
+    fn a_name_in_a_list_of_its_kind_is_supported() {
+        let text = "on YouTube, Instagram and X over the week";
+        let x = text.find(" X").unwrap() + 1;
+        let instagram = text.find("Instagram").unwrap();
+        let others = [instagram..instagram + 9];
+        assert!(listed_with(text, &(x..x + 1), others.iter()));
+        let alone = "Instagram. Then X";
+        assert!(!listed_with(alone, &(16..17), [0..9].iter()));
+    }
+
+    #[test]
+    fn a_name_opening_a_sentence_looks_only_after_itself() {
+        let text = "The newspaper was sold. Information about the suspects was scarce.";
+        assert!(!cue_for(text, "Information", Kind::Outlet));
+        assert!(cue_for(
+            "a scoop. Deadline reported that the deal",
+            "Deadline",
+            Kind::Outlet
+        ));
+        assert!(cue_for(
+            "the newspaper said Deadline had it",
+            "Deadline",
+            Kind::Outlet
+        ));
+    }
+
+    #[test]
+    fn the_owner_of_an_outlet_is_spoken_of_as_a_publisher() {
+        let text = "Comcast, which owns NBCUniversal, said";
+        let outlet = text.find("NBCUniversal").unwrap();
+        let outlets = [outlet..outlet + 12];
+        assert!(owns_an_outlet(text, &(0..7), outlets.iter()));
+        let text = "Comcast, which owns cable lines, said";
+        assert!(!owns_an_outlet(text, &(0..7), [26..31].iter()));
     }
 
     #[test]

@@ -5,16 +5,27 @@
 //! ```json
 //! {"organisations": [
 //!   {"name": "Europol", "kind": "agency", "aliases": ["EUROPOL"]},
-//!   {"name": "The Sun", "kind": "outlet", "aliases": [{"text": "The Sun", "case": "exact"}]}
+//!   {"name": "The Sun", "kind": "outlet", "aliases": [{"text": "The Sun", "case": "exact"}]},
+//!   {"name": "DAZN", "kind": "outlet", "source": "wikidata:Q15590336 (class); dazn.com"}
 //! ]}
 //! ```
+//!
+//! The built-in list is two files: `assets/gazetteer.json`, the list the
+//! recogniser started with, and `assets/gazetteer-additions.json`, where
+//! every entry says in `source` where it comes from (a Wikidata item or
+//! class and the organisation's own site). `source` is for the people who
+//! keep the list; the recogniser does not read it.
 
 use serde::Deserialize;
+use serde::de::IgnoredAny;
 
 use super::Kind;
 
 /// The gazetteer compiled into the binary.
 pub const BUILTIN_JSON: &str = include_str!("../../assets/gazetteer.json");
+
+/// Organisations added to the built-in gazetteer, each with its source.
+pub const ADDITIONS_JSON: &str = include_str!("../../assets/gazetteer-additions.json");
 
 /// How the letter case of a name must match the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -116,11 +127,15 @@ struct Entry {
     aliases: Vec<AliasEntry>,
     #[serde(default)]
     case: Option<CaseRule>,
+    /// Where the entry comes from: kept in the file, not in memory.
+    #[serde(default, rename = "source")]
+    _source: Option<IgnoredAny>,
 }
 
+/// An alias as written in a file: a plain string, or text with rules.
 #[derive(Deserialize)]
 #[serde(untagged)]
-enum AliasEntry {
+pub(super) enum AliasEntry {
     Plain(String),
     Ruled {
         text: String,
@@ -131,66 +146,78 @@ enum AliasEntry {
     },
 }
 
+/// The aliases of an entry named `name` (whose own case rule is `case`),
+/// the name first; empty names are dropped and a name listed twice keeps
+/// its later, more specific rules.
+pub(super) fn aliases_of(
+    name: &str,
+    case: Option<CaseRule>,
+    listed: Vec<AliasEntry>,
+) -> Vec<Alias> {
+    let canonical = Alias {
+        case: case.unwrap_or_else(|| CaseRule::default_for(name)),
+        text: name.to_owned(),
+        needs_context: false,
+    };
+    std::iter::once(canonical)
+        .chain(listed.into_iter().map(|alias| match alias {
+            AliasEntry::Plain(text) => Alias {
+                case: CaseRule::default_for(&text),
+                text,
+                needs_context: false,
+            },
+            AliasEntry::Ruled {
+                text,
+                case,
+                context,
+            } => Alias {
+                case: case.unwrap_or_else(|| CaseRule::default_for(&text)),
+                text,
+                needs_context: context,
+            },
+        }))
+        .filter(|alias| !alias.text.trim().is_empty())
+        .fold(Vec::<Alias>::new(), |mut aliases, alias| {
+            match aliases.iter_mut().find(|a| a.text == alias.text) {
+                Some(existing) => *existing = alias,
+                None => aliases.push(alias),
+            }
+            aliases
+        })
+}
+
+/// A serde error as a [`GazetteerError`] for the file `origin`.
+pub(super) fn error_in(origin: &str, err: &serde_json::Error) -> GazetteerError {
+    let full = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    GazetteerError {
+        origin: origin.to_owned(),
+        line: err.line(),
+        column: err.column().max(1),
+        message: full.strip_suffix(&suffix).unwrap_or(&full).to_owned(),
+    }
+}
+
 impl Gazetteer {
-    /// The gazetteer that ships with newsdesk.
+    /// The gazetteer that ships with newsdesk: the original list and the
+    /// sourced additions, which name no organisation twice.
     pub fn builtin() -> Result<Self, GazetteerError> {
-        Self::parse("built-in gazetteer", BUILTIN_JSON)
+        let mut gazetteer = Self::parse("built-in gazetteer", BUILTIN_JSON)?;
+        let additions = Self::parse("built-in gazetteer additions", ADDITIONS_JSON)?;
+        gazetteer.organisations.extend(additions.organisations);
+        Ok(gazetteer)
     }
 
     /// Parses gazetteer JSON; `origin` names the file in errors.
     pub fn parse(origin: &str, text: &str) -> Result<Self, GazetteerError> {
-        let file: File = serde_json::from_str(text).map_err(|err| {
-            let full = err.to_string();
-            let suffix = format!(" at line {} column {}", err.line(), err.column());
-            GazetteerError {
-                origin: origin.to_owned(),
-                line: err.line(),
-                column: err.column().max(1),
-                message: full.strip_suffix(&suffix).unwrap_or(&full).to_owned(),
-            }
-        })?;
+        let file: File = serde_json::from_str(text).map_err(|err| error_in(origin, &err))?;
         let organisations = file
             .organisations
             .into_iter()
-            .map(|entry| {
-                let canonical = Alias {
-                    case: entry
-                        .case
-                        .unwrap_or_else(|| CaseRule::default_for(&entry.name)),
-                    text: entry.name.clone(),
-                    needs_context: false,
-                };
-                let aliases = std::iter::once(canonical)
-                    .chain(entry.aliases.into_iter().map(|alias| match alias {
-                        AliasEntry::Plain(text) => Alias {
-                            case: CaseRule::default_for(&text),
-                            text,
-                            needs_context: false,
-                        },
-                        AliasEntry::Ruled {
-                            text,
-                            case,
-                            context,
-                        } => Alias {
-                            case: case.unwrap_or_else(|| CaseRule::default_for(&text)),
-                            text,
-                            needs_context: context,
-                        },
-                    }))
-                    .filter(|alias| !alias.text.trim().is_empty())
-                    .fold(Vec::<Alias>::new(), |mut aliases, alias| {
-                        // A name listed twice keeps the later, more specific rules.
-                        match aliases.iter_mut().find(|a| a.text == alias.text) {
-                            Some(existing) => *existing = alias,
-                            None => aliases.push(alias),
-                        }
-                        aliases
-                    });
-                Organisation {
-                    name: entry.name,
-                    kind: entry.kind,
-                    aliases,
-                }
+            .map(|entry| Organisation {
+                aliases: aliases_of(&entry.name, entry.case, entry.aliases),
+                name: entry.name,
+                kind: entry.kind,
             })
             .collect();
         Ok(Self { organisations })
@@ -229,6 +256,52 @@ mod tests {
                 .iter()
                 .any(|o| o.kind == Kind::Outlet)
         );
+    }
+
+    #[test]
+    fn every_addition_says_where_it_comes_from() {
+        let file: serde_json::Value = serde_json::from_str(ADDITIONS_JSON).unwrap();
+        let entries = file["organisations"].as_array().unwrap();
+        assert!(entries.len() > 300, "{} additions", entries.len());
+        for entry in entries {
+            let source = entry["source"].as_str().unwrap_or_default();
+            let cites_wikidata = source.starts_with("wikidata:Q")
+                && source[10..].starts_with(|c: char| c.is_ascii_digit());
+            let cites_a_class = source.starts_with("wikidata class:");
+            assert!(
+                (cites_wikidata || cites_a_class) && source.contains("; "),
+                "{entry}: a source names a Wikidata item or class and a site"
+            );
+        }
+    }
+
+    #[test]
+    fn the_built_in_files_name_no_organisation_twice() {
+        let gazetteer = Gazetteer::builtin().unwrap();
+        let mut names = std::collections::HashSet::new();
+        let mut aliases = std::collections::HashMap::new();
+        for org in &gazetteer.organisations {
+            assert!(
+                names.insert(org.name.as_str()),
+                "{} is listed twice",
+                org.name
+            );
+            for alias in &org.aliases {
+                // The same words may name two bodies only if both say the
+                // name is ambiguous.
+                if let Some((other, ambiguous)) = aliases.insert(
+                    alias.text.as_str(),
+                    (org.name.as_str(), alias.needs_context),
+                ) {
+                    assert!(
+                        ambiguous && alias.needs_context || other == org.name,
+                        "{:?} names both {other} and {}",
+                        alias.text,
+                        org.name
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,9 +1,14 @@
 //! The words the rules read: organisation heads, nationalities, descriptors
-//! and cues. Facts about English news usage, kept apart from the logic.
+//! and cues. They are facts about news usage, so they live as plain word
+//! lists in `assets/lexicon/` (one file per list, compiled in) and are read
+//! once, on first use.
 //!
-//! Every word list feeds one bit of a word's [`class`]; the tokeniser looks
-//! each word up once, and the rules test bits, so a long text costs one
-//! hash lookup per word however many lists there are.
+//! Every list feeds one bit of a word's [`class`]; the tokeniser looks each
+//! word up once, and the rules test bits, so a long text costs one hash
+//! lookup per word however many lists there are. Three files pair words
+//! rather than list them: two-word heads ("Coast Guard"), nouns that need a
+//! modifier ("coast guard", "interior ministry") and the descriptions of
+//! appositions ("news agency" against "intelligence agency").
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -55,892 +60,289 @@ pub mod class {
     pub const CUE_OUTLET: u32 = 1 << 19;
     /// A word near an ambiguous name that says it is an agency ("officers").
     pub const CUE_AGENCY: u32 = 1 << 20;
+    /// A word a full stop follows without ending the sentence ("Mr").
+    pub const ABBREVIATION: u32 = 1 << 21;
+    /// A head that, after "the", points back to a body named before
+    /// ("the Commission").
+    pub const ANAPHORIC_HEAD: u32 = 1 << 22;
+    /// A trailing word of an outlet's name that its short form drops
+    /// ("Holdings").
+    pub const CORPORATE_TAIL: u32 = 1 << 23;
+    /// The last part of a hyphenated word that describes ("language" of
+    /// "Bengali-language").
+    pub const HYPHEN_TAIL: u32 = 1 << 24;
+    /// A lower-case noun for a person ("reporter").
+    pub const PERSON_NOUN: u32 = 1 << 25;
+    /// A noun for something that is neither agency nor outlet ("party").
+    pub const NON_ORG_NOUN: u32 = 1 << 26;
+    /// A word in capitals that is no part of a name ("CEO").
+    pub const COMMON_CAPITALS: u32 = 1 << 27;
+    /// A common given name ("Maria").
+    pub const GIVEN_NAME: u32 = 1 << 28;
+    /// A word that makes a body with an agency's head a news service
+    /// ("Press" in "Agence de Presse Sénégalaise").
+    pub const NEWS_WORD: u32 = 1 << 29;
+    /// A title whose holder's office is a public body ("Attorney").
+    pub const OFFICE_HOLDER: u32 = 1 << 30;
 }
 
-/// Capitalised heads that end an outlet's name ("Roswell Gazette").
-const SUFFIX_OUTLET_HEADS: &[&str] = &[
-    "Gazette",
-    "Times",
-    "Herald",
-    "Tribune",
-    "Chronicle",
-    "Journal",
-    "Observer",
-    "Courier",
-    "Radio",
-    "TV",
-    "Television",
-    "News",
-    "Sentinel",
-    "Telegraph",
-    "Inquirer",
-    "Examiner",
-    "Dispatch",
-    "Bulletin",
-    "Monitor",
-    "Mercury",
-    "Magazine",
-    "Newspaper",
-    "FM",
-    "Broadcasting",
-    "Daily",
-    "Weekly",
-    "Post",
-    "Ledger",
-    "Record",
-    "Echo",
+/// The plain word lists and the class bit each one sets.
+const LISTS: &[(&str, u32)] = &[
+    (
+        include_str!("../../assets/lexicon/heads-outlet-suffix.txt"),
+        class::SUFFIX_OUTLET,
+    ),
+    (
+        include_str!("../../assets/lexicon/heads-agency-suffix.txt"),
+        class::SUFFIX_AGENCY,
+    ),
+    (
+        include_str!("../../assets/lexicon/heads-agency-prefix.txt"),
+        class::PREFIX_AGENCY,
+    ),
+    (
+        include_str!("../../assets/lexicon/heads-outlet-prefix.txt"),
+        class::PREFIX_OUTLET,
+    ),
+    (
+        include_str!("../../assets/lexicon/outlet-prefixes.txt"),
+        class::OUTLET_PREFIX,
+    ),
+    (
+        include_str!("../../assets/lexicon/weak-heads.txt"),
+        class::WEAK_HEAD,
+    ),
+    (
+        include_str!("../../assets/lexicon/official-modifiers.txt"),
+        class::OFFICIAL,
+    ),
+    (
+        include_str!("../../assets/lexicon/non-official-modifiers.txt"),
+        class::NON_OFFICIAL,
+    ),
+    (
+        include_str!("../../assets/lexicon/connectors.txt"),
+        class::CONNECTOR,
+    ),
+    (
+        include_str!("../../assets/lexicon/stop-words.txt"),
+        class::STOP,
+    ),
+    (
+        include_str!("../../assets/lexicon/calendar.txt"),
+        class::CALENDAR,
+    ),
+    (
+        include_str!("../../assets/lexicon/generic-modifiers.txt"),
+        class::GENERIC,
+    ),
+    (
+        include_str!("../../assets/lexicon/nationalities.txt"),
+        class::NATIONALITY,
+    ),
+    (
+        include_str!("../../assets/lexicon/broad-adjectives.txt"),
+        class::BROAD,
+    ),
+    (
+        include_str!("../../assets/lexicon/body-nouns.txt"),
+        class::BODY_NOUN,
+    ),
+    (
+        include_str!("../../assets/lexicon/body-modifiers.txt"),
+        class::BODY_MODIFIER,
+    ),
+    (
+        include_str!("../../assets/lexicon/cues-outlet.txt"),
+        class::CUE_OUTLET,
+    ),
+    (
+        include_str!("../../assets/lexicon/cues-agency.txt"),
+        class::CUE_AGENCY,
+    ),
+    (
+        include_str!("../../assets/lexicon/abbreviations.txt"),
+        class::ABBREVIATION,
+    ),
+    (
+        include_str!("../../assets/lexicon/anaphoric-heads.txt"),
+        class::ANAPHORIC_HEAD,
+    ),
+    (
+        include_str!("../../assets/lexicon/corporate-tails.txt"),
+        class::CORPORATE_TAIL,
+    ),
+    (
+        include_str!("../../assets/lexicon/hyphen-tails.txt"),
+        class::HYPHEN_TAIL,
+    ),
+    (
+        include_str!("../../assets/lexicon/person-nouns.txt"),
+        class::PERSON_NOUN,
+    ),
+    (
+        include_str!("../../assets/lexicon/non-organisation-nouns.txt"),
+        class::NON_ORG_NOUN,
+    ),
+    (
+        include_str!("../../assets/lexicon/common-capitals.txt"),
+        class::COMMON_CAPITALS,
+    ),
+    (
+        include_str!("../../assets/lexicon/given-names.txt"),
+        class::GIVEN_NAME,
+    ),
+    (
+        include_str!("../../assets/lexicon/news-words.txt"),
+        class::NEWS_WORD,
+    ),
+    (
+        include_str!("../../assets/lexicon/office-holders.txt"),
+        class::OFFICE_HOLDER,
+    ),
 ];
 
-/// Capitalised heads that end an agency's name ("Dutch National Police").
-const SUFFIX_AGENCY_HEADS: &[&str] = &[
-    "Police",
-    "Gendarmerie",
-    "Constabulary",
-    "Agency",
-    "Bureau",
-    "Directorate",
-    "Inspectorate",
-    "Court",
-    "Tribunal",
-    "Ministry",
-    "Department",
-    "Commission",
-    "Authority",
-    "Prosecution",
-    "Procuracy",
-    "Command",
-    "Unit",
-    "Squad",
-    "Brigade",
-    "Administration",
-    "Secretariat",
-    "Regulator",
-    "Board",
-    "Cell",
-    "Division",
-    "Council",
-    "Battalion",
-    "Regiment",
-    "Corps",
-    "Embassy",
-    "Navy",
-    "Office",
-    "Centre",
-    "Center",
-    "Service",
-];
+/// Lower-case endings that describe an outlet rather than name it.
+const OUTLET_NAME_TAILS: &str = include_str!("../../assets/lexicon/outlet-name-tails.txt");
 
-/// Heads that begin an agency's name before "of" or "for" ("Ministry of Justice").
-const PREFIX_AGENCY_HEADS: &[&str] = &[
-    "Ministry",
-    "Department",
-    "Bureau",
-    "Office",
-    "Directorate",
-    "Directorate-General",
-    "Court",
-    "Agency",
-    "Commission",
-    "Inspectorate",
-    "Prosecutor",
-    "Council",
-    "Service",
-    "Authority",
-    "Secretariat",
-    "Commissioner",
-    "Procurator",
-];
+/// Two-word heads: "kind First Second" a line.
+const TWO_WORD_HEADS: &str = include_str!("../../assets/lexicon/heads-two-word.txt");
+/// Nouns that need a modifier: "noun: modifier modifier" or "noun: *".
+const MODIFIED_BODY_NOUNS: &str = include_str!("../../assets/lexicon/body-nouns-modified.txt");
+/// Apposition nouns: "kind noun noun[: previous previous]".
+const DESCRIPTORS: &str = include_str!("../../assets/lexicon/descriptors.txt");
 
-/// Heads that begin an outlet's name before "of" ("Voice of America").
-const PREFIX_OUTLET_HEADS: &[&str] = &["Voice"];
+/// The entries of a list file: its lines, without comments and blanks.
+fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
 
-/// Words that begin an outlet's name ("Radio Andalus").
-const OUTLET_PREFIXES: &[&str] = &[
-    "Radio",
-    "Rádio",
-    "Radyo",
-    "Télé",
-    "Tele",
-    "TV",
-    "Télévision",
-];
+/// Which words may come before a noun: any, or only those listed.
+#[derive(Debug)]
+enum Before {
+    Any,
+    Only(Vec<&'static str>),
+}
 
-/// Second words of the two-word heads in [`two_word_head`].
-const TWO_WORD_TAILS: &[&str] = &[
-    "Agency",
-    "Bank",
-    "Center",
-    "Centre",
-    "Company",
-    "Corporation",
-    "Council",
-    "Force",
-    "Forces",
-    "Foundation",
-    "Group",
-    "Guard",
-    "Guards",
-    "Holdings",
-    "Network",
-    "Office",
-    "Service",
-    "Services",
-    "Station",
-];
+impl Before {
+    fn parse(words: Option<&'static str>) -> Self {
+        match words.map(str::trim) {
+            None | Some("*") => Self::Any,
+            Some(words) => Self::Only(words.split_whitespace().collect()),
+        }
+    }
 
-/// Heads too common alone: the name needs two modifiers, or an official one ("Emergency Operations Centre", "Security Service"; not "Shopping Centre").
-const WEAK_HEADS: &[&str] = &[
-    "Centre", "Center", "Service", "Office", "Council", "Board", "Division",
-];
-
-/// Modifiers that make a weak head official on their own.
-const OFFICIAL_MODIFIERS: &[&str] = &[
-    "Assessment",
-    "Audit",
-    "Border",
-    "Broadcasting",
-    "Cabinet",
-    "Command",
-    "Competition",
-    "Coordination",
-    "Counter-Terrorism",
-    "Crisis",
-    "Customs",
-    "Cyber",
-    "Cybersecurity",
-    "Election",
-    "Electoral",
-    "Emergency",
-    "Enforcement",
-    "Ethics",
-    "Foreign",
-    "Fraud",
-    "Fusion",
-    "Home",
-    "Information",
-    "Integrity",
-    "Intelligence",
-    "Investigation",
-    "Investigations",
-    "Judicial",
-    "Legal",
-    "Liaison",
-    "Media",
-    "Monitoring",
-    "Operations",
-    "Oversight",
-    "Patent",
-    "Police",
-    "Prosecution",
-    "Regulatory",
-    "Response",
-    "Review",
-    "Security",
-    "Statistics",
-    "Supervisory",
-    "Tax",
-];
-
-/// Modifiers that make a weak head a place, a firm or a research body ("Oval Office").
-const NON_OFFICIAL_MODIFIERS: &[&str] = &[
-    "Academic",
-    "Art",
-    "Arts",
-    "Back",
-    "Box",
-    "Business",
-    "Call",
-    "Championship",
-    "Community",
-    "Conference",
-    "Convention",
-    "Cultural",
-    "Customer",
-    "Data",
-    "Editorial",
-    "First",
-    "Front",
-    "Garden",
-    "Head",
-    "Heritage",
-    "Human",
-    "Innovation",
-    "Learning",
-    "Medical",
-    "Memorial",
-    "Oceanographic",
-    "Oval",
-    "Planet",
-    "Policy",
-    "Post",
-    "Premier",
-    "Privacy",
-    "Refugee",
-    "Research",
-    "Rights",
-    "Science",
-    "Sciences",
-    "Scientific",
-    "Second",
-    "Shopping",
-    "Space",
-    "Sports",
-    "Student",
-    "Studies",
-    "Technology",
-    "Third",
-    "Trade",
-];
-
-/// Words that join the parts of a name.
-const CONNECTORS: &[&str] = &[
-    "of", "for", "and", "on", "the", "de", "du", "des", "del", "la",
-];
-
-/// Capitalised words that start sentences and never begin a name.
-const STOP_WORDS: &[&str] = &[
-    "A",
-    "About",
-    "According",
-    "After",
-    "Against",
-    "All",
-    "Already",
-    "Also",
-    "Although",
-    "Among",
-    "An",
-    "And",
-    "As",
-    "Asked",
-    "At",
-    "Because",
-    "Before",
-    "Between",
-    "Both",
-    "But",
-    "By",
-    "Despite",
-    "Dr",
-    "During",
-    "Each",
-    "Earlier",
-    "Either",
-    "Even",
-    "Every",
-    "First",
-    "Following",
-    "For",
-    "From",
-    "He",
-    "Her",
-    "Here",
-    "His",
-    "How",
-    "However",
-    "I",
-    "If",
-    "In",
-    "Including",
-    "Indeed",
-    "Instead",
-    "It",
-    "Its",
-    "Last",
-    "Later",
-    "Like",
-    "Many",
-    "Meanwhile",
-    "Most",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "My",
-    "Neither",
-    "Next",
-    "No",
-    "Not",
-    "Now",
-    "Of",
-    "On",
-    "Once",
-    "One",
-    "Only",
-    "Other",
-    "Our",
-    "Over",
-    "Said",
-    "Says",
-    "Several",
-    "She",
-    "Since",
-    "So",
-    "Some",
-    "Still",
-    "Than",
-    "That",
-    "The",
-    "Their",
-    "Then",
-    "There",
-    "These",
-    "They",
-    "This",
-    "Those",
-    "Though",
-    "Three",
-    "Through",
-    "Thus",
-    "To",
-    "Today",
-    "Told",
-    "Tomorrow",
-    "Two",
-    "Under",
-    "Unlike",
-    "Until",
-    "We",
-    "What",
-    "When",
-    "Where",
-    "While",
-    "Who",
-    "Why",
-    "With",
-    "Within",
-    "Without",
-    "Yesterday",
-    "Yet",
-    "You",
-    "Your",
-];
-
-/// Days and months: capitalised, next to organisation words, never names.
-const CALENDAR: &[&str] = &[
-    "April",
-    "August",
-    "December",
-    "February",
-    "Friday",
-    "January",
-    "July",
-    "June",
-    "March",
-    "May",
-    "Monday",
-    "November",
-    "October",
-    "Saturday",
-    "September",
-    "Sunday",
-    "Thursday",
-    "Tuesday",
-    "Wednesday",
-];
-
-/// Capitalised words that make a phrase, not a name ("Breaking News").
-const GENERIC_MODIFIERS: &[&str] = &[
-    "Bad", "Big", "Breaking", "Daily", "Evening", "Fake", "Good", "Latest", "Live", "Local",
-    "More", "Morning", "Other", "Top", "World",
-];
-
-/// Nationality and country words that can stand before a body noun ("Dutch police").
-const NATIONALITIES: &[&str] = &[
-    "Afghan",
-    "African",
-    "Albanian",
-    "Algerian",
-    "American",
-    "Angolan",
-    "Arab",
-    "Argentine",
-    "Argentinian",
-    "Armenian",
-    "Australian",
-    "Austrian",
-    "Azerbaijani",
-    "Bahraini",
-    "Balkan",
-    "Bangladeshi",
-    "Basque",
-    "Bavarian",
-    "Belarusian",
-    "Belgian",
-    "Beninese",
-    "Bolivian",
-    "Bosnian",
-    "Brazilian",
-    "British",
-    "Bulgarian",
-    "Burkinabe",
-    "Burmese",
-    "Burundian",
-    "Californian",
-    "Cambodian",
-    "Cameroonian",
-    "Canadian",
-    "Catalan",
-    "Chadian",
-    "Chilean",
-    "Chinese",
-    "Colombian",
-    "Congolese",
-    "Croatian",
-    "Cuban",
-    "Cypriot",
-    "Czech",
-    "Danish",
-    "Dutch",
-    "EU",
-    "Ecuadorian",
-    "Egyptian",
-    "Emirati",
-    "English",
-    "Eritrean",
-    "Estonian",
-    "Ethiopian",
-    "Filipino",
-    "Finnish",
-    "Flemish",
-    "French",
-    "Gabonese",
-    "Gambian",
-    "Georgian",
-    "German",
-    "Ghanaian",
-    "Greek",
-    "Guatemalan",
-    "Guinean",
-    "Gulf",
-    "Haitian",
-    "Honduran",
-    "Hungarian",
-    "Icelandic",
-    "Indian",
-    "Indonesian",
-    "Iranian",
-    "Iraqi",
-    "Irish",
-    "Israeli",
-    "Italian",
-    "Ivorian",
-    "Jamaican",
-    "Japanese",
-    "Jordanian",
-    "Kazakh",
-    "Kenyan",
-    "Korean",
-    "Kosovan",
-    "Kosovar",
-    "Kurdish",
-    "Kuwaiti",
-    "Kyrgyz",
-    "Lankan",
-    "Latin",
-    "Latvian",
-    "Lebanese",
-    "Leonean",
-    "Liberian",
-    "Libyan",
-    "Lithuanian",
-    "Luxembourgish",
-    "Macedonian",
-    "Malawian",
-    "Malaysian",
-    "Malian",
-    "Maltese",
-    "Mauritanian",
-    "Mexican",
-    "Moldovan",
-    "Mongolian",
-    "Montenegrin",
-    "Moroccan",
-    "Mozambican",
-    "Namibian",
-    "Nepalese",
-    "Nepali",
-    "Nicaraguan",
-    "Nigerian",
-    "Nigerien",
-    "Nordic",
-    "Norwegian",
-    "Omani",
-    "Pakistani",
-    "Palestinian",
-    "Panamanian",
-    "Paraguayan",
-    "Peruvian",
-    "Philippine",
-    "Polish",
-    "Portuguese",
-    "Qatari",
-    "Romanian",
-    "Russian",
-    "Rwandan",
-    "Sahrawi",
-    "Salvadoran",
-    "Saudi",
-    "Scottish",
-    "Senegalese",
-    "Serbian",
-    "Singaporean",
-    "Slovak",
-    "Slovenian",
-    "Somali",
-    "Spanish",
-    "Sudanese",
-    "Swedish",
-    "Swiss",
-    "Syrian",
-    "Taiwanese",
-    "Tajik",
-    "Tanzanian",
-    "Texan",
-    "Thai",
-    "Togolese",
-    "Tunisian",
-    "Turkish",
-    "Turkmen",
-    "UK",
-    "US",
-    "Ugandan",
-    "Ukrainian",
-    "Uruguayan",
-    "Uzbek",
-    "Venezuelan",
-    "Vietnamese",
-    "Walloon",
-    "Welsh",
-    "Yemeni",
-    "Zambian",
-    "Zealand",
-    "Zimbabwean",
-];
-
-/// Capitalised adjectives that are neither nationalities nor places ("European police agency").
-const BROAD_ADJECTIVES: &[&str] = &[
-    "European",
-    "Western",
-    "Eastern",
-    "Northern",
-    "Southern",
-    "Central",
-    "International",
-    "Federal",
-    "National",
-    "State",
-    "Local",
-    "Regional",
-    "Military",
-    "Secret",
-    "Special",
-    "Foreign",
-    "Domestic",
-    "Global",
-    "Senior",
-    "Top",
-];
-
-/// Lower-case nouns for an official body, after a nationality.
-const BODY_NOUNS: &[&str] = &[
-    "police",
-    "gendarmerie",
-    "prosecutor",
-    "prosecution",
-    "army",
-    "navy",
-    "military",
-    "coastguard",
-    "judiciary",
-    "customs",
-    "regulator",
-    "intelligence",
-    "prosecutors",
-    "regulators",
-    "counterintelligence",
-    "counter-intelligence",
-];
-
-/// Lower-case nouns that make a body only after a modifier, see [`modified_body_noun`].
-const MODIFIED_BODY_NOUNS: &[&str] = &[
-    "unit",
-    "ministry",
-    "agency",
-    "squad",
-    "directorate",
-    "office",
-    "guard",
-    "service",
-    "services",
-    "forces",
-    "force",
-    "bank",
-    "court",
-];
-
-/// Lower-case modifiers allowed between a nationality and a body noun.
-const BODY_MODIFIERS: &[&str] = &[
-    "administrative",
-    "air",
-    "anti-corruption",
-    "anti-drug",
-    "anti-fraud",
-    "anti-narcotics",
-    "anti-terror",
-    "anti-terrorism",
-    "anti-terrorist",
-    "appeals",
-    "armed",
-    "army",
-    "attorney's",
-    "attorney’s",
-    "aviation",
-    "border",
-    "broadcasting",
-    "central",
-    "coast",
-    "competition",
-    "constitutional",
-    "counter-terrorism",
-    "counterterrorism",
-    "criminal",
-    "customs",
-    "cyber",
-    "cybercrime",
-    "data",
-    "defence",
-    "defense",
-    "district",
-    "domestic",
-    "economic",
-    "electoral",
-    "electronic",
-    "elite",
-    "energy",
-    "external",
-    "federal",
-    "finance",
-    "financial",
-    "financial-crimes",
-    "foreign",
-    "fraud",
-    "health",
-    "high",
-    "intelligence",
-    "interior",
-    "judicial",
-    "justice",
-    "maritime",
-    "media",
-    "military",
-    "national",
-    "naval",
-    "police",
-    "presidential",
-    "prosecution",
-    "prosecutor's",
-    "prosecutors",
-    "prosecutors'",
-    "prosecutor’s",
-    "public",
-    "riot",
-    "secret",
-    "security",
-    "signals",
-    "special",
-    "spy",
-    "state",
-    "supreme",
-    "telecoms",
-];
-
-/// Nouns that [`outlet_noun`] and [`agency_noun`] may accept.
-const DESCRIPTOR_NOUNS: &[&str] = &[
-    "agencies",
-    "agency",
-    "broadcaster",
-    "broadcasters",
-    "broadcasters'",
-    "bulletin",
-    "channel",
-    "channels",
-    "court",
-    "dailies",
-    "daily",
-    "force",
-    "gendarmerie",
-    "magazine",
-    "magazines",
-    "ministry",
-    "newsletter",
-    "newsletters",
-    "newspaper",
-    "newspapers",
-    "newswire",
-    "outlet",
-    "outlets",
-    "paper",
-    "papers",
-    "portal",
-    "portals",
-    "program",
-    "programme",
-    "prosecutor",
-    "radio",
-    "regulator",
-    "service",
-    "site",
-    "sites",
-    "station",
-    "stations",
-    "tabloid",
-    "tabloids",
-    "watchdog",
-    "website",
-    "websites",
-    "weekly",
-    "wire",
-];
-
-/// Words near an ambiguous name that say it is the outlet ("the Sun reported").
-const OUTLET_CUES: &[&str] = &[
-    "account",
-    "aired",
-    "article",
-    "broadcast",
-    "broadcaster",
-    "channel",
-    "channels",
-    "cited",
-    "column",
-    "columnist",
-    "columns",
-    "daily",
-    "edition",
-    "editor",
-    "feed",
-    "followers",
-    "front",
-    "headline",
-    "headlines",
-    "interview",
-    "journalist",
-    "journalists",
-    "media",
-    "newspaper",
-    "page",
-    "paper",
-    "podcast",
-    "posted",
-    "published",
-    "quoted",
-    "radio",
-    "report",
-    "reported",
-    "reporter",
-    "reporters",
-    "reports",
-    "revealed",
-    "story",
-    "subscribers",
-    "tabloid",
-    "told",
-    "video",
-    "videos",
-    "website",
-    "weekly",
-    "wrote",
-];
-
-/// Words near an ambiguous name that say it is the agency ("the Met said officers …").
-const AGENCY_CUES: &[&str] = &[
-    "agency",
-    "arrest",
-    "arrested",
-    "arrests",
-    "authority",
-    "charged",
-    "commissioner",
-    "counter-terrorism",
-    "counterterrorism",
-    "court",
-    "custody",
-    "detective",
-    "detectives",
-    "fined",
-    "inquiry",
-    "interest",
-    "investigation",
-    "investigators",
-    "judge",
-    "judges",
-    "minister",
-    "ministry",
-    "officer",
-    "officers",
-    "officials",
-    "operation",
-    "police",
-    "prosecutors",
-    "raid",
-    "raids",
-    "rates",
-    "regulator",
-    "ruled",
-    "sanctions",
-    "warrant",
-];
-
-/// Which list feeds which class bit.
-const CLASSES: &[(&[&str], u32)] = &[
-    (SUFFIX_OUTLET_HEADS, class::SUFFIX_OUTLET),
-    (SUFFIX_AGENCY_HEADS, class::SUFFIX_AGENCY),
-    (PREFIX_AGENCY_HEADS, class::PREFIX_AGENCY),
-    (PREFIX_OUTLET_HEADS, class::PREFIX_OUTLET),
-    (OUTLET_PREFIXES, class::OUTLET_PREFIX),
-    (TWO_WORD_TAILS, class::TWO_WORD_TAIL),
-    (WEAK_HEADS, class::WEAK_HEAD),
-    (OFFICIAL_MODIFIERS, class::OFFICIAL),
-    (NON_OFFICIAL_MODIFIERS, class::NON_OFFICIAL),
-    (CONNECTORS, class::CONNECTOR),
-    (STOP_WORDS, class::STOP),
-    (CALENDAR, class::CALENDAR),
-    (GENERIC_MODIFIERS, class::GENERIC),
-    (NATIONALITIES, class::NATIONALITY),
-    (BROAD_ADJECTIVES, class::BROAD),
-    (BODY_NOUNS, class::BODY_NOUN),
-    (MODIFIED_BODY_NOUNS, class::MODIFIED_BODY_NOUN),
-    (BODY_MODIFIERS, class::BODY_MODIFIER),
-    (DESCRIPTOR_NOUNS, class::DESCRIPTOR),
-    (OUTLET_CUES, class::CUE_OUTLET),
-    (AGENCY_CUES, class::CUE_AGENCY),
-];
+    fn admits(&self, previous: &str) -> bool {
+        match self {
+            Self::Any => true,
+            Self::Only(words) => words.contains(&previous),
+        }
+    }
+}
 
 type Table = HashMap<&'static str, u32, WordHash>;
 
-/// The word table, and the signatures of its words.
-fn table() -> &'static (Table, SignatureSet) {
-    static TABLE: OnceLock<(Table, SignatureSet)> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = Table::default();
-        let mut signatures = SignatureSet::default();
-        for (words, bit) in CLASSES {
-            for word in *words {
-                *table.entry(word).or_insert(0) |= bit;
-                signatures.insert(signature(word.as_bytes()));
+/// Everything read from the lexicon files.
+#[derive(Debug)]
+struct Lexicon {
+    /// Word → class bits.
+    classes: Table,
+    /// Signatures of every word in `classes`.
+    signatures: SignatureSet,
+    /// (first, second) → kind of the two-word head.
+    two_word: HashMap<(&'static str, &'static str), Kind, WordHash>,
+    /// Noun → the modifiers that make it a body.
+    modified: HashMap<&'static str, Before, WordHash>,
+    /// Noun → (kind, words allowed before it), outlet readings first.
+    descriptors: HashMap<&'static str, Vec<(Kind, Before)>, WordHash>,
+}
+
+fn kind_named(word: &str) -> Option<Kind> {
+    match word {
+        "outlet" => Some(Kind::Outlet),
+        "agency" => Some(Kind::Agency),
+        _ => None,
+    }
+}
+
+impl Lexicon {
+    fn read() -> Self {
+        let mut classes = Table::default();
+        let mut add = |word: &'static str, bit: u32| *classes.entry(word).or_insert(0) |= bit;
+        for &(file, bit) in LISTS {
+            for word in entries(file) {
+                add(word, bit);
             }
         }
-        (table, signatures)
-    })
+        let mut two_word = HashMap::default();
+        for line in entries(TWO_WORD_HEADS) {
+            let mut parts = line.split_whitespace();
+            if let (Some(kind), Some(first), Some(second)) = (
+                parts.next().and_then(kind_named),
+                parts.next(),
+                parts.next(),
+            ) {
+                two_word.insert((first, second), kind);
+                add(second, class::TWO_WORD_TAIL);
+            }
+        }
+        let mut modified = HashMap::default();
+        for line in entries(MODIFIED_BODY_NOUNS) {
+            let (noun, before) = line.split_once(':').unwrap_or((line, "*"));
+            let noun = noun.trim();
+            modified.insert(noun, Before::parse(Some(before)));
+            add(noun, class::MODIFIED_BODY_NOUN);
+        }
+        let mut descriptors: HashMap<&'static str, Vec<(Kind, Before)>, WordHash> =
+            HashMap::default();
+        for line in entries(DESCRIPTORS) {
+            let (nouns, before) = match line.split_once(':') {
+                Some((nouns, before)) => (nouns, Some(before)),
+                None => (line, None),
+            };
+            let mut words = nouns.split_whitespace();
+            let Some(kind) = words.next().and_then(kind_named) else {
+                continue;
+            };
+            for noun in words {
+                descriptors
+                    .entry(noun)
+                    .or_default()
+                    .push((kind, Before::parse(before)));
+                add(noun, class::DESCRIPTOR);
+            }
+        }
+        for readings in descriptors.values_mut() {
+            readings.sort_by_key(|(kind, _)| *kind != Kind::Outlet);
+        }
+        let mut signatures = SignatureSet::default();
+        for word in classes.keys() {
+            signatures.insert(signature(word.as_bytes()));
+        }
+        Self {
+            classes,
+            signatures,
+            two_word,
+            modified,
+            descriptors,
+        }
+    }
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::read)
 }
 
 /// The classes of `word`, as [`class`] bits (0 for an ordinary word).
 pub fn class(word: &str) -> u32 {
-    let (table, signatures) = table();
-    if !signatures.may_contain(signature(word.as_bytes())) {
+    let lexicon = lexicon();
+    if !lexicon.signatures.may_contain(signature(word.as_bytes())) {
         return 0;
     }
-    table.get(word).copied().unwrap_or(0)
+    lexicon.classes.get(word).copied().unwrap_or(0)
 }
 
 fn is(word: &str, bit: u32) -> bool {
@@ -962,47 +364,26 @@ pub fn suffix_head(word: &str) -> Option<Kind> {
 /// Two-word heads whose second word alone is too common ("Coast Guard",
 /// "Media Center", "Prosecutor's Office").
 pub fn two_word_head(first: &str, second: &str) -> Option<Kind> {
-    if class(second) & class::TWO_WORD_TAIL == 0 {
-        return None;
-    }
-    if second == "Office" && super::tokens::is_possessive(first) {
+    let possessive = super::tokens::is_possessive(first);
+    if second == "Office" && possessive {
         // "Prosecutor's Office", "Attorney General's Office", "Mayor's Office".
         return Some(Kind::Agency);
     }
-    let first = super::tokens::without_possessive(first);
-    match (first, second) {
-        (
-            "Media",
-            "Center" | "Centre" | "Foundation" | "Office" | "Group" | "Holdings" | "Network",
+    if second == "office"
+        && possessive
+        && is(
+            super::tokens::without_possessive(first),
+            class::OFFICE_HOLDER,
         )
-        | ("Press" | "Broadcasting" | "Publishing", "Holdings" | "Group")
-        | ("Radio" | "Television" | "TV", "Network" | "Group" | "Station")
-        | ("News" | "Press", "Agency" | "Service" | "Network")
-        | ("Broadcasting", "Corporation" | "Service" | "Company") => Some(Kind::Outlet),
-        ("Prosecutor" | "Prosecutors" | "Attorney" | "Prosecutor-General", "Office")
-        | ("Coast" | "National" | "Border" | "Revolutionary", "Guard" | "Guards")
-        | ("Armed" | "Defence" | "Defense" | "Self-Defense", "Forces")
-        | (
-            "Security"
-            | "Intelligence"
-            | "Prosecution"
-            | "Border"
-            | "Customs"
-            | "Investigation"
-            | "Revenue"
-            | "Immigration"
-            | "Protection"
-            | "Counterintelligence"
-            | "Marshals"
-            | "Secret",
-            "Service" | "Services",
-        )
-        | ("Task", "Force" | "Group")
-        | ("Air", "Force")
-        | ("Central", "Bank")
-        | ("Security" | "Defence" | "Defense", "Council") => Some(Kind::Agency),
-        _ => None,
+    {
+        // "the Bronx District Attorney's office", not "Newsom's office".
+        return Some(Kind::Agency);
     }
+    if class(second) & class::TWO_WORD_TAIL == 0 {
+        return None;
+    }
+    let first = super::tokens::without_possessive(first);
+    lexicon().two_word.get(&(first, second)).copied()
 }
 
 /// The kind of organisation a head word begins ("Ministry of Justice",
@@ -1066,84 +447,76 @@ pub fn body_modifier(word: &str) -> bool {
 /// Lower-case nouns that make an official body only after a modifier
 /// ("anti-terrorist unit", "interior ministry", "coast guard").
 pub fn modified_body_noun(previous: &str, word: &str) -> bool {
-    if class(word) & class::MODIFIED_BODY_NOUN == 0 {
-        return false;
+    class(word) & class::MODIFIED_BODY_NOUN != 0
+        && lexicon()
+            .modified
+            .get(word)
+            .is_some_and(|before| before.admits(previous))
+}
+
+/// What a description noun says, given the word before it.
+fn descriptor(previous: &str, word: &str) -> Option<Kind> {
+    if class(word) & class::DESCRIPTOR == 0 {
+        return None;
     }
-    match word {
-        "unit" | "ministry" | "agency" | "squad" | "directorate" | "office" => true,
-        "guard" => matches!(previous, "coast" | "border" | "national"),
-        "service" | "services" => matches!(
-            previous,
-            "intelligence" | "security" | "prosecution" | "border" | "secret" | "spy" | "customs"
-        ),
-        "forces" | "force" => {
-            matches!(previous, "armed" | "air" | "defence" | "defense" | "police")
-        }
-        "bank" => previous == "central",
-        "court" => matches!(
-            previous,
-            "supreme"
-                | "constitutional"
-                | "high"
-                | "military"
-                | "criminal"
-                | "appeals"
-                | "district"
-                | "administrative"
-        ),
-        _ => false,
-    }
+    lexicon()
+        .descriptors
+        .get(word)?
+        .iter()
+        .find(|(_, before)| before.admits(previous))
+        .map(|(kind, _)| *kind)
 }
 
 /// Descriptions of an outlet used in appositions ("the news agency X",
 /// "X, a Kurdish news site"). Each entry is the last word of the phrase.
 pub fn outlet_noun(previous: &str, word: &str) -> bool {
-    if class(word) & class::DESCRIPTOR == 0 {
-        return false;
-    }
-    match word {
-        "newspaper" | "newspapers" | "daily" | "dailies" | "tabloid" | "tabloids" | "weekly"
-        | "broadcaster" | "broadcasters" | "magazine" | "magazines" | "newsletter"
-        | "newsletters" | "outlet" | "outlets" | "channel" | "channels" | "broadcasters'"
-        | "newswire" | "wire" | "portal" | "portals" | "radio" | "paper" | "papers" => true,
-        "agency" | "agencies" => matches!(previous, "news" | "press" | "propaganda"),
-        "site" | "sites" | "website" | "websites" => matches!(previous, "news" | "propaganda"),
-        "station" | "stations" => matches!(previous, "radio" | "television" | "TV"),
-        "programme" | "program" | "bulletin" => matches!(previous, "news" | "radio"),
-        _ => false,
-    }
+    descriptor(previous, word) == Some(Kind::Outlet)
 }
 
 /// Descriptions of an official body used in appositions ("the regulator
 /// Ofcom", "X, the country's media watchdog").
 pub fn agency_noun(previous: &str, word: &str) -> bool {
-    if class(word) & class::DESCRIPTOR == 0 {
-        return false;
-    }
-    match word {
-        "regulator" | "watchdog" | "ministry" | "prosecutor" | "gendarmerie" => true,
-        "agency" => matches!(
-            previous,
-            "intelligence"
-                | "spy"
-                | "security"
-                | "government"
-                | "law-enforcement"
-                | "police"
-                | "regulatory"
-                | "anti-corruption"
-                | "enforcement"
-                | "cybersecurity"
-                | "cyber"
-        ),
-        "service" => matches!(
-            previous,
-            "intelligence" | "security" | "spy" | "prosecution"
-        ),
-        "force" => previous == "police",
-        "court" => matches!(previous, "supreme" | "constitutional" | "high" | "federal"),
-        _ => false,
-    }
+    descriptor(previous, word) == Some(Kind::Agency)
+}
+
+/// Whether a full stop after `word` leaves the sentence open ("Mr.").
+pub fn abbreviation(word: &str) -> bool {
+    is(word, class::ABBREVIATION)
+}
+
+/// Whether `word`, capitalised after "the", points back to a body named
+/// with it before ("the Commission").
+pub fn anaphoric_head(word: &str) -> bool {
+    is(word, class::ANAPHORIC_HEAD)
+}
+
+/// Whether `word` ends an outlet's name and drops from its short form.
+pub fn corporate_tail(word: &str) -> bool {
+    is(word, class::CORPORATE_TAIL)
+}
+
+/// Whether a hyphenated word describes rather than names ("Bengali-language",
+/// "London-based").
+pub fn descriptive_compound(word: &str) -> bool {
+    word.rsplit_once('-')
+        .is_some_and(|(_, tail)| is(tail, class::HYPHEN_TAIL))
+}
+
+/// Whether `word` names something that is neither agency nor outlet
+/// ("party", "club").
+pub fn non_organisation_noun(word: &str) -> bool {
+    is(word, class::NON_ORG_NOUN)
+}
+
+/// Whether a word in capitals is no part of a name ("CEO", "TV").
+pub fn common_capitals(word: &str) -> bool {
+    is(word, class::COMMON_CAPITALS)
+}
+
+/// Lower-case endings that describe an outlet rather than name it ("news
+/// agency", "radio"), longest first.
+pub fn outlet_name_tails() -> impl Iterator<Item = &'static str> {
+    entries(OUTLET_NAME_TAILS)
 }
 
 /// Whether `word` (in lower case) near an ambiguous name says it is of `kind`.
@@ -1160,12 +533,41 @@ mod tests {
 
     #[test]
     fn every_listed_word_has_its_class() {
-        for (words, bit) in CLASSES {
-            for word in *words {
+        for &(file, bit) in LISTS {
+            for word in entries(file) {
                 assert!(class(word) & bit != 0, "{word}");
             }
         }
         assert_eq!(class("ordinary"), 0);
+        assert!(class("Guard") & class::TWO_WORD_TAIL != 0);
+        assert!(class("guard") & class::MODIFIED_BODY_NOUN != 0);
+        assert!(class("newspaper") & class::DESCRIPTOR != 0);
+    }
+
+    #[test]
+    fn list_files_hold_one_word_a_line_without_repeats() {
+        for &(file, _) in LISTS {
+            let mut seen = std::collections::HashSet::new();
+            for word in entries(file) {
+                assert!(!word.contains(char::is_whitespace), "{word:?}");
+                assert!(seen.insert(word), "{word} is listed twice");
+            }
+        }
+    }
+
+    #[test]
+    fn every_line_of_the_paired_files_is_understood() {
+        for line in entries(TWO_WORD_HEADS) {
+            let parts: Vec<&str> = line.split_whitespace().collect();
+            assert!(parts.len() == 3 && kind_named(parts[0]).is_some(), "{line}");
+        }
+        for line in entries(DESCRIPTORS) {
+            let kind = line.split_whitespace().next().and_then(kind_named);
+            assert!(kind.is_some(), "{line}");
+        }
+        for line in entries(MODIFIED_BODY_NOUNS) {
+            assert!(line.contains(':'), "{line}");
+        }
     }
 
     #[test]
@@ -1174,6 +576,9 @@ mod tests {
         assert_eq!(suffix_head("Police"), Some(Kind::Agency));
         assert_eq!(suffix_head("gazette"), None);
         assert_eq!(two_word_head("Prosecutor’s", "Office"), Some(Kind::Agency));
+        assert_eq!(two_word_head("Attorney's", "office"), Some(Kind::Agency));
+        assert_eq!(two_word_head("brother's", "office"), None);
+        assert_eq!(two_word_head("Newsom's", "office"), None);
         assert_eq!(two_word_head("Media", "Center"), Some(Kind::Outlet));
         assert_eq!(two_word_head("Shopping", "Center"), None);
     }
@@ -1184,6 +589,7 @@ mod tests {
         assert!(!modified_body_noun("security", "guard"));
         assert!(modified_body_noun("intelligence", "services"));
         assert!(!modified_body_noun("postal", "services"));
+        assert!(modified_body_noun("anything", "unit"));
     }
 
     #[test]
@@ -1191,5 +597,17 @@ mod tests {
         assert!(outlet_noun("news", "agency"));
         assert!(!outlet_noun("intelligence", "agency"));
         assert!(agency_noun("intelligence", "agency"));
+        assert!(outlet_noun("", "newspaper"));
+        assert!(!agency_noun("", "agency"));
+        assert!(outlet_noun("streaming", "service"));
+        assert!(agency_noun("intelligence", "service"));
+    }
+
+    #[test]
+    fn hyphenated_descriptions_are_told_from_names() {
+        assert!(descriptive_compound("Bengali-language"));
+        assert!(descriptive_compound("London-based"));
+        assert!(!descriptive_compound("Al-Jazeera"));
+        assert!(!descriptive_compound("Bengali"));
     }
 }

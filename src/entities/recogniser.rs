@@ -9,7 +9,8 @@ use super::hash::WordHash;
 use super::matcher::Matcher;
 use super::tokens::Tokens;
 use super::{
-    Gazetteer, GazetteerError, Kind, Mention, Organisation, acronyms, context, rules, short_forms,
+    Gazetteer, GazetteerError, Kind, Mention, Organisation, acronym_context, acronyms, context,
+    not_organisations, rules, short_forms,
 };
 
 /// Why a recogniser could not be built.
@@ -36,9 +37,25 @@ pub enum RecogniserError {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Recogniser {
+    /// The gazetteer's organisations, then the names of things that are
+    /// neither agencies nor outlets ([`not_organisations`]), so that one
+    /// pass of the matcher finds both.
     organisations: Vec<Organisation>,
+    /// How many of `organisations` are organisations.
+    known: usize,
     matcher: Matcher,
     canon: Canon,
+}
+
+/// Where a candidate comes from, in the order that wins a tie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Source {
+    /// A listed non-organisation: it hides what it covers.
+    NotOrganisation,
+    /// A gazetteer alias.
+    Gazetteer,
+    /// A rule.
+    Rule,
 }
 
 /// A possible mention before overlaps are resolved.
@@ -47,8 +64,8 @@ struct Candidate<'a> {
     kind: Kind,
     /// Borrowed from the gazetteer, or made from the text by a rule.
     name: Cow<'a, str>,
-    /// Ranking on ties: gazetteer readings before rule readings.
-    from_rule: bool,
+    /// Ranking on ties.
+    source: Source,
     /// An ambiguous alias that needs support from the text.
     needs_context: bool,
 }
@@ -61,17 +78,21 @@ impl Recogniser {
 
     /// A recogniser over `gazetteer`.
     pub fn new(gazetteer: Gazetteer) -> Self {
-        let organisations = gazetteer.organisations;
+        let mut organisations = gazetteer.organisations;
+        let known = organisations.len();
+        let canon = Canon::new(&organisations);
+        organisations.extend_from_slice(not_organisations::builtin());
         Self {
             matcher: Matcher::new(&organisations),
-            canon: Canon::new(&organisations),
+            canon,
             organisations,
+            known,
         }
     }
 
     /// The organisations this recogniser knows by name.
     pub fn organisations(&self) -> &[Organisation] {
-        &self.organisations
+        &self.organisations[..self.known]
     }
 
     /// Every mention in `text`, sorted by position, none overlapping.
@@ -87,12 +108,34 @@ impl Recogniser {
                     range: hit.range,
                     kind: organisation.kind,
                     name: Cow::Borrowed(organisation.name.as_str()),
-                    from_rule: false,
+                    source: if hit.org < self.known {
+                        Source::Gazetteer
+                    } else {
+                        Source::NotOrganisation
+                    },
                     needs_context: hit.needs_context,
                 }
             })
             .collect();
-        candidates.extend(rules::find(&tokens).into_iter().map(|found| {
+        // Starts of listed non-organisations: a rule's name that begins with
+        // one ("LaLiga TV", "IOC Ethics Commission") belongs to it.
+        let not_organisations: Vec<Range<usize>> = candidates
+            .iter()
+            .filter(|c| c.source == Source::NotOrganisation)
+            .map(|c| c.range.clone())
+            .collect();
+        let known: Vec<Range<usize>> = candidates
+            .iter()
+            .filter(|c| c.source == Source::Gazetteer)
+            .map(|c| c.range.clone())
+            .collect();
+        let found = rules::find(&tokens).into_iter().filter(|found| {
+            !not_organisations
+                .iter()
+                .any(|n| n.start == found.range.start && n.end < found.range.end)
+                && !joins_known_names(text, &found.range, &known)
+        });
+        candidates.extend(found.map(|found| {
             let surface = &text[found.range.clone()];
             let (kind, name) = match self.canon.lookup(surface, found.kind) {
                 Some(org) => (
@@ -105,50 +148,62 @@ impl Recogniser {
                 range: found.range,
                 kind,
                 name,
-                from_rule: true,
+                source: Source::Rule,
                 needs_context: false,
             }
         }));
-        let mut mentions = resolve(candidates, &tokens);
+        let (mut mentions, not_organisations) = resolve(candidates, &tokens);
         // "the FTC Act", "the Online News Act": laws named after bodies.
         mentions.retain(|m| !text[m.range.end..].starts_with(" Act"));
-        acronyms::link(text, &mut mentions);
+        acronyms::link(text, &mut mentions, &not_organisations);
+        acronym_context::apply(&tokens, &mut mentions);
         short_forms::link(&tokens, &mut mentions);
         merge_variants(&mut mentions);
         mentions
     }
 }
 
+/// Whether a rule's name at `range` joins two names with "and", one of
+/// them known to the gazetteer ("Corriere della Sera and Rai News", "Joy
+/// News and Citi FM"): two organisations, not one.
+fn joins_known_names(text: &str, range: &Range<usize>, known: &[Range<usize>]) -> bool {
+    let name = &text[range.clone()];
+    name.match_indices(" and ").any(|(at, joiner)| {
+        let (left_end, right_start) = (range.start + at, range.start + at + joiner.len());
+        known.iter().any(|k| {
+            (k.start >= range.start && k.end == left_end)
+                || (k.start == right_start && k.end <= range.end)
+        })
+    })
+}
+
 /// Drops ambiguous names that neither a cue nor a plain mention of the same
 /// organisation supports — before overlaps are settled, so that a doubtful
 /// "The Independent" cannot hide "The Independent Electoral Commission" —
 /// then keeps the leftmost, then longest, candidates that do not overlap
-/// (the gazetteer's reading first on a tie).
-fn resolve(mut candidates: Vec<Candidate<'_>>, tokens: &Tokens<'_>) -> Vec<Mention> {
+/// (a listed non-organisation first on a tie, then the gazetteer's
+/// reading). Returns the mentions, and the non-organisations kept.
+fn resolve(
+    mut candidates: Vec<Candidate<'_>>,
+    tokens: &Tokens<'_>,
+) -> (Vec<Mention>, Vec<Range<usize>>) {
     if candidates.iter().any(|c| c.needs_context) {
-        let plainly_named: HashSet<&str, WordHash> = candidates
-            .iter()
-            .filter(|c| !c.needs_context)
-            .map(|c| c.name.as_ref())
-            .collect();
-        let supported: Vec<bool> = candidates
-            .iter()
-            .map(|c| {
-                !c.needs_context
-                    || plainly_named.contains(c.name.as_ref())
-                    || context::has_cue(tokens, &c.range, c.kind)
-            })
-            .collect();
+        let supported = supported(&candidates, tokens);
         let mut keep = supported.into_iter();
         candidates.retain(|_| keep.next().unwrap_or(true));
     }
-    candidates.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end), c.from_rule));
+    candidates.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end), c.source));
     let mut kept: Vec<Mention> = Vec::with_capacity(candidates.len());
+    let mut not_organisations = Vec::new();
+    let mut end = 0;
     for candidate in candidates {
-        if kept
-            .last()
-            .is_none_or(|last| last.range.end <= candidate.range.start)
-        {
+        if candidate.range.start < end {
+            continue;
+        }
+        end = candidate.range.end;
+        if candidate.source == Source::NotOrganisation {
+            not_organisations.push(candidate.range);
+        } else {
             kept.push(Mention {
                 range: candidate.range,
                 kind: candidate.kind,
@@ -156,7 +211,65 @@ fn resolve(mut candidates: Vec<Candidate<'_>>, tokens: &Tokens<'_>) -> Vec<Menti
             });
         }
     }
-    kept
+    (kept, not_organisations)
+}
+
+/// Which candidates may stand: every plain one, and an ambiguous one that
+/// is not glued to a longer proper name ("Red Star Belgrade", "Howard
+/// Stern") and that the text supports — by naming the same organisation
+/// plainly or by the same words elsewhere, by speaking of it as the owner
+/// of an outlet ("Comcast, which owns NBCUniversal"), by listing it beside
+/// a plain name of its kind ("YouTube, Instagram and X"), or by a cue
+/// nearby. Once
+/// one use of an ambiguous name is supported, its other uses are too.
+fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Vec<bool> {
+    let text = tokens.text;
+    let plain = || {
+        candidates
+            .iter()
+            .filter(|c| !c.needs_context && c.source != Source::NotOrganisation)
+    };
+    let plainly_named: HashSet<&str, WordHash> = plain().map(|c| c.name.as_ref()).collect();
+    let plain_surfaces: HashSet<(Kind, &str), WordHash> =
+        plain().map(|c| (c.kind, &text[c.range.clone()])).collect();
+    let glued: Vec<bool> = candidates
+        .iter()
+        .map(|c| c.needs_context && context::glued(tokens, &c.range))
+        .collect();
+    let mut supported: Vec<bool> = candidates
+        .iter()
+        .zip(&glued)
+        .map(|(c, &glued)| {
+            if !c.needs_context {
+                return true;
+            }
+            !glued
+                && (plainly_named.contains(c.name.as_ref())
+                    || (c.kind == Kind::Outlet
+                        && context::owns_an_outlet(
+                            text,
+                            &c.range,
+                            plain().filter(|p| p.kind == Kind::Outlet).map(|p| &p.range),
+                        ))
+                    || plain_surfaces.contains(&(c.kind, &text[c.range.clone()]))
+                    || context::listed_with(
+                        text,
+                        &c.range,
+                        plain().filter(|p| p.kind == c.kind).map(|p| &p.range),
+                    )
+                    || context::has_cue(tokens, &c.range, c.kind))
+        })
+        .collect();
+    let backed: HashSet<&str, WordHash> = candidates
+        .iter()
+        .zip(&supported)
+        .filter(|(c, supported)| c.needs_context && **supported)
+        .map(|(c, _)| c.name.as_ref())
+        .collect();
+    for ((candidate, supported), glued) in candidates.iter().zip(&mut supported).zip(glued) {
+        *supported |= !glued && backed.contains(candidate.name.as_ref());
+    }
+    supported
 }
 
 /// Gives every variant of a name found by the rules ("Kestrel Valley

@@ -42,11 +42,21 @@ pub fn find(tokens: &Tokens<'_>) -> Vec<RuleMatch> {
 }
 
 /// Whether word `i` can be part of a name: capitalised, not a stop word,
-/// day or month, and not capitalised only because a sentence starts there.
+/// day or month, not a description in a hyphenated word ("Bengali-language",
+/// "London-based"), and not capitalised only because a sentence starts
+/// there.
 fn name_word(tokens: &Tokens<'_>, i: usize) -> bool {
-    tokens.is_capitalised(i)
+    (tokens.is_capitalised(i) || is_ordinal(tokens.word(i)))
         && !tokens.is(i, class::STOP | class::CALENDAR)
+        && !(tokens.word(i).contains('-') && super::lexicon::descriptive_compound(tokens.word(i)))
         && !tokens.is_ordinary_sentence_start(i)
+}
+
+/// Whether `word` is an ordinal number in figures ("11th", "3rd"), as in
+/// the names of military units ("11th Infantry Division").
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
 }
 
 /// The start of the run of name words that ends at word `end` (inclusive),
@@ -127,6 +137,29 @@ mod tests {
                 ("Xinhua News Agency", Kind::Outlet),
                 ("Dutch police", Kind::Agency)
             ]
+        );
+    }
+
+    #[test]
+    fn language_adjectives_and_other_descriptions_are_no_names() {
+        assert!(names("the Bengali-language daily reported").is_empty());
+        assert!(names("a London-based Kurdish news site").is_empty());
+        assert_eq!(
+            names("the Bengali daily Prothom Alo reported"),
+            [("Prothom Alo", Kind::Outlet)]
+        );
+    }
+
+    #[test]
+    fn military_units_keep_their_ordinal() {
+        assert_eq!(
+            names("Marines from the 11th Infantry Division pursued them"),
+            [("11th Infantry Division", Kind::Agency)]
+        );
+        assert!(names("on the 11th floor").is_empty());
+        assert_eq!(
+            names("the Kuwait Fire Force helped"),
+            [("Kuwait Fire Force", Kind::Agency)]
         );
     }
 

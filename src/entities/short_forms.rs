@@ -1,69 +1,26 @@
 //! Short forms of names the article has already given in full: "the
-//! Commission" after "the European Commission", "Meridian" after "Meridian
-//! Press Holdings".
+//! Commission" after "the European Commission", "the Times" after "The New
+//! York Times", "Meridian" after "Meridian Press Holdings".
 
+use super::lexicon::{anaphoric_head, class, corporate_tail};
 use super::matcher::is_word_boundary;
-use super::tokens::Tokens;
+use super::tokens::{Tokens, without_possessive};
 use super::{Kind, Mention};
-
-/// Head words that, capitalised after "the", point back to the last body
-/// named with them ("the Commission", "the Bureau").
-fn anaphoric_head(word: &str) -> bool {
-    matches!(
-        word,
-        "Commission"
-            | "Bureau"
-            | "Court"
-            | "Ministry"
-            | "Agency"
-            | "Authority"
-            | "Council"
-            | "Directorate"
-            | "Tribunal"
-            | "Service"
-            | "Board"
-            | "Unit"
-            | "Division"
-            | "Inspectorate"
-            | "Prosecution"
-            | "Department"
-    )
-}
-
-/// Trailing words of an outlet's name that its short form drops
-/// ("Meridian Press Holdings" → "Meridian").
-fn corporate_tail(word: &str) -> bool {
-    matches!(
-        word,
-        "Press"
-            | "Holdings"
-            | "Media"
-            | "Group"
-            | "Network"
-            | "Radio"
-            | "News"
-            | "Broadcasting"
-            | "Communications"
-            | "TV"
-            | "Television"
-            | "Publishing"
-            | "Corporation"
-    )
-}
 
 /// Adds mentions for short forms of organisations already named in full.
 /// `mentions` must be sorted and non-overlapping, and stays so.
 pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
-    let mut added = Vec::new();
+    let mut added = paper_short_forms(tokens, mentions);
     for i in 1..tokens.words.len() {
-        if !tokens.is(i, super::lexicon::class::SUFFIX_AGENCY) {
+        // "the Commission", "The Commission's", "a Commission spokesman".
+        let word = without_possessive(tokens.word(i));
+        if !anaphoric_head(word)
+            || !matches!(tokens.word(i - 1), "the" | "The" | "a" | "A")
+            || !tokens.joined(i - 1)
+        {
             continue;
         }
-        let word = tokens.word(i);
-        if !anaphoric_head(word) || tokens.words[i].sentence_start || tokens.word(i - 1) != "the" {
-            continue;
-        }
-        let range = tokens.words[i].range.clone();
+        let range = tokens.words[i].range.start..tokens.words[i].range.start + word.len();
         // Part of a longer capitalised name: not a short form.
         if i + 1 < tokens.words.len() && tokens.joined(i) && tokens.is_capitalised(i + 1) {
             continue;
@@ -107,6 +64,72 @@ pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
         }
     }
     super::acronyms::add_disjoint(mentions, added);
+}
+
+/// "the Times" after "The New York Times", "the Post" after "The Washington
+/// Post", "the Register" after "The Register": the last word of an outlet
+/// the article has named with more than one word stands for the one named
+/// most recently. Where an ambiguous alias already read the word as
+/// another outlet ("Times" as the London paper), the article's own earlier
+/// naming wins. Returns the short forms no mention covers yet.
+fn paper_short_forms(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Mention> {
+    let text = tokens.text;
+    // (where it was named, its last word, its name), in text order.
+    let mut named: Vec<(usize, String, String)> = Vec::new();
+    for mention in mentions.iter().filter(|m| m.kind == Kind::Outlet) {
+        let surface = &text[mention.range.clone()];
+        for full in [surface, mention.name.as_str()] {
+            if let Some((_, last)) = full.rsplit_once(' ') {
+                named.push((
+                    mention.range.end,
+                    without_possessive(last).to_owned(),
+                    mention.name.clone(),
+                ));
+            }
+        }
+    }
+    if named.is_empty() {
+        return Vec::new();
+    }
+    let mut added = Vec::new();
+    for i in 1..tokens.words.len() {
+        if !matches!(tokens.word(i - 1), "the" | "The") || !tokens.joined(i - 1) {
+            continue;
+        }
+        if !tokens.is_capitalised(i) || tokens.is(i, class::STOP | class::CALENDAR | class::GENERIC)
+        {
+            continue;
+        }
+        // "the Times Square": part of a longer name.
+        if i + 1 < tokens.words.len() && tokens.joined(i) && tokens.is_capitalised(i + 1) {
+            continue;
+        }
+        let word = without_possessive(tokens.word(i));
+        let start = tokens.words[i].range.start;
+        let Some((_, _, name)) = named
+            .iter()
+            .filter(|(end, last, _)| *end <= start && last == word)
+            .last()
+        else {
+            continue;
+        };
+        let range = start..start + word.len();
+        let at = mentions.partition_point(|m| m.range.end <= range.start);
+        match mentions.get_mut(at) {
+            Some(existing) if existing.range == range => {
+                if existing.kind == Kind::Outlet {
+                    existing.name.clone_from(name);
+                }
+            }
+            Some(existing) if existing.range.start < range.end => {}
+            _ => added.push(Mention {
+                range,
+                kind: Kind::Outlet,
+                name: name.clone(),
+            }),
+        }
+    }
+    added
 }
 
 /// (short form, full name) for outlets named with corporate tails.
@@ -173,10 +196,62 @@ mod tests {
     }
 
     #[test]
+    fn the_head_may_open_a_sentence_own_something_or_follow_a() {
+        let text = "The European Commission fined it. The Commission’s lawyers agreed; \
+                    a Commission spokesman said so.";
+        let found = linked(text, "European Commission", Kind::Agency);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found[1].0, "Commission");
+    }
+
+    #[test]
     fn a_head_that_starts_a_longer_name_is_left_alone() {
         let text = "the European Commission; the Commission Vice-President spoke";
         let found = linked(text, "European Commission", Kind::Agency);
         assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn a_papers_last_word_stands_for_the_paper_named_before() {
+        let text = "The Washington Post reported it. Later the Post said so, and the Post’s editor agreed.";
+        let found = linked(text, "The Washington Post", Kind::Outlet);
+        assert_eq!(
+            found,
+            [
+                ("The Washington Post", "The Washington Post".to_owned()),
+                ("Post", "The Washington Post".to_owned()),
+                ("Post", "The Washington Post".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_papers_last_word_needs_the_paper_first_and_no_name_after_it() {
+        let text = "the Times Square crowd read The New York Times; the Times Square lights";
+        assert_eq!(linked(text, "The New York Times", Kind::Outlet).len(), 1);
+        let text = "the Post arrived before The Washington Post was founded";
+        assert_eq!(linked(text, "The Washington Post", Kind::Outlet).len(), 1);
+    }
+
+    #[test]
+    fn the_paper_named_in_full_wins_over_an_ambiguous_reading() {
+        let text = "The New York Times reported it; the Times added more.";
+        let start = text.rfind("Times").unwrap();
+        let mut mentions = vec![
+            mention(
+                text,
+                "The New York Times",
+                Kind::Outlet,
+                "The New York Times",
+            ),
+            Mention {
+                range: start..start + 5,
+                kind: Kind::Outlet,
+                name: "The Times".to_owned(),
+            },
+        ];
+        link(&Tokens::new(text), &mut mentions);
+        assert_eq!(mentions[1].name, "The New York Times");
     }
 
     #[test]

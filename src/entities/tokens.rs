@@ -221,32 +221,10 @@ pub fn without_possessive(word: &str) -> &str {
     word.trim_end_matches("'s").trim_end_matches("’s")
 }
 
-/// Words that a full stop follows without ending the sentence.
+/// Words that a full stop follows without ending the sentence: single
+/// letters ("U.S.") and the abbreviations of the lexicon ("Mr.").
 fn is_abbreviation(word: &str) -> bool {
-    word.chars().count() == 1
-        || matches!(
-            word,
-            "Mr" | "Mrs"
-                | "Ms"
-                | "Dr"
-                | "St"
-                | "No"
-                | "Gen"
-                | "Col"
-                | "Lt"
-                | "Sgt"
-                | "Capt"
-                | "Inc"
-                | "Ltd"
-                | "Jr"
-                | "Sr"
-                | "vs"
-                | "Prof"
-                | "Rev"
-                | "Gov"
-                | "Sen"
-                | "Rep"
-        )
+    word.chars().count() == 1 || super::lexicon::abbreviation(word)
 }
 
 /// Whether `c` at byte `at` ends a sentence: `.`, `!`, `?` followed by

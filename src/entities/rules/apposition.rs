@@ -72,17 +72,31 @@ fn descriptor_then_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch
     if tokens.word(i).ends_with('s') && !tokens.word(i).ends_with("ss") {
         return;
     }
-    let Some(end) = name_run_forward(tokens, i + 1, MAX_NAME) else {
+    // "the daily The National": the name keeps its own "The".
+    let first = if tokens.word(i + 1) == "The" && i + 2 < words && tokens.joined(i + 1) {
+        i + 2
+    } else {
+        i + 1
+    };
+    let Some(end) = name_run_forward(tokens, first, MAX_NAME) else {
         return;
     };
     // Set off by commas, the name must close with one too.
-    if tokens.is(i + 1, class::NATIONALITY) || (set_off && !tokens.gap_after(end).starts_with(','))
+    if tokens.is(first, class::NATIONALITY)
+        || (set_off && !tokens.gap_after(end).starts_with(','))
+        || is_personal_name(tokens, first, end)
     {
         return;
     }
     if let Some(range) = span(tokens, i + 1, end) {
         found.push(RuleMatch { range, kind });
     }
+}
+
+/// Whether words `first..=last` look like a person's name: two or three
+/// words, the first a common given name ("the broadcaster Gary Lineker").
+fn is_personal_name(tokens: &Tokens<'_>, first: usize, last: usize) -> bool {
+    (1..=2).contains(&(last - first)) && tokens.is(first, class::GIVEN_NAME)
 }
 
 /// "Rappler, a Philippine news site", "Ofcom, the British media regulator".
@@ -94,13 +108,35 @@ fn name_then_description(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatc
     {
         return;
     }
-    let description = (i + 2..words.min(i + 2 + MAX_DESCRIPTION))
-        .take_while(|&d| tokens.joined(d - 1))
+    // The description is one noun phrase: it ends at a preposition or a
+    // word for a person ("Maria Lopez, a reporter for the newspaper").
+    // A clause saying what the body owns or runs goes on ("the Dubai-based
+    // group that owns the channel").
+    let owning_clause = |d: usize| {
+        matches!(tokens.word(d), "that" | "which")
+            && d + 1 < words
+            && matches!(
+                tokens.word(d + 1),
+                "owns" | "runs" | "publishes" | "operates" | "broadcasts" | "airs"
+            )
+    };
+    let mut in_clause = false;
+    let description = (i + 2..words.min(i + 2 + MAX_DESCRIPTION + 2))
+        .take_while(|&d| {
+            in_clause |= owning_clause(d);
+            tokens.joined(d - 1)
+                && !tokens.is(d, class::PERSON_NOUN)
+                && (in_clause || d < i + 2 + MAX_DESCRIPTION)
+                && !(d > i + 2 && !in_clause && is_preposition(tokens.word(d)))
+        })
         .find_map(|d| noun_kind(tokens, d));
     let Some(kind) = description else { return };
     let Some(start) = name_run_back(tokens, i, MAX_NAME) else {
         return;
     };
+    if is_personal_name(tokens, start, i) {
+        return;
+    }
     // "In Lagos, a newspaper reported": a place after a preposition.
     if start > 0
         && matches!(
@@ -124,6 +160,40 @@ fn name_then_description(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatc
     }
 }
 
+/// Whether a name follows word `i` directly, after a "The" of its own
+/// ("the daily The National").
+fn names_follow(tokens: &Tokens<'_>, i: usize) -> bool {
+    let next = i + 1;
+    if next >= tokens.words.len() || !tokens.joined(i) {
+        return false;
+    }
+    if tokens.word(next) == "The" {
+        return next + 1 < tokens.words.len()
+            && tokens.joined(next)
+            && super::name_word(tokens, next + 1);
+    }
+    super::name_word(tokens, next)
+}
+
+/// Words that end a noun phrase.
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "for"
+            | "of"
+            | "at"
+            | "with"
+            | "in"
+            | "on"
+            | "from"
+            | "to"
+            | "by"
+            | "who"
+            | "which"
+            | "that"
+    )
+}
+
 /// "Halumu and Nashir news sites", "the Inquirer, Star and Bulletin
 /// newspapers", "Sahel Voice radio".
 fn coordinated_names(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
@@ -137,6 +207,11 @@ fn coordinated_names(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) 
     );
     let plural = word.ends_with('s') && !word.ends_with("ss");
     if kind != Kind::Outlet || !(plural || singular_ok) {
+        return;
+    }
+    // "the Abu Dhabi daily The National": the name follows the noun, and
+    // the words before it only describe.
+    if !plural && names_follow(tokens, i) {
         return;
     }
     // Step back over the words of the noun phrase ("news sites").
@@ -236,7 +311,40 @@ mod tests {
             [("Zorvat", Kind::Agency)]
         );
         assert!(names("In Lagos, a newspaper reported").is_empty());
+        assert_eq!(
+            names("Kestrel Holding, the Dubai-based group that owns the channel, said"),
+            [("Kestrel Holding", Kind::Outlet)]
+        );
+        assert!(names("Kestrel Holding, the group that sued the channel, said").is_empty());
         assert!(names("Maria Lopez, a reporter, said").is_empty());
+    }
+
+    #[test]
+    fn people_in_apposition_are_no_outlets() {
+        assert!(names("said the broadcaster Gary Lineker on Sunday").is_empty());
+        assert!(names("Maria Lopez, a reporter for the newspaper, said").is_empty());
+        assert!(names("Gary Lineker, the veteran broadcaster, said").is_empty());
+        assert_eq!(
+            names("said the broadcaster Kestrel Vision on Sunday"),
+            [("Kestrel Vision", Kind::Outlet)]
+        );
+        assert_eq!(
+            names("Kestrel Vision, the public broadcaster, said"),
+            [("Kestrel Vision", Kind::Outlet)]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_singular_noun_makes_the_words_before_a_description() {
+        assert_eq!(
+            names("according to the Abu Dhabi daily The National, which"),
+            [("National", Kind::Outlet)]
+        );
+        assert_eq!(
+            names("on Sahel Voice radio"),
+            [("Sahel Voice", Kind::Outlet)],
+            "without a name after it, the words before name the outlet"
+        );
     }
 
     #[test]

@@ -74,8 +74,19 @@ pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
                 }
                 _ => owner,
             }
-        } else if matches!(word, "police" | "office" | "prosecutor" | "court")
-            && (word == "police" || start < i)
+        } else if matches!(
+            word,
+            "police"
+                | "prosecutors"
+                | "coastguard"
+                | "office"
+                | "prosecutor"
+                | "court"
+                | "guard"
+                | "service"
+                | "brigade"
+                | "department"
+        ) && (matches!(word, "police" | "prosecutors" | "coastguard") || start < i)
             && name_word(tokens, owner)
             && !tokens.is(owner, class::BROAD | class::CALENDAR)
             && !super::super::tokens::is_possessive(owner_word)
@@ -84,8 +95,13 @@ pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
         } else {
             continue;
         };
-        // "a Spanish prosecutor" is a person, not the prosecution service.
-        if owner_start > 0 && matches!(tokens.word(owner_start - 1), "a" | "an" | "A" | "An") {
+        // "a Spanish prosecutor" is a person and "a Brussels criminal
+        // court" one of many, not a named body; "a Greek coast guard
+        // official" works for the coast guard.
+        if owner_start > 0
+            && matches!(tokens.word(owner_start - 1), "a" | "an" | "A" | "An")
+            && matches!(word, "prosecutor" | "regulator" | "court")
+        {
             continue;
         }
         let end_byte = if end == i {
@@ -164,8 +180,13 @@ mod tests {
     }
 
     #[test]
-    fn an_indefinite_article_makes_a_person() {
+    fn an_indefinite_article_makes_a_person_of_a_prosecutor_only() {
         assert!(names("a Spanish prosecutor said").is_empty());
+        assert!(names("A Brussels criminal court convicted them").is_empty());
+        assert_eq!(
+            names("a Greek coast guard official said"),
+            [("Greek coast guard", Kind::Agency)]
+        );
     }
 
     #[test]
@@ -177,6 +198,23 @@ mod tests {
                 ("Paris criminal court", Kind::Agency)
             ]
         );
+    }
+
+    #[test]
+    fn city_prosecutors_coast_guards_and_fire_services() {
+        assert_eq!(
+            names("said Palermo prosecutors and the Crete coast guard"),
+            [
+                ("Palermo prosecutors", Kind::Agency),
+                ("Crete coast guard", Kind::Agency)
+            ]
+        );
+        assert_eq!(
+            names("the Dhaka fire service said"),
+            [("Dhaka fire service", Kind::Agency)]
+        );
+        assert!(names("the local fire service said").is_empty());
+        assert!(names("Palermo service stations").is_empty());
     }
 
     #[test]

@@ -19,7 +19,13 @@ const MAX_TAIL: usize = 7;
 pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
     for i in 0..tokens.words.len() {
         let word_class = tokens.words[i].class;
-        if word_class & (class::SUFFIX_OUTLET | class::SUFFIX_AGENCY | class::TWO_WORD_TAIL) != 0 {
+        let possessive_office = word_class & class::MODIFIED_BODY_NOUN != 0
+            && tokens.word(i) == "office"
+            && i > 0
+            && super::super::tokens::is_possessive(tokens.word(i - 1));
+        if word_class & (class::SUFFIX_OUTLET | class::SUFFIX_AGENCY | class::TWO_WORD_TAIL) != 0
+            || possessive_office
+        {
             suffix_name(tokens, i, found);
         }
         if word_class & (class::PREFIX_AGENCY | class::PREFIX_OUTLET) != 0 {
@@ -56,12 +62,36 @@ fn suffix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
         }
         None => return,
     };
+    // Across an inner "and" the name may be two ("Joy News and Citi FM"):
+    // the part after it is offered too, and resolution against the
+    // gazetteer decides.
+    if let Some(nearest) = modifiers_end.and_then(|m| name_run_back(tokens, m, MAX_MODIFIERS))
+        && nearest > start
+    {
+        push_suffix_name(tokens, nearest, head_start, kind, i, found);
+    }
+    push_suffix_name(tokens, start, head_start, kind, i, found);
+}
+
+/// Adds the name from word `start` to the head ending at word `i` (which
+/// begins at `head_start`), unless its modifiers are all generic or too
+/// weak for a common head.
+fn push_suffix_name(
+    tokens: &Tokens<'_>,
+    start: usize,
+    head_start: usize,
+    kind: Kind,
+    i: usize,
+    found: &mut Vec<RuleMatch>,
+) {
+    let word = tokens.word(i);
     if (start..head_start).all(|m| generic_modifier(tokens.word(m))) && start < head_start {
         return;
     }
     if head_start == i && weak_head(word) {
         let modifiers: Vec<&str> = (start..i).map(|m| tokens.word(m)).collect();
-        let official = modifiers.iter().any(|m| official_modifier(m));
+        let official =
+            modifiers.iter().any(|m| official_modifier(m)) || local_council(tokens, start, i);
         if modifiers.iter().any(|m| non_official_modifier(m)) || (modifiers.len() < 2 && !official)
         {
             return;
@@ -77,6 +107,20 @@ fn suffix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
         found.pop();
     }
     found.push(RuleMatch { range, kind });
+}
+
+/// Whether words `start..=i` are a place's council ("Hackney Council") in a
+/// text that speaks of "the council": one plain capitalised word, no
+/// nationality or broad adjective ("British Council", "Atlantic Council"
+/// stay out).
+fn local_council(tokens: &Tokens<'_>, start: usize, i: usize) -> bool {
+    start + 1 == i
+        && tokens.word(i) == "Council"
+        && !tokens.is(
+            start,
+            class::NATIONALITY | class::BROAD | class::GENERIC | class::NON_OFFICIAL,
+        )
+        && tokens.text.contains(" council")
 }
 
 /// Capitalised modifiers before a head, allowing inner connectors
@@ -98,18 +142,27 @@ fn modifier_run_back(tokens: &Tokens<'_>, end: usize) -> Option<usize> {
 }
 
 /// "Ministry of Coastal Affairs", "Federal Bureau of Investigation",
-/// "Office of the Director of National Intelligence", "Voice of America".
+/// "Office of the Director of National Intelligence", "Voice of America",
+/// and the Romance order, where up to two capitalised words may stand
+/// between head and connector ("Agência Nacional do Petróleo", "Policía
+/// Nacional del Perú").
 fn prefix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
     let Some(kind) = prefix_head(tokens.word(i)) else {
         return;
     };
     let words = tokens.words.len();
-    if i + 2 >= words || !tokens.joined(i) || !matches!(tokens.word(i + 1), "of" | "for" | "on") {
+    let Some(connector) = (i + 1..words.min(i + 4))
+        .take_while(|&c| tokens.joined(c - 1))
+        .find(|&c| !name_word(tokens, c))
+        .filter(|&c| {
+            is_head_connector(tokens.word(c)) && (c == i + 1 || !is_english(tokens.word(c)))
+        })
+    else {
         return;
-    }
+    };
     let mut last = None;
-    let mut next = i + 2;
-    while next < words && next - i <= MAX_TAIL && tokens.joined(next - 1) {
+    let mut next = connector + 1;
+    while next < words && next - connector < MAX_TAIL && tokens.joined(next - 1) {
         if name_word(tokens, next) {
             last = Some(next);
             if super::super::tokens::is_possessive(tokens.word(next)) {
@@ -132,8 +185,8 @@ fn prefix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
         .filter(|&m| tokens.joined(m))
         .and_then(|m| name_run_back(tokens, m, MAX_MODIFIERS))
         .unwrap_or(i);
-    // "News Agency of Nigeria" publishes.
-    let kind = if start < i && matches!(tokens.word(i - 1), "News" | "Press") {
+    // "News Agency of Nigeria", "Agence de Presse Sénégalaise" publish.
+    let kind = if (start..=last).any(|w| tokens.is(w, class::NEWS_WORD)) {
         Kind::Outlet
     } else {
         kind
@@ -141,6 +194,31 @@ fn prefix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
     if let Some(range) = span(tokens, start, last) {
         found.push(RuleMatch { range, kind });
     }
+}
+
+/// Words that join a prefix head to the rest of its name.
+fn is_head_connector(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "for"
+            | "on"
+            | "de"
+            | "do"
+            | "da"
+            | "dos"
+            | "das"
+            | "del"
+            | "della"
+            | "di"
+            | "du"
+            | "des"
+            | "d'"
+    )
+}
+
+/// The English connectors, which follow the head directly.
+fn is_english(word: &str) -> bool {
+    matches!(word, "of" | "for" | "on")
 }
 
 /// "Radio Andalus", "Radio Free Europe".
@@ -229,10 +307,13 @@ mod tests {
     }
 
     #[test]
-    fn connectors_join_modifiers() {
+    fn connectors_join_modifiers_and_the_part_after_and_is_offered_too() {
         assert_eq!(
             names("the Economic and Financial Crimes Commission said"),
-            [("Economic and Financial Crimes Commission", Kind::Agency)]
+            [
+                ("Economic and Financial Crimes Commission", Kind::Agency),
+                ("Financial Crimes Commission", Kind::Agency)
+            ]
         );
     }
 
@@ -274,9 +355,24 @@ mod tests {
             [("Attorney General's Office", Kind::Agency)]
         );
         assert_eq!(
+            names("the Bronx District Attorney's office said"),
+            [("Bronx District Attorney's office", Kind::Agency)]
+        );
+        assert!(names("at her brother's office").is_empty());
+        assert_eq!(
             names("at Westminster Magistrates’ Court"),
             [("Westminster Magistrates’ Court", Kind::Agency)]
         );
+    }
+
+    #[test]
+    fn a_place_council_counts_where_the_text_speaks_of_the_council() {
+        assert_eq!(
+            names("Hackney Council said the council had paid nothing"),
+            [("Hackney Council", Kind::Agency)]
+        );
+        assert!(names("Hackney Council said it had paid nothing").is_empty());
+        assert!(names("the British Council said the council would help").is_empty());
     }
 
     #[test]
@@ -284,6 +380,27 @@ mod tests {
         assert_eq!(
             names("the News Agency of Nigeria reported"),
             [("News Agency of Nigeria", Kind::Outlet)]
+        );
+        assert_eq!(
+            names("said the Agence de Presse Kestrelaise"),
+            [("Agence de Presse Kestrelaise", Kind::Outlet)]
+        );
+    }
+
+    #[test]
+    fn romance_names_put_the_head_first() {
+        assert_eq!(
+            names("fined by the Agência Nacional do Petróleo on Monday"),
+            [("Agência Nacional do Petróleo", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Policía Nacional del Perú said"),
+            [("Policía Nacional del Perú", Kind::Agency)]
+        );
+        assert!(names("the Ministry Spokesman said").is_empty());
+        assert!(
+            names("the Ministry Building of Kestrel").is_empty(),
+            "English connectors follow the head directly"
         );
     }
 

@@ -1,0 +1,297 @@
+//! Acronyms read against the initials of names in the same text.
+//!
+//! Two things an article can say about a known acronym that the gazetteer
+//! cannot know:
+//!
+//! - it spells it out as a name the recogniser did not find: "Pakistan
+//!   Tehreek-e-Insaf (PTI)" makes PTI a party here, not the Press Trust of
+//!   India; "Agência Nacional do Petróleo (ANP)" makes ANP a regulator. The
+//!   long form's head words ("Agência", "Commission", "Radio") say whether
+//!   it is an agency, an outlet or neither;
+//! - it has named a body whose initials the acronym is: "AFP" after "the
+//!   Australian Federal Police" is the police, not the news agency.
+
+use std::ops::Range;
+
+use super::lexicon::{class, connector};
+use super::{Kind, Mention};
+
+/// The initials of the capitalised words of `name` and of the capitalised
+/// parts of its hyphenated words, upper case: "Australian Federal Police"
+/// → "AFP", "Pakistan Tehreek-e-Insaf" → "PTI", "Agence France-Presse" →
+/// "AFP".
+pub fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|part| part.chars().next())
+        .filter(|c| c.is_uppercase())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// The letters of an acronym, upper case: "PML-N" → "PMLN".
+pub fn letters(acronym: &str) -> String {
+    acronym
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// A long form that the text spells out before an acronym, where no
+/// mention covers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spelt<'t> {
+    /// The long form.
+    pub range: Range<usize>,
+    /// The acronym in parentheses after it.
+    pub acronym: &'t str,
+    /// What its head words make it, if anything.
+    pub kind: Option<Kind>,
+}
+
+/// How many words before the parenthesis may make up a long form.
+const MAX_WORDS: usize = 12;
+
+/// Every "Long Form (ACR)" whose capitalised words spell ACR and that
+/// neither a mention nor one of `covered` overlaps.
+pub fn spelt_out<'t>(
+    text: &'t str,
+    mentions: &[Mention],
+    covered: &[Range<usize>],
+) -> Vec<Spelt<'t>> {
+    let mut found = Vec::new();
+    for open in memchr::memchr_iter(b'(', text.as_bytes()) {
+        let Some((inside, _)) = text[open + 1..].split_once(')') else {
+            continue;
+        };
+        if !super::acronyms::is_acronym(inside) {
+            continue;
+        }
+        let Some(before) = text[..open].strip_suffix(' ') else {
+            continue;
+        };
+        let overlaps = |other: &Range<usize>, range: &Range<usize>| {
+            other.start < range.end && range.start < other.end
+        };
+        if let Some(range) = long_form(before, &letters(inside))
+            && !mentions.iter().any(|m| overlaps(&m.range, &range))
+            && !covered.iter().any(|c| overlaps(c, &range))
+        {
+            found.push(Spelt {
+                kind: kind_of(&text[range.clone()]),
+                range,
+                acronym: inside,
+            });
+        }
+    }
+    found
+}
+
+/// The shortest run of words ending `before` whose initials are `wanted`:
+/// capitalised words, with lower-case joining words ("of", "de") inside.
+fn long_form(before: &str, wanted: &str) -> Option<Range<usize>> {
+    let mut start = before.len();
+    for _ in 0..MAX_WORDS {
+        let word_start = before[..start].rfind(' ').map_or(0, |space| space + 1);
+        let word = &before[word_start..start];
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if !capitalised && !connector(word) {
+            return None;
+        }
+        start = word_start;
+        if capitalised {
+            let spelt = initials(&before[start..]);
+            if spelt == wanted {
+                return Some(start..before.len());
+            }
+            if spelt.len() > wanted.len() || !wanted.ends_with(&spelt) {
+                return None;
+            }
+        }
+        if start == 0 {
+            return None;
+        }
+        start -= 1;
+    }
+    None
+}
+
+/// What the head words of a long form make it: an outlet ("Radio", "Presse",
+/// "News"), an agency ("Agência", "Commission", "Police"), or neither. As
+/// in the rules, a common head ("Center") says nothing, and a research or
+/// commercial word ("Privacy", "Business") makes the name no agency's.
+fn kind_of(long_form: &str) -> Option<Kind> {
+    let mut classes = 0;
+    for word in long_form.split(' ') {
+        let bits = super::lexicon::class(word);
+        classes |= if bits & class::WEAK_HEAD == 0 {
+            bits
+        } else {
+            bits & !(class::SUFFIX_AGENCY | class::PREFIX_AGENCY)
+        };
+    }
+    if classes & (class::SUFFIX_OUTLET | class::OUTLET_PREFIX | class::NEWS_WORD) != 0 {
+        Some(Kind::Outlet)
+    } else if classes & (class::SUFFIX_AGENCY | class::PREFIX_AGENCY) != 0
+        && classes & class::NON_OFFICIAL == 0
+    {
+        Some(Kind::Agency)
+    } else {
+        None
+    }
+}
+
+/// Gives an acronym that spells the initials of a body named in the text
+/// that body's kind and name ("AFP" after "Australian Federal Police").
+/// Where several named bodies have those initials (the police and Agence
+/// France-Presse), the one named last before the acronym wins; a body
+/// named only after it does not count, as a dateline "(AFP)" may open an
+/// article that names the police later.
+pub fn follow_named_bodies(text: &str, mentions: &mut [Mention]) {
+    // (where, initials, kind, name) of every name of more than one word.
+    let named: Vec<(usize, String, Kind, String)> = mentions
+        .iter()
+        .filter(|m| text[m.range.clone()].contains(' '))
+        .map(|m| {
+            let spelt = initials(&text[m.range.clone()]);
+            (m.range.start, spelt, m.kind, m.name.clone())
+        })
+        .filter(|(_, spelt, _, _)| spelt.chars().count() >= 2)
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    for mention in mentions.iter_mut() {
+        let surface = &text[mention.range.clone()];
+        if !super::acronyms::is_acronym(surface) {
+            continue;
+        }
+        let spelt = letters(surface);
+        let before = named
+            .iter()
+            .filter(|(at, initials, _, _)| *at < mention.range.start && *initials == spelt)
+            .last();
+        if let Some((_, _, kind, name)) = before {
+            mention.kind = *kind;
+            mention.name.clone_from(name);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_take_capitalised_words_and_hyphen_parts() {
+        assert_eq!(initials("Australian Federal Police"), "AFP");
+        assert_eq!(initials("Pakistan Tehreek-e-Insaf"), "PTI");
+        assert_eq!(initials("Ministry of Coastal Affairs"), "MCA");
+        assert_eq!(letters("PML-N"), "PMLN");
+    }
+
+    fn spelt(text: &str) -> Vec<(&str, &str, Option<Kind>)> {
+        spelt_out(text, &[], &[])
+            .into_iter()
+            .map(|s| (&text[s.range], s.acronym, s.kind))
+            .collect()
+    }
+
+    #[test]
+    fn long_forms_are_found_by_their_initials() {
+        assert_eq!(
+            spelt("supporters of Pakistan Tehreek-e-Insaf (PTI) marched"),
+            [("Pakistan Tehreek-e-Insaf", "PTI", None)]
+        );
+        assert_eq!(
+            spelt("the Agência Nacional do Petróleo (ANP) said"),
+            [("Agência Nacional do Petróleo", "ANP", Some(Kind::Agency))]
+        );
+        assert_eq!(
+            spelt("the Kestrel Broadcasting Corporation (KBC) aired"),
+            [(
+                "Kestrel Broadcasting Corporation",
+                "KBC",
+                Some(Kind::Outlet)
+            )]
+        );
+        assert_eq!(
+            spelt("the Electronic Privacy Information Center (EPIC) said"),
+            [("Electronic Privacy Information Center", "EPIC", None)]
+        );
+        assert!(spelt("the vote (PTI) and the Monday talks (ANP)").is_empty());
+        assert!(spelt("a new law (CMA)").is_empty());
+    }
+
+    #[test]
+    fn a_long_form_already_a_mention_is_not_spelt_again() {
+        let text = "the Kestrel Police Service (KPS) said";
+        let mention = Mention {
+            range: 4..25,
+            kind: Kind::Agency,
+            name: "Kestrel Police Service".to_owned(),
+        };
+        assert!(spelt_out(text, &[mention.clone()], &[]).is_empty());
+        assert!(spelt_out(text, &[], &[mention.range]).is_empty());
+    }
+
+    fn mention(text: &str, surface: &str, kind: Kind, name: &str) -> Mention {
+        let start = text.rfind(surface).unwrap();
+        Mention {
+            range: start..start + surface.len(),
+            kind,
+            name: name.to_owned(),
+        }
+    }
+
+    #[test]
+    fn an_acronym_follows_the_body_whose_initials_it_is() {
+        let text = "the Australian Federal Police said. An AFP commander spoke";
+        let mut mentions = vec![
+            mention(
+                text,
+                "Australian Federal Police",
+                Kind::Agency,
+                "Australian Federal Police",
+            ),
+            mention(text, "AFP", Kind::Outlet, "Agence France-Presse"),
+        ];
+        follow_named_bodies(text, &mut mentions);
+        assert_eq!(
+            (mentions[1].kind, mentions[1].name.as_str()),
+            (Kind::Agency, "Australian Federal Police")
+        );
+    }
+
+    #[test]
+    fn the_body_named_last_before_the_acronym_wins() {
+        let text = "the Australian Federal Police said, Agence France-Presse reported, AFP added";
+        let mut mentions = vec![
+            mention(
+                text,
+                "Australian Federal Police",
+                Kind::Agency,
+                "Australian Federal Police",
+            ),
+            mention(text, "Agence France-Presse", Kind::Outlet, "AFP"),
+            mention(text, "AFP", Kind::Agency, "Australian Federal Police"),
+        ];
+        follow_named_bodies(text, &mut mentions);
+        assert_eq!(
+            (mentions[2].kind, mentions[2].name.as_str()),
+            (Kind::Outlet, "AFP")
+        );
+        let text = "the Kestrel Sports Network said; AFP reported";
+        let mut mentions = vec![
+            mention(
+                text,
+                "Kestrel Sports Network",
+                Kind::Outlet,
+                "Kestrel Sports Network",
+            ),
+            mention(text, "AFP", Kind::Outlet, "Agence France-Presse"),
+        ];
+        follow_named_bodies(text, &mut mentions);
+        assert_eq!(mentions[1].name, "Agence France-Presse");
+    }
+}
