@@ -19,7 +19,7 @@ mod hash;
 mod initials;
 mod lexicon;
 mod matcher;
-mod not_organisations;
+pub mod not_organisations;
 mod recogniser;
 mod rules;
 pub mod score;

@@ -51,9 +51,35 @@ fn held_out_set_does_not_regress() {
     // Never tuned on: the bar is what it scored when first measured, less
     // a margin, so that only a real regression fails here.
     let (scores, _) = score("tests/heldout");
+    // The targets: outlets 0.92, agencies 0.95, both 0.93 (measured 0.927,
+    // 0.962 and 0.948 after the outlet work).
     for (kind, counts, floor) in [
-        ("agency", scores.agency, 0.93),
-        ("outlet", scores.outlet, 0.85),
+        ("agency", scores.agency, 0.95),
+        ("outlet", scores.outlet, 0.92),
+        ("both", scores.all(), 0.93),
+    ] {
+        let f1 = counts.overlap().f1;
+        assert!(
+            f1 >= floor,
+            "{kind}: overlap F1 {f1:.3} below {floor}\n{scores}"
+        );
+    }
+}
+
+#[test]
+fn second_held_out_set_meets_its_targets_but_for_agencies() {
+    // Written before any rule change (tests/heldout2/README.md), never
+    // tuned on. Targets: outlets 0.92, both 0.93 (measured 0.961, 0.955).
+    // Agencies reach 0.945 against a target of 0.95: the floor is that
+    // measurement less a small margin, so that only a regression fails.
+    let (scores, words) = score("tests/heldout2");
+    assert!(words >= 15_000, "{words} words");
+    let labelled = scores.all().labelled;
+    assert!(labelled >= 300, "{labelled} labelled mentions");
+    for (kind, counts, floor) in [
+        ("agency", scores.agency, 0.94),
+        ("outlet", scores.outlet, 0.92),
+        ("both", scores.all(), 0.93),
     ] {
         let f1 = counts.overlap().f1;
         assert!(
