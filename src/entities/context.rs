@@ -70,7 +70,7 @@ pub fn glued(tokens: &Tokens<'_>, range: &Range<usize>) -> bool {
 }
 
 /// Whether the name at `range` stands in a list beside one of `others`
-/// ("YouTube, Instagram and X", "CCTV and the Global Times"): only ", ",
+/// ("`YouTube`, Instagram and X", "CCTV and the Global Times"): only ", ",
 /// " and ", ", and ", " or " or " & " between them, with a "the" if the
 /// second name has it.
 pub fn listed_with<'r>(
@@ -94,7 +94,7 @@ pub fn listed_with<'r>(
 }
 
 /// Whether the text speaks of the name at `range` as the owner or
-/// publisher of one of `outlets`: ", which owns NBCUniversal", " owns the
+/// publisher of one of `outlets`: ", which owns `NBCUniversal`", " owns the
 /// Daily Mail", ", publisher of Bild".
 pub fn owns_an_outlet<'r>(
     text: &str,
@@ -181,10 +181,10 @@ mod tests {
         let text = "on YouTube, Instagram and X over the week";
         let x = text.find(" X").unwrap() + 1;
         let instagram = text.find("Instagram").unwrap();
-        let others = [instagram..instagram + 9];
-        assert!(listed_with(text, &(x..x + 1), others.iter()));
+        let others = instagram..instagram + 9;
+        assert!(listed_with(text, &(x..x + 1), std::iter::once(&others)));
         let alone = "Instagram. Then X";
-        assert!(!listed_with(alone, &(16..17), [0..9].iter()));
+        assert!(!listed_with(alone, &(16..17), std::iter::once(&(0..9))));
     }
 
     #[test]
@@ -207,10 +207,10 @@ mod tests {
     fn the_owner_of_an_outlet_is_spoken_of_as_a_publisher() {
         let text = "Comcast, which owns NBCUniversal, said";
         let outlet = text.find("NBCUniversal").unwrap();
-        let outlets = [outlet..outlet + 12];
-        assert!(owns_an_outlet(text, &(0..7), outlets.iter()));
+        let outlets = outlet..outlet + 12;
+        assert!(owns_an_outlet(text, &(0..7), std::iter::once(&outlets)));
         let text = "Comcast, which owns cable lines, said";
-        assert!(!owns_an_outlet(text, &(0..7), [26..31].iter()));
+        assert!(!owns_an_outlet(text, &(0..7), std::iter::once(&(26..31))));
     }
 
     #[test]

@@ -169,8 +169,7 @@ pub fn follow_named_bodies(text: &str, mentions: &mut [Mention]) {
         let spelt = letters(surface);
         let before = named
             .iter()
-            .filter(|(at, initials, _, _)| *at < mention.range.start && *initials == spelt)
-            .last();
+            .rfind(|(at, initials, _, _)| *at < mention.range.start && *initials == spelt);
         if let Some((_, _, kind, name)) = before {
             mention.kind = *kind;
             mention.name.clone_from(name);
@@ -231,7 +230,7 @@ mod tests {
             kind: Kind::Agency,
             name: "Kestrel Police Service".to_owned(),
         };
-        assert!(spelt_out(text, &[mention.clone()], &[]).is_empty());
+        assert!(spelt_out(text, std::slice::from_ref(&mention), &[]).is_empty());
         assert!(spelt_out(text, &[], &[mention.range]).is_empty());
     }
 

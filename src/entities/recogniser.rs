@@ -218,8 +218,8 @@ fn resolve(
 /// is not glued to a longer proper name ("Red Star Belgrade", "Howard
 /// Stern") and that the text supports — by naming the same organisation
 /// plainly or by the same words elsewhere, by speaking of it as the owner
-/// of an outlet ("Comcast, which owns NBCUniversal"), by listing it beside
-/// a plain name of its kind ("YouTube, Instagram and X"), or by a cue
+/// of an outlet ("Comcast, which owns `NBCUniversal`"), by listing it beside
+/// a plain name of its kind ("`YouTube`, Instagram and X"), or by a cue
 /// nearby. Once
 /// one use of an ambiguous name is supported, its other uses are too.
 fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Vec<bool> {

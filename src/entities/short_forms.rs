@@ -108,8 +108,7 @@ fn paper_short_forms(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Menti
         let start = tokens.words[i].range.start;
         let Some((_, _, name)) = named
             .iter()
-            .filter(|(end, last, _)| *end <= start && last == word)
-            .last()
+            .rfind(|(end, last, _)| *end <= start && last == word)
         else {
             continue;
         };

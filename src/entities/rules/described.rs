@@ -10,6 +10,10 @@ use super::{RuleMatch, name_word};
 /// How many lower-case modifiers may stand between nationality and noun.
 const MAX_MODIFIERS: usize = 3;
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "one pass over the tokens with its cases side by side; to be split by case"
+)]
 pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
     for i in 0..tokens.words.len() {
         if !tokens.is(i, class::BODY_NOUN | class::MODIFIED_BODY_NOUN) {
