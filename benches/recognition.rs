@@ -5,8 +5,9 @@
 //! Each figure is the median of several runs; the machine is shared, so
 //! single runs are noisy.
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod common;
+
+use std::time::Duration;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use newsdesk::entities::Recogniser;
@@ -15,28 +16,6 @@ use newsdesk::generate::{self, Rng};
 const RUNS: usize = 9;
 const ARTICLES: usize = 1_000;
 const ARTICLE_BYTES: usize = 7_500;
-
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
-fn time<T>(mut work: impl FnMut() -> T) -> Duration {
-    let samples = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(work());
-            start.elapsed()
-        })
-        .collect();
-    median(samples)
-}
-
-fn megabytes_per_second(bytes: usize, took: Duration) -> f64 {
-    #[expect(clippy::cast_precision_loss, reason = "byte counts far below 2^52")]
-    let megabytes = bytes as f64 / 1_000_000.0;
-    megabytes / took.as_secs_f64()
-}
 
 fn main() {
     let recogniser = Recogniser::builtin().expect("the built-in gazetteer builds");
@@ -59,13 +38,13 @@ fn main() {
         .build(&names)
         .expect("automaton builds");
 
-    let reference = time(|| {
+    let reference = common::time(RUNS, || {
         articles
             .iter()
             .map(|a| plain.find_iter(a.as_str()).count())
             .sum::<usize>()
     });
-    let recognition = time(|| {
+    let recognition = common::time(RUNS, || {
         articles
             .iter()
             .map(|a| recogniser.recognise(a).len())
@@ -76,18 +55,18 @@ fn main() {
 
     println!(
         "text: {ARTICLES} generated articles, {:.1} MB, {} names in the gazetteer, {mentions} mentions found",
-        megabytes_per_second(bytes, Duration::from_secs(1)),
+        common::megabytes_per_second(bytes, Duration::from_secs(1)),
         names.len()
     );
     println!("median of {RUNS} runs, one core:");
     println!(
         "  plain Aho-Corasick scan (reference) {:>8.1} MB/s  {:>9.3} ms per article",
-        megabytes_per_second(bytes, reference),
+        common::megabytes_per_second(bytes, reference),
         (reference / u32::try_from(ARTICLES).unwrap_or(1)).as_secs_f64() * 1e3
     );
     println!(
         "  recognition                         {:>8.1} MB/s  {:>9.3} ms per article",
-        megabytes_per_second(bytes, recognition),
+        common::megabytes_per_second(bytes, recognition),
         per_article.as_secs_f64() * 1e3
     );
     println!(

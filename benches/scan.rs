@@ -9,8 +9,10 @@
 //! `cargo bench --bench scan`. The machine is shared, so single runs are
 //! noisy.
 
+mod common;
+
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use newsdesk::entities::Recogniser;
 use newsdesk::generate::{self, Rng};
@@ -20,29 +22,6 @@ use newsdesk::store::Article;
 const RUNS: usize = 7;
 const ARTICLES: usize = 14_000;
 const ARTICLE_BYTES: usize = 7_500;
-
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
-fn time<T>(mut work: impl FnMut() -> T) -> Duration {
-    black_box(work());
-    let samples = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(work());
-            start.elapsed()
-        })
-        .collect();
-    median(samples)
-}
-
-fn megabytes_per_second(bytes: usize, took: Duration) -> f64 {
-    #[expect(clippy::cast_precision_loss, reason = "byte counts far below 2^52")]
-    let megabytes = bytes as f64 / 1_000_000.0;
-    megabytes / took.as_secs_f64()
-}
 
 fn main() {
     let recogniser = Recogniser::builtin().expect("the built-in gazetteer builds");
@@ -59,7 +38,7 @@ fn main() {
     println!(
         "{} articles, {:.0} MB of body text; median of {RUNS} runs\n",
         articles.len(),
-        megabytes_per_second(bytes, Duration::from_secs(1))
+        common::megabytes_per_second(bytes, Duration::from_secs(1))
     );
     println!("| term | hits | count in bodies | search of articles |");
     println!("|---|---|---|---|");
@@ -75,12 +54,17 @@ fn main() {
         let pattern = Pattern::new(term).expect("a term");
         let query = Query::parse(&format!("\"{term}\"")).expect("a query");
         let hits: usize = bodies.iter().map(|b| pattern.count(b)).sum();
-        let count = time(|| bodies.iter().map(|b| pattern.count(b)).sum::<usize>());
-        let search = time(|| search::search(&query, &articles, &NoOrganisations).len());
+        // One untimed run of each first, to warm the caches.
+        let count = || bodies.iter().map(|b| pattern.count(b)).sum::<usize>();
+        black_box(count());
+        let count = common::time(RUNS, count);
+        let search = || search::search(&query, &articles, &NoOrganisations).len();
+        black_box(search());
+        let search = common::time(RUNS, search);
         println!(
             "| `{term}` | {hits} | {:.0} MB/s | {:.0} MB/s |",
-            megabytes_per_second(bytes, count),
-            megabytes_per_second(bytes, search)
+            common::megabytes_per_second(bytes, count),
+            common::megabytes_per_second(bytes, search)
         );
     }
 }

@@ -11,6 +11,8 @@
     reason = "sizes and times shown to three figures"
 )]
 
+mod common;
+
 use std::hint::black_box;
 use std::path::Path;
 use std::process::Command;
@@ -50,26 +52,6 @@ struct OwnedStore {
     articles: Vec<OwnedArticle>,
 }
 
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
-fn time<T>(runs: usize, mut work: impl FnMut() -> T) -> Duration {
-    median((0..runs).map(|_| time_once(&mut work)).collect())
-}
-
-fn time_once<T>(work: &mut impl FnMut() -> T) -> Duration {
-    let start = Instant::now();
-    let value = work();
-    let elapsed = start.elapsed();
-    // Freeing what was built is not part of the cost (and the reader's
-    // background worker is stopped here, so that it does not compete with
-    // the next run).
-    drop(black_box(value));
-    elapsed
-}
-
 /// Medians of `first` and `second` run by turns, after one untimed run of
 /// each, so that neither gains from going second (a warmed allocator, a
 /// quieter moment on a shared machine).
@@ -78,14 +60,14 @@ fn time_by_turns<A, B>(
     mut first: impl FnMut() -> A,
     mut second: impl FnMut() -> B,
 ) -> (Duration, Duration) {
-    time_once(&mut first);
-    time_once(&mut second);
+    common::time_once(&mut first);
+    common::time_once(&mut second);
     let (mut a, mut b) = (Vec::new(), Vec::new());
     for _ in 0..runs {
-        a.push(time_once(&mut first));
-        b.push(time_once(&mut second));
+        a.push(common::time_once(&mut first));
+        b.push(common::time_once(&mut second));
     }
-    (median(a), median(b))
+    (common::median(a), common::median(b))
 }
 
 fn ms(d: Duration) -> String {
@@ -125,13 +107,9 @@ fn peak_child(how: &str, path: &str) {
         if how == "cold-keep" {
             let paths = [std::path::PathBuf::from(path)];
             let key = Key::new(&paths, &options_for(path.as_ref()), None).expect("a store file");
-            let (names, per_article) = app.index.parts();
-            let keepsake = Keepsake {
-                store: Arc::clone(&app.store),
-                orgs: (names.to_vec(), per_article.to_vec()),
-                words: (app.store.articles.len() <= newsdesk::app::INDEX_AHEAD)
-                    .then(|| Arc::new(WordIndex::build(&app.store.articles))),
-            };
+            let words = (app.store.articles.len() <= newsdesk::app::INDEX_AHEAD)
+                .then(|| Arc::new(WordIndex::build(&app.store.articles)));
+            let keepsake = Keepsake::new(Arc::clone(&app.store), &app.index, words);
             cache.keep(&key, &keepsake).expect("cache kept");
         }
         black_box(app);
@@ -213,12 +191,8 @@ fn cache_lines(count: usize, store: &Store, path: &Path, dir: &Path, lines: &mut
     {
         let loaded = Arc::new(Store::load(&paths).expect("loads"));
         let orgs = OrgIndex::build(&loaded, &Recogniser::builtin().expect("built-in gazetteer"));
-        let (names, per_article) = orgs.parts();
-        let keepsake = Keepsake {
-            store: Arc::clone(&loaded),
-            orgs: (names.to_vec(), per_article.to_vec()),
-            words: Some(Arc::new(WordIndex::build(&store.articles))),
-        };
+        let words = Some(Arc::new(WordIndex::build(&store.articles)));
+        let keepsake = Keepsake::new(loaded, &orgs, words);
         cache.keep(&key, &keepsake).expect("cache kept");
     }
     let reference = || {
@@ -389,10 +363,10 @@ fn search_lines(count: usize, runs: usize, store: &Store, lines: &mut Vec<String
         "europol",
     ] {
         let parsed = Query::parse(query).expect("valid query");
-        let scan = time(runs, || {
+        let scan = common::time(runs, || {
             search::search(&parsed, &store.articles, &NoOrganisations).len()
         });
-        let indexed = time(runs, || {
+        let indexed = common::time(runs, || {
             search::search_indexed(&parsed, &store.articles, &index, &NoOrganisations).len()
         });
         let found = search::search(&parsed, &store.articles, &NoOrganisations).len();
@@ -423,13 +397,13 @@ fn frame_and_memory_lines(
     app.update(newsdesk::action::Action::MoveDown);
     app.update(newsdesk::action::Action::MoveUp);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
-    let frame = time(51, || {
+    let frame = common::time(51, || {
         terminal
             .draw(|frame| frame.render_widget(Screen::new(&app, &theme::COLOUR), frame.area()))
             .map(|_| ())
     });
     let body = app.store.articles[0].body.text();
-    let find = time(201, || search::find_all(&body, "europol").map(|m| m.len()));
+    let find = common::time(201, || search::find_all(&body, "europol").map(|m| m.len()));
     lines.push(format!(
         "frame ({count} articles, open article of {words} words, highlighted): {}",
         ms(frame)

@@ -37,7 +37,8 @@ use crate::org_index::OrgIndex;
 use crate::search::{WordColumns, WordIndex};
 use crate::store::{Options, Source, Store};
 use format::{Mapped, Writer};
-use records::{OrgRecord, StoreRecord};
+pub use records::OrgRecord;
+use records::StoreRecord;
 
 /// How many bytes all caches together may take before the least recently
 /// used are removed.
@@ -112,9 +113,21 @@ pub struct Keepsake {
     /// The store.
     pub store: Arc<Store>,
     /// The organisations met, and per article those it names.
-    pub orgs: (Vec<(String, crate::entities::Kind)>, Vec<Vec<u32>>),
+    pub orgs: OrgRecord,
     /// The word index, if it was built.
     pub words: Option<Arc<WordIndex>>,
+}
+
+impl Keepsake {
+    /// What to keep of `store`, its organisation index `orgs` (copied: the
+    /// reader goes on using its own) and its word index if there is one.
+    pub fn new(store: Arc<Store>, orgs: &OrgIndex, words: Option<Arc<WordIndex>>) -> Self {
+        Self {
+            store,
+            orgs: OrgRecord::of(orgs),
+            words,
+        }
+    }
 }
 
 impl PartialEq for Keepsake {
@@ -182,8 +195,7 @@ impl Keeper {
 #[derive(Debug)]
 pub struct Grown {
     store: Store,
-    names: Vec<(String, crate::entities::Kind)>,
-    per_article: Vec<Vec<u32>>,
+    orgs: OrgRecord,
     /// Per file that grew: its number, and the articles appended.
     tails: Vec<(usize, Store)>,
 }
@@ -195,8 +207,11 @@ impl Grown {
     pub fn extend(self, recogniser: &crate::entities::Recogniser) -> Warm {
         let Self {
             mut store,
-            mut names,
-            mut per_article,
+            orgs:
+                OrgRecord {
+                    mut names,
+                    mut per_article,
+                },
             tails,
         } = self;
         for (file, tail) in tails {
@@ -346,13 +361,11 @@ impl Cache {
             .ok_or_else(|| unusable(Unusable::Damaged("unreadable articles")))?;
         let store = record.into_store(articles);
         let orgs: OrgRecord = decode(&mapped, kind::ORGS).map_err(unusable)?;
-        if orgs.per_article.len() != store.articles.len() {
+        if !orgs.fits(store.articles.len()) {
             return Err(unusable(Unusable::Damaged(
                 "organisations of other articles",
             )));
         }
-        let orgs = OrgIndex::from_parts(orgs.names, orgs.per_article)
-            .ok_or_else(|| unusable(Unusable::Damaged("an organisation out of range")))?;
         if !grown.is_empty() {
             let tails = grown
                 .into_iter()
@@ -372,14 +385,10 @@ impl Cache {
                     Ok((file, tail))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            let (names, per_article) = orgs.parts();
-            return Err(Miss::Grown(Box::new(Grown {
-                store,
-                names: names.to_vec(),
-                per_article: per_article.to_vec(),
-                tails,
-            })));
+            return Err(Miss::Grown(Box::new(Grown { store, orgs, tails })));
         }
+        let orgs = OrgIndex::from_parts(orgs.names, orgs.per_article)
+            .ok_or_else(|| unusable(Unusable::Damaged("an organisation out of range")))?;
         let words = words_of(&mapped, store.articles.len()).map(|index| Unchecked {
             index,
             path: path.clone(),
@@ -594,11 +603,7 @@ fn write(path: &Path, key: &Key, keepsake: &Keepsake) -> io::Result<()> {
         kind::ARTICLES,
         &records::articles(&keepsake.store, &key.files).map_err(io::Error::other)?,
     )?;
-    let orgs = OrgRecord {
-        names: keepsake.orgs.0.clone(),
-        per_article: keepsake.orgs.1.clone(),
-    };
-    writer.section(kind::ORGS, &encode(&orgs)?)?;
+    writer.section(kind::ORGS, &encode(&keepsake.orgs)?)?;
     if let Some(words) = &words {
         let columns: [&[u8]; 7] = [
             words.words.values.as_bytes(),

@@ -7,6 +7,26 @@ use std::sync::Arc;
 
 use bytemuck::Pod;
 
+/// Maps `file` into memory, read-only: the one place newsdesk maps a file.
+///
+/// Mapping is unsafe by nature: another process may change the file while
+/// it is mapped, which changes what is read, and a file cut shorter ends
+/// the process (`SIGBUS`). newsdesk maps two kinds of file. Store files it
+/// only reads; other programs replace them (as `import` does) rather than
+/// rewrite them in place, and every range read from one is checked to be
+/// UTF-8 before use. Cache files are written whole under another name and
+/// renamed into place, never changed after, and each section is checked
+/// by its CRC before its contents are trusted.
+#[expect(
+    unsafe_code,
+    reason = "mapping a file is unsafe by nature: another process may change it"
+)]
+pub fn map_file(file: &std::fs::File) -> std::io::Result<memmap2::Mmap> {
+    // SAFETY: the map is only read; the risks of other processes are those
+    // the doc comment above states.
+    unsafe { memmap2::Mmap::map(file) }
+}
+
 /// An array of `T`, owned or read from a mapped file.
 #[derive(Debug, Clone)]
 pub struct Column<T: Pod>(Repr<T>);

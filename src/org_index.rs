@@ -129,6 +129,11 @@ impl OrgIndex {
         (&self.names, &self.per_article)
     }
 
+    /// The parts [`OrgIndex::parts`] shows, handed over.
+    pub fn into_parts(self) -> (Vec<(String, Kind)>, Vec<Vec<u32>>) {
+        (self.names, self.per_article)
+    }
+
     /// Takes whatever the worker has finished; whether anything changed.
     pub fn absorb(&mut self) -> bool {
         let mut changed = false;

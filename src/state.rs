@@ -588,37 +588,36 @@ mod tests {
         assert_moved_aside(&whole[..whole.len() / 2], "corrupt");
     }
 
+    /// The bytes of a database made by running each of `batches`.
+    fn database_from(batches: &[&str]) -> Vec<u8> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("made.db");
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for batch in batches {
+            conn.execute_batch(batch).unwrap();
+        }
+        drop(conn);
+        std::fs::read(path).unwrap()
+    }
+
     #[test]
     fn another_programs_database_is_moved_aside() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("other.db");
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE recipe (name TEXT); INSERT INTO recipe VALUES ('soup');")
-            .unwrap();
-        drop(conn);
-        assert_moved_aside(&std::fs::read(path).unwrap(), "corrupt");
+        let other = database_from(&[
+            "CREATE TABLE recipe (name TEXT); INSERT INTO recipe VALUES ('soup');",
+        ]);
+        assert_moved_aside(&other, "corrupt");
     }
 
     #[test]
     fn a_database_from_a_newer_newsdesk_is_moved_aside() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("newer.db");
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE mark2 (id TEXT); PRAGMA user_version = 99;")
-            .unwrap();
-        drop(conn);
-        assert_moved_aside(&std::fs::read(path).unwrap(), "newer");
+        let newer = database_from(&["CREATE TABLE mark2 (id TEXT); PRAGMA user_version = 99;"]);
+        assert_moved_aside(&newer, "newer");
     }
 
     #[test]
     fn a_negative_schema_version_is_moved_aside() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("odd.db");
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(schema::MIGRATIONS[0]).unwrap();
-        conn.execute_batch("PRAGMA user_version = -1;").unwrap();
-        drop(conn);
-        assert_moved_aside(&std::fs::read(path).unwrap(), "corrupt");
+        let odd = database_from(&[schema::MIGRATIONS[0], "PRAGMA user_version = -1;"]);
+        assert_moved_aside(&odd, "corrupt");
     }
 
     #[test]

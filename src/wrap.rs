@@ -37,8 +37,9 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     lines
 }
 
-/// The byte ranges of the lines of `text`, without their line breaks.
-fn source_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+/// The byte ranges of the lines of `text`, without their line breaks
+/// (`\n`, `\r\n` or a lone `\r`): its paragraphs.
+pub(crate) fn source_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = text.as_bytes();
     let mut start = Some(0);
     std::iter::from_fn(move || {
@@ -57,7 +58,7 @@ fn source_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// Whether `text` is drawn blank, so a line may break there: spaces, tabs
 /// and ideographic spaces. Other white space (a line separator, a form
 /// feed) is drawn as a stand-in and stays on its line.
-fn is_space(text: &str) -> bool {
+pub(crate) fn is_blank(text: &str) -> bool {
     text.chars().all(|c| matches!(c, ' ' | '\t' | '\u{3000}'))
 }
 
@@ -104,7 +105,7 @@ fn wrap_line(text: &str, range: Range<usize>, width: usize, out: &mut Vec<Range<
             break;
         };
         let cells = shown(unit, filler.column).width();
-        if is_space(unit) {
+        if is_blank(unit) {
             filler.space(unit_at, cells);
         } else {
             filler.word_unit(unit_at, cells);
@@ -136,7 +137,7 @@ impl Filler<'_> {
     /// Lines end at a word's end or inside a word; only a line of nothing
     /// but indentation has white space to drop.
     fn emit(&mut self, from: usize, to: usize) {
-        let to = if is_space(&self.line[from..to]) {
+        let to = if is_blank(&self.line[from..to]) {
             from
         } else {
             to
@@ -324,13 +325,13 @@ mod tests {
                 prop_assert!(range.start >= previous_end, "lines go forward");
                 let line = &text[range.clone()];
                 prop_assert!(cells_in(&text, range.clone()) <= width.max(MIN_WIDTH), "{line:?}");
-                kept.extend(units_in(&text, range.clone()).filter(|(_, u)| !is_space(u)));
+                kept.extend(units_in(&text, range.clone()).filter(|(_, u)| !is_blank(u)));
                 previous_end = range.end;
             }
             // Every unit that is not white space is on some line, in order,
             // and whole.
             let all: Vec<(usize, &str)> = units(&text)
-                .filter(|(_, u)| !is_space(u) && !u.starts_with(['\n', '\r']))
+                .filter(|(_, u)| !is_blank(u) && !u.starts_with(['\n', '\r']))
                 .collect();
             prop_assert_eq!(kept, all);
         }

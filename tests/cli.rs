@@ -938,3 +938,30 @@ fn a_store_changed_after_it_was_cached_is_searched_as_it_is_now() {
     let warm = run_in(&home, &["search", "xolice", store]);
     assert!(warm.status.success(), "the change is found: {warm:?}");
 }
+
+#[test]
+fn lines_appended_after_the_cache_are_searched() {
+    let home = common::fresh_home();
+    let store = home.join("store.jsonl");
+    std::fs::write(
+        &store,
+        "{\"id\":\"a\",\"title\":\"Old\",\"body\":\"Europol said so.\",\"published\":\"2026-01-02\"}\n",
+    )
+    .unwrap();
+    let path = store.to_str().unwrap();
+    assert!(run_in(&home, &["cache", "build", path]).status.success());
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&store)
+        .unwrap();
+    std::io::Write::write_all(
+        &mut file,
+        b"{\"id\":\"b\",\"title\":\"New\",\"body\":\"A quagmire at Interpol.\",\"published\":\"2026-02-01\"}\n",
+    )
+    .unwrap();
+    let found = run_in(&home, &["search", "quagmire", path]);
+    assert!(found.status.success(), "{found:?}");
+    assert!(String::from_utf8_lossy(&found.stdout).starts_with("b\t2026-02-01"));
+    let by_organisation = run_in(&home, &["search", "org:interpol", path]);
+    assert!(String::from_utf8_lossy(&by_organisation.stdout).starts_with("b\t"));
+}

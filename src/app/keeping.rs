@@ -106,11 +106,7 @@ impl App {
     }
 
     fn keep(&mut self, words: Option<Arc<crate::search::WordIndex>>) {
-        let (names, per_article) = self.index.parts();
-        self.effects.push(Effect::Keep(Box::new(Keepsake {
-            store: Arc::clone(&self.store),
-            orgs: (names.to_vec(), per_article.to_vec()),
-            words,
-        })));
+        let keepsake = Keepsake::new(Arc::clone(&self.store), &self.index, words);
+        self.effects.push(Effect::Keep(Box::new(keepsake)));
     }
 }

@@ -128,7 +128,7 @@ impl Mapped {
     /// Maps the cache file at `path` and checks its header and table.
     pub fn open(path: &Path) -> Result<Self, Unusable> {
         let file = File::open(path)?;
-        let bytes = Arc::new(map(&file)?);
+        let bytes = Arc::new(crate::column::map_file(&file)?);
         let head = bytes
             .get(..FIXED)
             .ok_or(Unusable::Damaged("shorter than its header"))?;
@@ -232,17 +232,6 @@ pub fn check(path: &Path, sums: &[(u32, Range<usize>)]) -> bool {
         }
         hasher.finalize() == *crc
     })
-}
-
-#[expect(
-    unsafe_code,
-    reason = "mapping a file is unsafe by nature: another process may change it"
-)]
-fn map(file: &File) -> io::Result<memmap2::Mmap> {
-    // SAFETY: cache files are written whole under another name and renamed
-    // into place, never changed after; one that is removed stays mapped.
-    // Every section is checked by its CRC before its contents are trusted.
-    unsafe { memmap2::Mmap::map(file) }
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> u32 {

@@ -66,12 +66,41 @@ struct ProblemRecord {
 }
 
 /// An organisation index as the cache keeps it.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrgRecord {
     /// The organisations met.
     pub names: Vec<(String, Kind)>,
     /// Per article, the organisations it names.
     pub per_article: Vec<Vec<u32>>,
+}
+
+impl OrgRecord {
+    /// What to keep of `index`.
+    pub fn of(index: &crate::org_index::OrgIndex) -> Self {
+        let (names, per_article) = index.parts();
+        Self {
+            names: names.to_vec(),
+            per_article: per_article.to_vec(),
+        }
+    }
+
+    /// What to keep of `index`, which is not needed any more.
+    pub fn from_index(index: crate::org_index::OrgIndex) -> Self {
+        let (names, per_article) = index.into_parts();
+        Self { names, per_article }
+    }
+
+    /// Whether this is an index of `articles` articles naming only the
+    /// organisations it has.
+    pub fn fits(&self, articles: usize) -> bool {
+        let known = self.names.len();
+        self.per_article.len() == articles
+            && self
+                .per_article
+                .iter()
+                .flatten()
+                .all(|&id| (id as usize) < known)
+    }
 }
 
 impl StoreRecord {

@@ -36,19 +36,24 @@ fn cold_and_keep(setup: &Setup) -> (Store, OrgIndex, WordIndex) {
     let key = Key::new(&paths, &Options::default(), None).unwrap();
     let store = Store::load(&paths).unwrap();
     let orgs = OrgIndex::build(&store, &recogniser());
-    let words = WordIndex::build(&store.articles);
+    let words = Arc::new(WordIndex::build(&store.articles));
     let store = Arc::new(store);
-    let (names, per_article) = orgs.parts();
-    let keepsake = Keepsake {
-        store: Arc::clone(&store),
-        orgs: (names.to_vec(), per_article.to_vec()),
-        words: Some(Arc::new(words)),
-    };
+    let keepsake = Keepsake::new(Arc::clone(&store), &orgs, Some(Arc::clone(&words)));
     setup.cache.keep(&key, &keepsake).unwrap();
     drop(keepsake);
-    let store = Arc::try_unwrap(store).unwrap();
-    let words = WordIndex::build(&store.articles);
+    let (store, words) = (
+        Arc::try_unwrap(store).unwrap(),
+        Arc::try_unwrap(words).unwrap(),
+    );
     (store, orgs, words)
+}
+
+/// An organisation index of `articles` articles that name none.
+fn no_organisations(articles: usize) -> OrgRecord {
+    OrgRecord {
+        names: Vec::new(),
+        per_article: vec![Vec::new(); articles],
+    }
 }
 
 fn warm(setup: &Setup) -> Result<Warm, Miss> {
@@ -224,7 +229,7 @@ fn a_store_changed_while_it_was_read_is_not_cached() {
     fs::write(&setup.store, STORE.replace("Third", "Fourth")).unwrap();
     let keepsake = Keepsake {
         store: Arc::new(store),
-        orgs: (Vec::new(), vec![Vec::new(); 3]),
+        orgs: no_organisations(3),
         words: None,
     };
     setup.cache.keep(&key, &keepsake).unwrap();
@@ -312,7 +317,7 @@ fn a_cache_directory_that_cannot_be_written_is_an_error_not_a_panic() {
     let key = Key::new(&paths, &Options::default(), None).unwrap();
     let keepsake = Keepsake {
         store: Arc::new(Store::load(&paths).unwrap()),
-        orgs: (Vec::new(), vec![Vec::new(); 3]),
+        orgs: no_organisations(3),
         words: None,
     };
     assert!(setup.cache.keep(&key, &keepsake).is_err());
@@ -322,7 +327,7 @@ fn a_cache_directory_that_cannot_be_written_is_an_error_not_a_panic() {
 #[test]
 fn the_least_recently_used_caches_go_past_the_limit() {
     let dir = tempfile::tempdir().unwrap();
-    let cache = Cache::new(dir.path().join("cache"), 0);
+    let mut cache = Cache::new(dir.path().join("cache"), 0);
     let mut keys = Vec::new();
     for n in 0..3 {
         let store = dir.path().join(format!("s{n}.json"));
@@ -331,38 +336,30 @@ fn the_least_recently_used_caches_go_past_the_limit() {
         let key = Key::new(&paths, &Options::default(), None).unwrap();
         let keepsake = Keepsake {
             store: Arc::new(Store::load(&paths).unwrap()),
-            orgs: (Vec::new(), vec![Vec::new(); 3]),
+            orgs: no_organisations(3),
             words: None,
         };
         cache.keep(&key, &keepsake).unwrap();
         keys.push((key, keepsake));
     }
     assert!(cache.files().unwrap().is_empty(), "a limit of 0 keeps none");
-    let size = fs::metadata(cache.path_of(&keys[0].0)).map_or(0, |m| m.len());
-    assert_eq!(size, 0);
-    // Room for two: the oldest goes.
-    let mut two = Cache::new(cache.dir().to_owned(), 0);
-    two.keep(&keys[0].0, &keys[0].1).unwrap();
-    let one = fs::metadata(two.dir())
-        .map(|_| ())
-        .and_then(|()| two.files())
-        .unwrap();
-    assert!(one.is_empty());
-    two.limit = u64::MAX;
+    cache.limit = u64::MAX;
     for (key, keepsake) in &keys {
-        two.keep(key, keepsake).unwrap();
+        cache.keep(key, keepsake).unwrap();
+        // Apart in time, so that the order of use is told by the clock.
         std::thread::sleep(Duration::from_millis(20));
     }
-    let each = two.files().unwrap()[0].1.len();
-    two.limit = each * 2 + each / 2;
-    // Using the first makes the second the least recently used.
-    two.open(&keys[0].0).unwrap();
-    two.evict().unwrap();
-    assert!(two.open(&keys[0].0).is_ok());
-    assert!(matches!(two.open(&keys[1].0), Err(Miss::None)));
-    assert!(two.open(&keys[2].0).is_ok());
-    assert_eq!(two.clear().unwrap().0, 2);
-    assert!(two.files().unwrap().is_empty());
+    // Room for two: using the first makes the second the least recently
+    // used, and so the one to go.
+    let each = cache.files().unwrap()[0].1.len();
+    cache.limit = each * 2 + each / 2;
+    cache.open(&keys[0].0).unwrap();
+    cache.evict().unwrap();
+    assert!(cache.open(&keys[0].0).is_ok());
+    assert!(matches!(cache.open(&keys[1].0), Err(Miss::None)));
+    assert!(cache.open(&keys[2].0).is_ok());
+    assert_eq!(cache.clear().unwrap().0, 2);
+    assert!(cache.files().unwrap().is_empty());
 }
 
 fn article_json() -> impl Strategy<Value = String> {

@@ -13,7 +13,7 @@ use super::exit::{EXIT_USAGE, Stop, finish_output};
 use super::load;
 use super::settings::Settings;
 use crate::app::INDEX_AHEAD;
-use crate::cache::{Keeper, Keepsake, Key, Miss, Warm};
+use crate::cache::{Grown, Keeper, Keepsake, Key, Miss, OrgRecord, Warm};
 use crate::org_index::OrgIndex;
 use crate::search::WordIndex;
 use crate::store::{Options, Progress, Store};
@@ -25,6 +25,10 @@ pub(super) enum Opened {
     /// From the cache, with the indexes (boxed: a store read from the
     /// files is much smaller than one with its indexes).
     Warm(Box<Warm>),
+    /// From the cache, with lines appended to a store read: to be
+    /// [extended](Grown::extend) with the recogniser the caller builds
+    /// anyway.
+    Grown(Box<Grown>),
     /// Read from the files.
     Cold(Store),
 }
@@ -43,20 +47,18 @@ pub(super) fn open(
         .as_ref()
         .and_then(|cache| Key::new(paths, options, gazetteer).map(|key| (cache.clone(), key)));
     if let Some((cache, key)) = &keeper {
-        let warm = match cache.open(key) {
-            Ok(warm) => Some(warm),
-            // Lines appended to a store: only they are read.
-            Err(Miss::Grown(grown)) => {
-                Some(grown.extend(&super::recogniser(gazetteer, options.max_bytes)?))
+        let opened = match cache.open(key) {
+            Ok(warm) => {
+                super::report::skipped(&warm.store)?;
+                Some(Opened::Warm(Box::new(warm)))
             }
+            // Lines appended to a store: only they are read. (The articles
+            // cached were not all skipped, and more cannot make them so.)
+            Err(Miss::Grown(grown)) => Some(Opened::Grown(grown)),
             Err(_) => None,
         };
-        if let Some(warm) = warm {
-            super::report::skipped(&warm.store)?;
-            return Ok((
-                Opened::Warm(Box::new(warm)),
-                Some(Keeper::new(cache.clone(), key.clone())),
-            ));
+        if let Some(opened) = opened {
+            return Ok((opened, Some(Keeper::new(cache.clone(), key.clone()))));
         }
     }
     let store = load_showing_progress(paths, options)?;
@@ -147,9 +149,8 @@ pub(super) fn command(
             let orgs = OrgIndex::build(&store, &recogniser);
             let words = (store.articles.len() <= INDEX_AHEAD)
                 .then(|| Arc::new(WordIndex::build(&store.articles)));
-            let (names, per_article) = orgs.parts();
             let keepsake = Keepsake {
-                orgs: (names.to_vec(), per_article.to_vec()),
+                orgs: OrgRecord::from_index(orgs),
                 words,
                 store: Arc::new(store),
             };

@@ -243,18 +243,23 @@ pub(super) fn search(
         .map_err(|err| Stop::usage(format!("bad query:\n{}", err.pointed(text))))?;
     // A valid cache gives the store, its organisations and its word index
     // at once; else the store is read and every article scanned.
-    let (store, orgs, words) = match caching::open(paths, options, gazetteer, settings)?.0 {
+    let opened = caching::open(paths, options, gazetteer, settings)?.0;
+    let build = || recogniser(gazetteer, options.max_bytes);
+    let mut recogniser = query.has_organisations().then(build).transpose()?;
+    let (store, orgs, words) = match opened {
         Opened::Warm(warm) => {
             let warm = *warm;
             let words = warm.words.and_then(Unchecked::check);
             (warm.store, Some(warm.orgs), words)
         }
+        // Appended lines are recognised, so a recogniser is needed then too.
+        Opened::Grown(grown) => {
+            let built = recogniser.take().map_or_else(build, Ok)?;
+            let warm = grown.extend(&built);
+            recogniser = Some(built);
+            (warm.store, Some(warm.orgs), None)
+        }
         Opened::Cold(store) => (store, None, None),
-    };
-    let recogniser = if query.has_organisations() {
-        Some(recogniser(gazetteer, options.max_bytes)?)
-    } else {
-        None
     };
     let orgs = match (&recogniser, orgs) {
         (Some(recogniser), None) => Some(OrgIndex::build(&store, recogniser)),

@@ -120,6 +120,10 @@ pub(super) fn open(
     let make_app = |viewport: Rect| {
         let mut app = match opened {
             Opened::Warm(warm) => App::from_warm(*warm, recogniser, viewport),
+            Opened::Grown(grown) => {
+                let warm = grown.extend(&recogniser);
+                App::from_warm(warm, recogniser, viewport)
+            }
             Opened::Cold(store) => App::new(store, recogniser, viewport),
         };
         if keeper.is_some() {

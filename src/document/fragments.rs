@@ -69,13 +69,7 @@ pub fn cells_f64(count: usize) -> f64 {
     count as f64
 }
 
-/// Whether `unit` is drawn blank, so that a line may break there: spaces,
-/// tabs and ideographic spaces, as in [`crate::wrap`]. Other white space (a
-/// line separator, a form feed) is drawn as a stand-in and is part of a
-/// word.
-pub fn is_blank(unit: &str) -> bool {
-    unit.chars().all(|c| matches!(c, ' ' | '\t' | '\u{3000}'))
-}
+pub(crate) use crate::wrap::is_blank;
 
 /// The fragments of `paragraph` (one line of text, without line breaks) set
 /// at `width` cells, or `None` when there are more than `limit` of them.

@@ -96,7 +96,7 @@ pub fn set(text: &str, width: usize) -> Vec<Range<usize>> {
 pub fn set_within(text: &str, width: usize, max_fragments: usize) -> Vec<Range<usize>> {
     let width = width.max(MIN_WIDTH);
     let mut lines = Vec::new();
-    for paragraph in paragraphs(text) {
+    for paragraph in crate::wrap::source_lines(text) {
         let start = paragraph.start;
         let paragraph = &text[paragraph];
         let first_fit = wrap(paragraph, width);
@@ -180,24 +180,6 @@ fn penalties(width: usize, count: usize) -> Option<Penalties> {
         short_last_line_fraction: 1,
         short_last_line_penalty: 0,
         hyphen_penalty: 0,
-    })
-}
-
-/// The byte ranges of the lines of `text`, without their line breaks
-/// (`\n`, `\r\n` or a lone `\r`), as [`wrap`] reads them.
-fn paragraphs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let bytes = text.as_bytes();
-    let mut start = Some(0);
-    std::iter::from_fn(move || {
-        let from = start?;
-        let Some(offset) = memchr::memchr2(b'\n', b'\r', &bytes[from..]) else {
-            start = None;
-            return Some(from..text.len());
-        };
-        let end = from + offset;
-        let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
-        start = Some(end + if crlf { 2 } else { 1 });
-        Some(from..end)
     })
 }
 
@@ -405,7 +387,7 @@ mod tests {
             text in "([a-z]{1,15}|[ \t]|日本|\u{202e}|[\n]){0,120}",
             width in 10usize..40,
         ) {
-            for paragraph in paragraphs(&text) {
+            for paragraph in crate::wrap::source_lines(&text) {
                 let paragraph = &text[paragraph];
                 let fragments = fragments(paragraph, width, usize::MAX).unwrap();
                 let Some(lines) = breaks(&fragments, width) else {

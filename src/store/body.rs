@@ -53,21 +53,10 @@ impl Source {
         }
     }
 
-    /// Maps `file`, found at `path`, into memory, read-only.
-    ///
-    /// A file changed by another program while it is mapped changes what
-    /// is read from it, and one cut shorter ends the process (`SIGBUS`);
-    /// stores are files that newsdesk only reads, and that other programs
-    /// replace (as `import` does) rather than rewrite in place.
-    #[expect(
-        unsafe_code,
-        reason = "mapping a file is unsafe by nature: another process may change it"
-    )]
+    /// Maps `file`, found at `path`, into memory, read-only (see
+    /// [`crate::column::map_file`] for what another program can do to it).
     pub fn map(path: &Path, file: &File) -> std::io::Result<Self> {
-        // SAFETY: the map is only read. What another process does to the
-        // file while it is mapped is the risk the doc comment above states;
-        // every range read from it is checked to be UTF-8 before use.
-        let map = unsafe { memmap2::Mmap::map(file)? };
+        let map = crate::column::map_file(file)?;
         Ok(Self {
             path: Some(path.to_owned()),
             data: Data::Mapped(map),

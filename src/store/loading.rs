@@ -170,12 +170,12 @@ impl Loading {
                 path: path.to_owned(),
             });
         }
-        let parsed = if fs::metadata(path).is_ok_and(|m| m.len() >= MAP_FROM) {
+        self.file_base = self.budget.used;
+        self.at = 0;
+        let parsed = if metadata.len() >= MAP_FROM {
             self.map_and_parse(path)
         } else {
             let (bytes, size) = file::read_bytes(path, self.budget)?;
-            self.file_base = self.budget.used;
-            self.at = 0;
             self.budget.used = self.budget.used.saturating_add(size);
             self.parse_bytes(path, bytes)
         };
@@ -200,8 +200,6 @@ impl Loading {
                 path: path.to_owned(),
                 offset,
             })?;
-        self.file_base = self.budget.used;
-        self.at = 0;
         self.budget.used = self.budget.used.saturating_add(metadata.len());
         let text = Arc::new(text);
         let read = self.read_text(path, text.text().unwrap_or_default(), None, Some(&text));
