@@ -244,8 +244,11 @@ pub(super) fn search(
     // A valid cache gives the store, its organisations and its word index
     // at once; else the store is read and every article scanned.
     let opened = caching::open(paths, options, gazetteer, settings)?.0;
-    let build = || recogniser(gazetteer, options.max_bytes);
-    let mut recogniser = query.has_organisations().then(build).transpose()?;
+    let make_recogniser = || recogniser(gazetteer, options.max_bytes);
+    let mut recogniser = query
+        .has_organisations()
+        .then(make_recogniser)
+        .transpose()?;
     let (store, orgs, words) = match opened {
         Opened::Warm(warm) => {
             let warm = *warm;
@@ -254,9 +257,9 @@ pub(super) fn search(
         }
         // Appended lines are recognised, so a recogniser is needed then too.
         Opened::Grown(grown) => {
-            let built = recogniser.take().map_or_else(build, Ok)?;
-            let warm = grown.extend(&built);
-            recogniser = Some(built);
+            let made = recogniser.take().map_or_else(make_recogniser, Ok)?;
+            let warm = grown.extend(&made);
+            recogniser = Some(made);
             (warm.store, Some(warm.orgs), None)
         }
         Opened::Cold(store) => (store, None, None),
