@@ -61,17 +61,29 @@ impl Drop for Worker {
 }
 
 impl OrgIndex {
-    /// Starts indexing `store` on a worker thread.
+    /// Starts indexing `store` on a worker thread, which recognises each
+    /// batch of articles on every core of the machine.
+    ///
+    /// The first batch is recognised on the worker alone, so that the
+    /// reader's first frame, drawn meanwhile, has a core to itself; from the
+    /// second on, the batch is split among as many threads as there are
+    /// cores. The names are numbered afterwards, in article order, so the
+    /// index is the one [`OrgIndex::build`] makes.
     pub fn spawn(store: Arc<Store>, recogniser: Arc<Recogniser>) -> Self {
         let (sender, receiver) = mpsc::channel();
         let total = store.articles.len();
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = Arc::clone(&stop);
+        let cores = thread::available_parallelism().map_or(1, std::num::NonZero::get);
         let thread = thread::spawn(move || {
             let stopped = || stopped.load(Ordering::Relaxed);
             let mut seen: HashMap<String, u32> = HashMap::new();
-            for batch in store.articles.chunks(CHUNK) {
-                let chunk = chunk_of(&recogniser, batch, &mut seen, &stopped);
+            for (number, batch) in store.articles.chunks(CHUNK).enumerate() {
+                let threads = if number == 0 { 1 } else { cores };
+                let named = recognise_on(threads, &recogniser, batch, &stopped);
+                // Every body is read once here: a large store's stays on disk.
+                crate::store::release_bodies(batch);
+                let chunk = number_names(named, &mut seen);
                 // The reader has gone: nobody needs the rest.
                 if stopped() || sender.send(chunk).is_err() {
                     return;
@@ -363,6 +375,87 @@ pub fn named_by(
         .collect()
 }
 
+/// The distinct organisations each of `articles` names, in order, found on
+/// `threads` threads (the calling one among them), each taking a run of
+/// articles; articles after a stop are left out.
+fn recognise_on(
+    threads: usize,
+    recogniser: &Recogniser,
+    articles: &[Article],
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Vec<Vec<(String, Kind)>> {
+    let distinct = |articles: &[Article]| -> Vec<Vec<(String, Kind)>> {
+        let mut per_article = Vec::with_capacity(articles.len());
+        for article in articles {
+            if stop() {
+                break;
+            }
+            let mut names: Vec<(String, Kind)> = Vec::new();
+            for mention in recogniser.recognise(&article.body.text()) {
+                if !names.iter().any(|(name, _)| *name == mention.name) {
+                    names.push((mention.name, mention.kind));
+                }
+            }
+            per_article.push(names);
+        }
+        per_article
+    };
+    let run = articles.len().div_ceil(threads.max(1)).max(1);
+    if threads <= 1 || articles.len() <= run {
+        return distinct(articles);
+    }
+    thread::scope(|scope| {
+        let mut runs = articles.chunks(run);
+        let first = runs.next().unwrap_or_default();
+        let helpers: Vec<_> = runs
+            .map(|part| scope.spawn(move || distinct(part)))
+            .collect();
+        let mut named = distinct(first);
+        let mut unbroken = true;
+        for helper in helpers {
+            // Every run but the last is whole unless a stop cut it short;
+            // articles after a gap would be numbered out of place, so only
+            // the unbroken start is kept. A helper that panicked has
+            // recognised nothing: its articles are left out the same way,
+            // rather than taking the reader down.
+            let part = helper.join();
+            unbroken &= named.len() % run == 0;
+            match part {
+                Ok(part) if unbroken => named.extend(part),
+                _ => unbroken = false,
+            }
+        }
+        named
+    })
+}
+
+/// Numbers the names of `named` (per article, in order): ids from `seen`,
+/// and the next id, recorded in the chunk, for a name met the first time.
+fn number_names(named: Vec<Vec<(String, Kind)>>, seen: &mut HashMap<String, u32>) -> Chunk {
+    let mut chunk = Chunk {
+        new_names: Vec::new(),
+        articles: Vec::with_capacity(named.len()),
+    };
+    for names in named {
+        let mut ids: Named = Vec::with_capacity(names.len());
+        for (name, kind) in names {
+            let id = if let Some(&id) = seen.get(&name) {
+                id
+            } else {
+                let id = u32::try_from(seen.len()).unwrap_or(u32::MAX);
+                seen.insert(name.clone(), id);
+                chunk.new_names.push((name, kind));
+                id
+            };
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        chunk.articles.push(ids);
+    }
+    chunk
+}
+
 /// The distinct organisations `body` names, as ids in `seen`; names met for
 /// the first time are given the next id and added to `new_names`.
 fn named_in(
@@ -448,6 +541,55 @@ mod tests {
                 assert_eq!(answers.names(article, name), clauses.names(article, name));
             }
         }
+    }
+
+    #[test]
+    fn recognition_on_several_threads_keeps_article_order() {
+        let (store, recogniser) = fixtures();
+        let one = recognise_on(1, &recogniser, &store.articles, &|| false);
+        for threads in [2, 3, 8] {
+            assert_eq!(
+                recognise_on(threads, &recogniser, &store.articles, &|| false),
+                one,
+                "{threads} threads"
+            );
+        }
+        assert_eq!(one.len(), 3);
+        assert_eq!(one[0].len(), 2, "each article's names once");
+        let stopped = recognise_on(2, &recogniser, &store.articles, &|| true);
+        assert!(stopped.is_empty());
+        // Stopped part-way, on any thread: what comes back is a start of
+        // the whole, never a list with a gap.
+        for after in 0..4 {
+            let asked = std::sync::atomic::AtomicUsize::new(0);
+            let stop = || asked.fetch_add(1, Ordering::Relaxed) >= after;
+            let part = recognise_on(2, &recogniser, &store.articles, &stop);
+            assert_eq!(part, one[..part.len()], "stopped after {after}");
+        }
+    }
+
+    #[test]
+    fn a_parallel_index_numbers_names_as_the_built_one_does() {
+        let body = |i: usize| match i % 3 {
+            0 => "Europol and AP",
+            1 => "AP only",
+            _ => "nothing",
+        };
+        let json = (0..600)
+            .map(|i| {
+                format!(
+                    r#"{{"title":"t{i}","body":"{}","published":"2026-01-01"}}"#,
+                    body(i)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(",");
+        let store = Store::from_json_str("t", &format!("[{json}]")).unwrap();
+        let (_, recogniser) = fixtures();
+        let built = OrgIndex::build(&store, &recogniser);
+        let mut spawned = OrgIndex::spawn(Arc::new(store), Arc::new(recogniser));
+        spawned.wait();
+        assert_eq!(spawned.parts(), built.parts());
     }
 
     #[test]

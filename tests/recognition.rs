@@ -46,9 +46,11 @@ fn development_set_is_large_enough_and_scores_at_least_0_90_per_kind() {
     }
 }
 
-/// Fails unless each kind's overlap F1 reaches its floor: agencies,
-/// outlets, both.
-fn assert_floors(scores: &Scores, [agency, outlet, both]: [f64; 3]) {
+/// Fails if any kind's overlap F1 (or both kinds' together) is below its
+/// floor.
+#[track_caller]
+fn assert_floors(set: &str, scores: &Scores, floors: [f64; 3]) {
+    let [agency, outlet, both] = floors;
     for (kind, counts, floor) in [
         ("agency", scores.agency, agency),
         ("outlet", scores.outlet, outlet),
@@ -57,29 +59,28 @@ fn assert_floors(scores: &Scores, [agency, outlet, both]: [f64; 3]) {
         let f1 = counts.overlap().f1;
         assert!(
             f1 >= floor,
-            "{kind}: overlap F1 {f1:.3} below {floor}\n{scores}"
+            "{set}, {kind}: overlap F1 {f1:.3} below {floor}\n{scores}"
         );
     }
 }
 
 #[test]
-fn held_out_set_does_not_regress() {
-    // Never tuned on. The floors are the targets: agencies 0.95, outlets
-    // 0.92, both 0.93 (measured 0.962, 0.927 and 0.948 after the outlet
-    // work).
+fn held_out_set_meets_the_targets() {
+    // Never tuned on. The targets of issue 12: agency 0.95, outlet 0.92,
+    // both 0.93; measured 0.962, 0.927 and 0.948.
     let (scores, _) = score("tests/heldout");
-    assert_floors(&scores, [0.95, 0.92, 0.93]);
+    assert_floors("tests/heldout", &scores, [0.95, 0.92, 0.93]);
 }
 
 #[test]
-fn second_held_out_set_meets_its_targets_but_for_agencies() {
+fn second_held_out_set_meets_the_targets_but_for_agencies() {
     // Written before any rule change (tests/heldout2/README.md), never
-    // tuned on. Targets: outlets 0.92, both 0.93 (measured 0.961, 0.955).
-    // Agencies reach 0.945 against a target of 0.95: the floor is that
-    // measurement less a small margin, so that only a regression fails.
+    // tuned on. Outlets (0.961) and both kinds (0.955) meet their targets
+    // of 0.92 and 0.93; agencies reach 0.945, short of 0.95, so their floor
+    // is the measured level less a small margin: only a regression fails.
     let (scores, words) = score("tests/heldout2");
-    assert!(words >= 15_000, "{words} words");
+    assert!(words >= 18_000, "{words} words");
     let labelled = scores.all().labelled;
     assert!(labelled >= 300, "{labelled} labelled mentions");
-    assert_floors(&scores, [0.94, 0.92, 0.93]);
+    assert_floors("tests/heldout2", &scores, [0.94, 0.92, 0.93]);
 }

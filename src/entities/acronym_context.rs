@@ -12,9 +12,7 @@
 //!   longer name ("CMA CGM"), unless that word is a common one ("CNN
 //!   CEO") or a name of its own.
 
-use super::lexicon::{
-    agency_noun, class, common_capitals, nationality, non_organisation_noun, outlet_noun,
-};
+use super::lexicon::{class, common_capitals, descriptor, nationality, non_organisation_noun};
 use super::tokens::{Tokens, is_possessive};
 use super::{Kind, Mention, acronyms};
 
@@ -135,10 +133,8 @@ fn described(tokens: &Tokens<'_>, i: usize) -> Option<Reading> {
 
 /// What a noun says, given the word before it.
 fn noun_reading(previous: &str, word: &str) -> Option<Reading> {
-    if outlet_noun(previous, word) {
-        Some(Reading::Organisation(Kind::Outlet))
-    } else if agency_noun(previous, word) {
-        Some(Reading::Organisation(Kind::Agency))
+    if let Some(kind) = descriptor(previous, word) {
+        Some(Reading::Organisation(kind))
     } else if non_organisation_noun(word) {
         Some(Reading::Neither)
     } else {

@@ -180,15 +180,16 @@ fn is_acronym_char(c: char) -> bool {
 
 /// Two to twelve characters, at least two of them capitals, no spaces.
 pub(super) fn is_acronym(candidate: &str) -> bool {
-    let capitals = candidate.chars().filter(char::is_ascii_uppercase).count()
-        + candidate
-            .chars()
-            .filter(|c| c.is_uppercase() && !c.is_ascii())
-            .count();
-    (2..=12).contains(&candidate.chars().count())
-        && capitals >= 2
-        && candidate.chars().all(is_acronym_char)
-        && candidate.chars().next().is_some_and(char::is_uppercase)
+    let (mut count, mut capitals) = (0, 0);
+    for c in candidate.chars() {
+        count += 1;
+        // A space, a comma or a thirteenth character ends it at once.
+        if count > 12 || !is_acronym_char(c) || (count == 1 && !c.is_uppercase()) {
+            return false;
+        }
+        capitals += usize::from(c.is_uppercase());
+    }
+    count >= 2 && capitals >= 2
 }
 
 #[cfg(test)]
@@ -298,6 +299,18 @@ mod tests {
         let text = "said NAN (News Agency of Nigeria) and";
         let mentions = vec![mention(text, "News Agency of Nigeria", Kind::Outlet)];
         assert_eq!(definitions(text, &mentions).len(), 1);
+    }
+
+    #[test]
+    fn acronyms_are_two_to_twelve_characters_with_two_capitals() {
+        for yes in [
+            "GCHQ", "AP", "ČTK", "PML-N", "U.S.", "CERT.be", "DoJ", "SpA",
+        ] {
+            assert!(is_acronym(yes), "{yes}");
+        }
+        for no in ["Europol", "A", "ap", "ABCDEFGHIJKLM", "A B", "Ap", "aBC"] {
+            assert!(!is_acronym(no), "{no}");
+        }
     }
 
     #[test]

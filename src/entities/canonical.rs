@@ -37,7 +37,12 @@ impl Canon {
         if let Some(&org) = self.by_alias.get(bare) {
             return Some(org);
         }
-        if kind == Kind::Outlet {
+        // Only a name ending in a descriptive word can lose one.
+        let last = bare.rsplit(' ').next().unwrap_or_default();
+        if kind == Kind::Outlet
+            && bare.contains(' ')
+            && super::lexicon::outlet_name_tails().any(|tail| tail.ends_with(last))
+        {
             return super::lexicon::outlet_name_tails()
                 .filter_map(|tail| bare.strip_suffix(tail)?.strip_suffix(' '))
                 .find_map(|stem| self.by_alias.get(stem).copied());
@@ -69,11 +74,20 @@ pub fn fold(name: &str) -> String {
 
 /// Whether `name` has single spaces only and no typographic apostrophe.
 fn is_tidy(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    if name.is_ascii() {
+        // One pass over the bytes: no tab or line break, no double space.
+        return !bytes
+            .windows(2)
+            .any(|pair| pair == b"  " || pair[0].is_ascii_whitespace() && pair[0] != b' ')
+            && !bytes.last().is_some_and(u8::is_ascii_whitespace);
+    }
     !name.contains('’')
         && !name.contains("  ")
         && !name.contains(|c: char| c.is_whitespace() && c != ' ')
-        && !name.starts_with(' ')
-        && !name.ends_with(' ')
 }
 
 #[cfg(test)]
@@ -114,6 +128,18 @@ mod tests {
     fn ambiguous_aliases_do_not_capture_rule_names() {
         let (canon, _) = canon();
         assert_eq!(canon.lookup("Mirror", Kind::Outlet), None);
+    }
+
+    #[test]
+    fn tidy_names_are_left_as_they_are() {
+        assert!(is_tidy("Kestrel Valley Gazette"));
+        assert!(is_tidy("K"));
+        assert!(!is_tidy("Kestrel  Valley"));
+        assert!(!is_tidy("Kestrel\tValley"));
+        assert!(!is_tidy("Kestrel\n"));
+        assert!(!is_tidy(" Kestrel"));
+        assert!(!is_tidy("Prosecutor’s Office"));
+        assert!(is_tidy("Télé Kestrel"));
     }
 
     #[test]

@@ -20,7 +20,10 @@ pub fn has_cue(tokens: &Tokens<'_>, range: &Range<usize>, kind: Kind) -> bool {
     let last = words.partition_point(|w| w.range.start < range.end);
     let opens_sentence = words.get(first).is_some_and(|w| w.sentence_start);
     let window_before = if opens_sentence { 0 } else { WINDOW };
-    let paragraph_break = |i: usize| tokens.gap_after(i).contains("\n\n");
+    let paragraph_break = |i: usize| {
+        let gap = tokens.gap_after(i).as_bytes();
+        gap.len() >= 2 && gap.windows(2).any(|pair| pair == b"\n\n")
+    };
     let mut before = first;
     while before > 0 && first - before < window_before && !paragraph_break(before - 1) {
         before -= 1;
@@ -34,10 +37,18 @@ pub fn has_cue(tokens: &Tokens<'_>, range: &Range<usize>, kind: Kind) -> bool {
         .filter(|i| !(first..last).contains(i))
         .any(|i| {
             let word = tokens.word(i);
-            if word.chars().any(char::is_uppercase) {
-                cue(kind, &word.to_lowercase())
-            } else {
-                cue(kind, word)
+            if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
+                return cue(kind, word);
+            }
+            // Cues are short: lower-case a short ASCII word on the stack.
+            let mut lower = [0u8; 16];
+            match lower.get_mut(..word.len()) {
+                Some(buffer) if word.is_ascii() => {
+                    buffer.copy_from_slice(word.as_bytes());
+                    buffer.make_ascii_lowercase();
+                    std::str::from_utf8(buffer).is_ok_and(|lower| cue(kind, lower))
+                }
+                _ => cue(kind, &word.to_lowercase()),
             }
         })
 }
@@ -70,7 +81,7 @@ pub fn glued(tokens: &Tokens<'_>, range: &Range<usize>) -> bool {
 }
 
 /// Whether the name at `range` stands in a list beside one of `others`
-/// ("`YouTube`, Instagram and X", "CCTV and the Global Times"): only ", ",
+/// ("Facebook, Instagram and X", "CCTV and the Global Times"): only ", ",
 /// " and ", ", and ", " or " or " & " between them, with a "the" if the
 /// second name has it.
 pub fn listed_with<'r>(
@@ -94,7 +105,7 @@ pub fn listed_with<'r>(
 }
 
 /// Whether the text speaks of the name at `range` as the owner or
-/// publisher of one of `outlets`: ", which owns `NBCUniversal`", " owns the
+/// publisher of one of `outlets`: ", which owns the Daily Mail", " owns the
 /// Daily Mail", ", publisher of Bild".
 pub fn owns_an_outlet<'r>(
     text: &str,

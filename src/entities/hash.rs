@@ -1,6 +1,8 @@
 //! A fast hash for the short keys of the recogniser's tables (words and
-//! word pairs), eight bytes at a time. The tables are built from fixed word
-//! lists and the gazetteer, so there is no untrusted key to collide.
+//! word pairs), eight bytes at a time. Keys are inserted only from the
+//! built-in word lists, the built-in gazetteer and the user's own
+//! `--gazetteer` file; article text is only looked up, never inserted, so a
+//! hostile article cannot fill a table with colliding keys.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -57,36 +59,154 @@ pub fn finish(hash: u64) -> u64 {
     hash ^ (hash >> 29)
 }
 
-/// A 16-bit signature of a word from its first two bytes and its length,
-/// for [`SignatureSet`]s: nearly free to compute.
-pub fn signature(word: &[u8]) -> u16 {
-    let byte = |i: usize| word.get(i).copied().unwrap_or(0);
-    let len = u16::try_from(word.len().min(31)).unwrap_or(31);
-    (u16::from(byte(0)) << 8 | u16::from(byte(1))) ^ (len << 11) ^ len
-}
-
-/// A set of word signatures: answers "certainly not one of ours" for most
-/// words without hashing them.
+/// A Bloom filter over the keys of words (already well-mixed 64-bit
+/// hashes): answers "certainly not one of ours" for most words, with two
+/// bits a key in 2^17, so that a few thousand keys leave under one word in
+/// a hundred to check further.
 #[derive(Debug, Clone)]
-pub struct SignatureSet(Vec<u64>);
+pub struct KeyFilter(Vec<u64>);
 
-impl Default for SignatureSet {
+/// log2 of the number of bits in a [`KeyFilter`].
+const FILTER_BITS: u32 = 17;
+
+impl Default for KeyFilter {
     fn default() -> Self {
-        Self(vec![0; 1 << 10])
+        Self(vec![0; 1 << (FILTER_BITS - 6)])
     }
 }
 
-impl SignatureSet {
-    /// Adds a signature.
-    pub fn insert(&mut self, signature: u16) {
-        let bit = usize::from(signature);
-        self.0[bit / 64] |= 1 << (bit % 64);
+impl KeyFilter {
+    /// The two bits of `key`.
+    fn bits(key: u64) -> [usize; 2] {
+        let mask = (1 << FILTER_BITS) - 1;
+        [
+            usize::try_from(key & mask).unwrap_or(0),
+            usize::try_from((key >> 32) & mask).unwrap_or(0),
+        ]
     }
 
-    /// Whether the signature may belong to a word in the set.
-    pub fn may_contain(&self, signature: u16) -> bool {
-        let bit = usize::from(signature);
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    /// Adds a key.
+    pub fn insert(&mut self, key: u64) {
+        for bit in Self::bits(key) {
+            self.0[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    /// Whether the key may be in the set.
+    pub fn may_contain(&self, key: u64) -> bool {
+        Self::bits(key)
+            .iter()
+            .all(|&bit| self.0[bit / 64] & (1 << (bit % 64)) != 0)
+    }
+}
+
+/// Up to eight bytes of a word as a number, little-endian (padded with
+/// zeros): one load where the word is long enough.
+pub fn load(word: &[u8]) -> u64 {
+    match word.first_chunk::<8>() {
+        Some(chunk) => u64::from_le_bytes(*chunk),
+        None => word
+            .iter()
+            .rev()
+            .fold(0u64, |value, &byte| (value << 8) | u64::from(byte)),
+    }
+}
+
+/// The first eight bytes of a word as a number (padded with zeros).
+fn prefix(word: &[u8]) -> u64 {
+    load(word)
+}
+
+/// The [`prefix`] of the word at `range` of `text`: where eight bytes of
+/// text follow its start, one load and a mask.
+pub fn prefix_at(text: &[u8], range: std::ops::Range<usize>) -> u64 {
+    let len = range.len();
+    match text.get(range.start..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(chunk) if len >= 8 => u64::from_le_bytes(*chunk),
+        Some(chunk) => u64::from_le_bytes(*chunk) & ((1u64 << (8 * len)) - 1),
+        None => prefix(&text[range]),
+    }
+}
+
+/// A fixed table from words to class bits, for the lexicon: open
+/// addressing keyed by a word's first eight bytes and length, so that most
+/// lookups cost one multiplication and one or two comparisons of numbers.
+#[derive(Debug, Clone)]
+pub struct WordTable {
+    /// (first eight bytes, length, bits); a length of zero marks a free
+    /// slot.
+    slots: Vec<(u64, u32, u32)>,
+    /// The word in each slot, for words longer than eight bytes.
+    words: Vec<&'static str>,
+    /// `slots.len() - 1`.
+    mask: usize,
+}
+
+impl WordTable {
+    /// A table of `entries`; a word listed more than once has the union
+    /// of its bits.
+    pub fn new(entries: &[(&'static str, u32)]) -> Self {
+        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let mut table = Self {
+            slots: vec![(0, 0, 0); size],
+            words: vec![""; size],
+            mask: size - 1,
+        };
+        for &(word, bits) in entries {
+            if word.is_empty() {
+                continue;
+            }
+            let slot = table.find(word.as_bytes());
+            let (_, len, old) = table.slots[slot];
+            table.slots[slot] = (
+                prefix(word.as_bytes()),
+                u32::try_from(word.len()).unwrap_or(u32::MAX),
+                if len == 0 { bits } else { old | bits },
+            );
+            table.words[slot] = word;
+        }
+        table
+    }
+
+    /// The slot that holds `word`, or the free slot where it would go.
+    fn find(&self, word: &[u8]) -> usize {
+        self.find_keyed(prefix(word), word)
+    }
+
+    /// [`Self::find`], given the word's [`prefix`].
+    fn find_keyed(&self, key: u64, word: &[u8]) -> usize {
+        let len = u32::try_from(word.len()).unwrap_or(u32::MAX);
+        let hash = (key ^ u64::from(len).wrapping_mul(MULTIPLIER)).wrapping_mul(MULTIPLIER);
+        // The high bits mix best; the table is far smaller than 2^32.
+        let mut slot = usize::try_from(hash >> 40).unwrap_or(0) & self.mask;
+        loop {
+            let (found, found_len, _) = self.slots[slot];
+            if found_len == 0
+                || (found == key
+                    && found_len == len
+                    && (word.len() <= 8 || self.words[slot].as_bytes()[8..] == word[8..]))
+            {
+                return slot;
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+
+    /// The bits of `word`, 0 if it is not in the table.
+    pub fn get(&self, word: &str) -> u32 {
+        if word.is_empty() {
+            return 0;
+        }
+        self.slots[self.find(word.as_bytes())].2
+    }
+
+    /// The bits of the word at `range` of `text`, whose [`prefix_at`] is
+    /// `key`.
+    pub fn get_keyed(&self, key: u64, text: &[u8], range: std::ops::Range<usize>) -> u32 {
+        if range.is_empty() {
+            return 0;
+        }
+        self.slots[self.find_keyed(key, &text[range])].2
     }
 }
 
@@ -102,12 +222,40 @@ mod tests {
     }
 
     #[test]
-    fn signatures_tell_words_apart() {
-        assert_ne!(signature(b"The"), signature(b"the"));
-        let mut set = SignatureSet::default();
-        set.insert(signature(b"police"));
-        assert!(set.may_contain(signature(b"police")));
-        assert!(!set.may_contain(signature(b"x")));
+    fn a_key_filter_holds_what_was_put_in() {
+        let mut filter = KeyFilter::default();
+        let key = finish(mix(0, b"europol"));
+        filter.insert(key);
+        assert!(filter.may_contain(key));
+        assert!(!filter.may_contain(finish(mix(0, b"europa"))));
+    }
+
+    #[test]
+    fn the_word_table_finds_every_word_and_only_them() {
+        let table = WordTable::new(&[
+            ("police", 1),
+            ("Police", 2),
+            ("prosecutor's", 4),
+            ("prosecutor’s", 8),
+            ("police", 16),
+            ("counter-intelligence", 32),
+        ]);
+        assert_eq!(table.get("police"), 17, "bits of a repeated word join");
+        assert_eq!(table.get("Police"), 2);
+        assert_eq!(table.get("prosecutor's"), 4);
+        assert_eq!(table.get("prosecutor’s"), 8);
+        assert_eq!(table.get("counter-intelligence"), 32);
+        assert_eq!(table.get("counter-intelligencf"), 0);
+        assert_eq!(table.get("polic"), 0);
+        assert_eq!(table.get(""), 0);
+        let text = b"the police and the prosecutor's counter-intelligence";
+        let at = |range: std::ops::Range<usize>| {
+            table.get_keyed(prefix_at(text, range.clone()), text, range)
+        };
+        assert_eq!(at(4..10), 17);
+        assert_eq!(at(19..31), 4);
+        assert_eq!(at(32..52), 32, "near the end of the text");
+        assert_eq!(at(0..3), 0);
     }
 
     #[test]

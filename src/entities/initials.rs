@@ -148,33 +148,70 @@ fn kind_of(long_form: &str) -> Option<Kind> {
 /// named only after it does not count, as a dateline "(AFP)" may open an
 /// article that names the police later.
 pub fn follow_named_bodies(text: &str, mentions: &mut [Mention]) {
-    // (where, initials, kind, name) of every name of more than one word.
-    let named: Vec<(usize, String, Kind, String)> = mentions
+    let surface = |m: &Mention| &text[m.range.clone()];
+    let acronyms: Vec<usize> = (0..mentions.len())
+        .filter(|&at| super::acronyms::is_acronym(surface(&mentions[at])))
+        .collect();
+    if acronyms.is_empty() {
+        return;
+    }
+    // (where, initials, which mention) of every name of more than one word.
+    let named: Vec<(usize, u128, usize)> = mentions
         .iter()
-        .filter(|m| text[m.range.clone()].contains(' '))
-        .map(|m| {
-            let spelt = initials(&text[m.range.clone()]);
-            (m.range.start, spelt, m.kind, m.name.clone())
-        })
-        .filter(|(_, spelt, _, _)| spelt.chars().count() >= 2)
+        .enumerate()
+        .filter(|(_, m)| surface(m).contains(' '))
+        .filter_map(|(at, m)| Some((m.range.start, packed(initial_letters(surface(m)))?, at)))
         .collect();
     if named.is_empty() {
         return;
     }
-    for mention in mentions.iter_mut() {
-        let surface = &text[mention.range.clone()];
-        if !super::acronyms::is_acronym(surface) {
+    let mut renamed: Vec<(usize, usize)> = Vec::new();
+    for at in acronyms {
+        let mention = &mentions[at];
+        let Some(spelt) = packed(acronym_letters(surface(mention))) else {
             continue;
-        }
-        let spelt = letters(surface);
+        };
         let before = named
             .iter()
-            .rfind(|(at, initials, _, _)| *at < mention.range.start && *initials == spelt);
-        if let Some((_, _, kind, name)) = before {
-            mention.kind = *kind;
-            mention.name.clone_from(name);
+            .rfind(|(start, initials, _)| *start < mention.range.start && *initials == spelt);
+        if let Some(&(_, _, from)) = before {
+            renamed.push((at, from));
         }
     }
+    for (at, from) in renamed {
+        let (kind, name) = (mentions[from].kind, mentions[from].name.clone());
+        mentions[at].kind = kind;
+        mentions[at].name = name;
+    }
+}
+
+/// Up to sixteen ASCII letters in one number, so that initials compare
+/// without a string being built; `None` for anything longer or not ASCII.
+fn packed(letters: impl Iterator<Item = char>) -> Option<u128> {
+    let mut value: u128 = 0;
+    for (at, c) in letters.enumerate() {
+        if at >= 16 || !c.is_ascii() {
+            return None;
+        }
+        value |= u128::from(c as u8) << (8 * at);
+    }
+    Some(value)
+}
+
+/// [`initials`] without building a string.
+fn initial_letters(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|part| part.chars().next())
+        .filter(|c| c.is_uppercase())
+        .flat_map(char::to_uppercase)
+}
+
+/// [`letters`] without building a string.
+fn acronym_letters(acronym: &str) -> impl Iterator<Item = char> + '_ {
+    acronym
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
 }
 
 #[cfg(test)]
@@ -230,8 +267,9 @@ mod tests {
             kind: Kind::Agency,
             name: "Kestrel Police Service".to_owned(),
         };
-        assert!(spelt_out(text, std::slice::from_ref(&mention), &[]).is_empty());
-        assert!(spelt_out(text, &[], &[mention.range]).is_empty());
+        let range = mention.range.clone();
+        assert!(spelt_out(text, &[mention], &[]).is_empty());
+        assert!(spelt_out(text, &[], &[range]).is_empty());
     }
 
     fn mention(text: &str, surface: &str, kind: Kind, name: &str) -> Mention {

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::Kind;
-use super::hash::{SignatureSet, WordHash, signature};
+use super::hash::{WordHash, WordTable};
 
 /// The classes a word can belong to (one word may be in several).
 pub mod class {
@@ -242,21 +242,20 @@ impl Before {
     }
 }
 
-type Table = HashMap<&'static str, u32, WordHash>;
-
 /// Everything read from the lexicon files.
 #[derive(Debug)]
 struct Lexicon {
     /// Word → class bits.
-    classes: Table,
-    /// Signatures of every word in `classes`.
-    signatures: SignatureSet,
+    classes: WordTable,
     /// (first, second) → kind of the two-word head.
     two_word: HashMap<(&'static str, &'static str), Kind, WordHash>,
     /// Noun → the modifiers that make it a body.
     modified: HashMap<&'static str, Before, WordHash>,
-    /// Noun → (kind, words allowed before it), outlet readings first.
-    descriptors: HashMap<&'static str, Vec<(Kind, Before)>, WordHash>,
+    /// Noun → 1 + its index in `readings`.
+    descriptors: WordTable,
+    /// Per description noun, (kind, words allowed before it), outlet
+    /// readings first.
+    readings: Vec<Vec<(Kind, Before)>>,
 }
 
 fn kind_named(word: &str) -> Option<Kind> {
@@ -269,8 +268,8 @@ fn kind_named(word: &str) -> Option<Kind> {
 
 impl Lexicon {
     fn read() -> Self {
-        let mut classes = Table::default();
-        let mut add = |word: &'static str, bit: u32| *classes.entry(word).or_insert(0) |= bit;
+        let mut classes: Vec<(&'static str, u32)> = Vec::new();
+        let mut add = |word: &'static str, bit: u32| classes.push((word, bit));
         for &(file, bit) in LISTS {
             for word in entries(file) {
                 add(word, bit);
@@ -295,8 +294,8 @@ impl Lexicon {
             modified.insert(noun, Before::parse(Some(before)));
             add(noun, class::MODIFIED_BODY_NOUN);
         }
-        let mut descriptors: HashMap<&'static str, Vec<(Kind, Before)>, WordHash> =
-            HashMap::default();
+        let mut nouns_seen: Vec<&'static str> = Vec::new();
+        let mut readings: Vec<Vec<(Kind, Before)>> = Vec::new();
         for line in entries(DESCRIPTORS) {
             let (nouns, before) = match line.split_once(':') {
                 Some((nouns, before)) => (nouns, Some(before)),
@@ -307,26 +306,31 @@ impl Lexicon {
                 continue;
             };
             for noun in words {
-                descriptors
-                    .entry(noun)
-                    .or_default()
-                    .push((kind, Before::parse(before)));
+                let at = if let Some(at) = nouns_seen.iter().position(|n| *n == noun) {
+                    at
+                } else {
+                    nouns_seen.push(noun);
+                    readings.push(Vec::new());
+                    readings.len() - 1
+                };
+                readings[at].push((kind, Before::parse(before)));
                 add(noun, class::DESCRIPTOR);
             }
         }
-        for readings in descriptors.values_mut() {
-            readings.sort_by_key(|(kind, _)| *kind != Kind::Outlet);
+        for noun_readings in &mut readings {
+            noun_readings.sort_by_key(|(kind, _)| *kind != Kind::Outlet);
         }
-        let mut signatures = SignatureSet::default();
-        for word in classes.keys() {
-            signatures.insert(signature(word.as_bytes()));
-        }
+        let descriptors: Vec<(&'static str, u32)> = nouns_seen
+            .iter()
+            .enumerate()
+            .map(|(at, noun)| (*noun, u32::try_from(at + 1).unwrap_or(0)))
+            .collect();
         Self {
-            classes,
-            signatures,
+            classes: WordTable::new(&classes),
             two_word,
             modified,
-            descriptors,
+            descriptors: WordTable::new(&descriptors),
+            readings,
         }
     }
 }
@@ -338,11 +342,14 @@ fn lexicon() -> &'static Lexicon {
 
 /// The classes of `word`, as [`class`] bits (0 for an ordinary word).
 pub fn class(word: &str) -> u32 {
-    let lexicon = lexicon();
-    if !lexicon.signatures.may_contain(signature(word.as_bytes())) {
-        return 0;
-    }
-    lexicon.classes.get(word).copied().unwrap_or(0)
+    lexicon().classes.get(word)
+}
+
+/// The classes of the word at `range` of `text`, whose first eight bytes
+/// are `prefix` ([`super::hash::prefix_at`]): [`class`] without reading
+/// the word's start again.
+pub fn class_keyed(prefix: u64, text: &str, range: std::ops::Range<usize>) -> u32 {
+    lexicon().classes.get_keyed(prefix, text.as_bytes(), range)
 }
 
 fn is(word: &str, bit: u32) -> bool {
@@ -454,34 +461,16 @@ pub fn modified_body_noun(previous: &str, word: &str) -> bool {
             .is_some_and(|before| before.admits(previous))
 }
 
-/// What a description noun says, given the word before it.
-fn descriptor(previous: &str, word: &str) -> Option<Kind> {
-    if class(word) & class::DESCRIPTOR == 0 {
-        return None;
-    }
-    lexicon()
-        .descriptors
-        .get(word)?
+/// What a description noun says, given the word before it: the noun of
+/// "the news agency X" or "X, a Kurdish news site" is an outlet's, that of
+/// "the intelligence agency X" an agency's.
+pub fn descriptor(previous: &str, word: &str) -> Option<Kind> {
+    let lexicon = lexicon();
+    let at = (lexicon.descriptors.get(word) as usize).checked_sub(1)?;
+    lexicon.readings[at]
         .iter()
         .find(|(_, before)| before.admits(previous))
         .map(|(kind, _)| *kind)
-}
-
-/// Descriptions of an outlet used in appositions ("the news agency X",
-/// "X, a Kurdish news site"). Each entry is the last word of the phrase.
-pub fn outlet_noun(previous: &str, word: &str) -> bool {
-    descriptor(previous, word) == Some(Kind::Outlet)
-}
-
-/// Descriptions of an official body used in appositions ("the regulator
-/// Ofcom", "X, the country's media watchdog").
-pub fn agency_noun(previous: &str, word: &str) -> bool {
-    descriptor(previous, word) == Some(Kind::Agency)
-}
-
-/// Whether a full stop after `word` leaves the sentence open ("Mr.").
-pub fn abbreviation(word: &str) -> bool {
-    is(word, class::ABBREVIATION)
 }
 
 /// Whether `word`, capitalised after "the", points back to a body named
@@ -593,14 +582,14 @@ mod tests {
     }
 
     #[test]
-    fn outlet_nouns_tell_news_agencies_from_government_ones() {
-        assert!(outlet_noun("news", "agency"));
-        assert!(!outlet_noun("intelligence", "agency"));
-        assert!(agency_noun("intelligence", "agency"));
-        assert!(outlet_noun("", "newspaper"));
-        assert!(!agency_noun("", "agency"));
-        assert!(outlet_noun("streaming", "service"));
-        assert!(agency_noun("intelligence", "service"));
+    fn descriptors_tell_news_agencies_from_government_ones() {
+        assert_eq!(descriptor("news", "agency"), Some(Kind::Outlet));
+        assert_eq!(descriptor("intelligence", "agency"), Some(Kind::Agency));
+        assert_eq!(descriptor("", "newspaper"), Some(Kind::Outlet));
+        assert_eq!(descriptor("", "agency"), None);
+        assert_eq!(descriptor("streaming", "service"), Some(Kind::Outlet));
+        assert_eq!(descriptor("intelligence", "service"), Some(Kind::Agency));
+        assert_eq!(descriptor("", "ordinary"), None);
     }
 
     #[test]

@@ -9,13 +9,18 @@
 //! character. Together they give exactly what a full case-insensitive
 //! Aho-Corasick scan with boundary checks gives; a property test holds them
 //! to it.
+//!
+//! The tables are laid out for the memory they touch: three small filters
+//! turn most words away before anything else is read, and a word that
+//! passes costs one slot of a flat table, one run of patterns stored side
+//! by side, and the alias's bytes in one shared string.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::Organisation;
-use super::hash::{MULTIPLIER, SignatureSet, WordHash, finish, mix};
+use super::gazetteer::CaseRule;
+use super::hash::{KeyFilter, MULTIPLIER, WordHash, finish, load};
 
 /// A gazetteer alias found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,42 +36,96 @@ pub struct Hit {
 /// One alias, as the matcher stores it.
 #[derive(Debug, Clone, Copy)]
 struct Pattern {
+    /// Index of the organisation.
     org: u32,
-    alias: u32,
+    /// Where the alias's text is in [`Matcher::texts`].
+    start: u32,
+    /// Its length in bytes.
+    len: u32,
+    /// How its case must match.
+    case: CaseRule,
+    /// Whether it needs support from the text.
+    needs_context: bool,
 }
 
-/// Keys are already hashes: pass them through.
-#[derive(Default)]
-struct Identity(u64);
-
-impl Hasher for Identity {
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = mix(self.0, bytes);
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = value;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
+/// Runs of patterns by key: open addressing over (key, first pattern,
+/// number of patterns), a count of zero marking a free slot.
+#[derive(Debug, Clone)]
+struct Table {
+    slots: Vec<(u64, u32, u32)>,
+    mask: usize,
 }
 
-type Buckets = HashMap<u64, Vec<Pattern>, BuildHasherDefault<Identity>>;
+impl Table {
+    /// A table of `groups`, whose patterns it appends to `patterns`.
+    fn new(groups: HashMap<u64, Vec<Pattern>, WordHash>, patterns: &mut Vec<Pattern>) -> Self {
+        let size = (groups.len() * 2).next_power_of_two().max(16);
+        let mut table = Self {
+            slots: vec![(0, 0, 0); size],
+            mask: size - 1,
+        };
+        let mut groups: Vec<(u64, Vec<Pattern>)> = groups.into_iter().collect();
+        // Keys in order, so that a build gives the same table every time.
+        groups.sort_by_key(|(key, _)| *key);
+        for (key, group) in groups {
+            let mut slot = table.home(key);
+            while table.slots[slot].2 != 0 {
+                slot = (slot + 1) & table.mask;
+            }
+            table.slots[slot] = (
+                key,
+                u32::try_from(patterns.len()).unwrap_or(u32::MAX),
+                u32::try_from(group.len()).unwrap_or(u32::MAX),
+            );
+            patterns.extend(group);
+        }
+        table
+    }
+
+    /// The slot where the search for `key` begins.
+    fn home(&self, key: u64) -> usize {
+        usize::try_from(key >> 40).unwrap_or(0) & self.mask
+    }
+
+    /// The range of patterns under `key`, if any.
+    fn get(&self, key: u64) -> Option<Range<usize>> {
+        let mut slot = self.home(key);
+        loop {
+            let (found, first, count) = self.slots[slot];
+            if count == 0 {
+                return None;
+            }
+            if found == key {
+                return Some(first as usize..(first + count) as usize);
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+}
 
 /// Every alias of a gazetteer, ready to search.
 #[derive(Debug, Clone)]
 pub struct Matcher {
     /// Aliases keyed by (first word, second word); one-word aliases by
     /// (first word, nothing).
-    buckets: Buckets,
-    /// Signatures of the aliases' first words: most words begin no alias,
-    /// and this says so before any hashing.
-    first_words: SignatureSet,
+    table: Table,
+    /// The patterns of `table` and `others`, side by side.
+    patterns: Vec<Pattern>,
+    /// Every alias's text, one after the other.
+    texts: String,
+    /// Keys of the one-word aliases: most words are none, and this says so
+    /// before a table is looked at.
+    single_words: KeyFilter,
+    /// Keys of the first words of longer aliases: most words begin none,
+    /// and this says so before the next word is read.
+    first_words: KeyFilter,
+    /// Keys of the first two words of longer aliases: most pairs that
+    /// begin with a first word ("the court") begin no alias, and this says
+    /// so before the large table is touched.
+    pairs: KeyFilter,
     /// Aliases that begin with something other than an ASCII letter or
-    /// digit, by their first character.
-    others: HashMap<char, Vec<Pattern>, WordHash>,
+    /// digit, by their first character: ranges of `patterns`.
+    others: HashMap<char, Range<usize>, WordHash>,
     /// Whether an ASCII character begins one of `others` ("+" of "+972").
     others_ascii: [bool; 128],
 }
@@ -74,70 +133,50 @@ pub struct Matcher {
 /// Folds the run of ASCII letters and digits at `at` into `seed`, case
 /// folded (setting bit 5 lower-cases a letter and leaves a digit as it is),
 /// eight bytes at a time; returns the hash and where the run ends.
-fn fold_run(bytes: &[u8], mut at: usize, seed: u64) -> (u64, usize) {
-    let start = at;
+fn fold_run(bytes: &[u8], at: usize, seed: u64) -> (u64, usize) {
+    let rest = &bytes[at..];
+    let len = rest
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
     let mut hash = seed;
-    let mut chunk = 0u64;
-    let mut filled = 0;
-    while let Some(&byte) = bytes.get(at) {
-        if !byte.is_ascii_alphanumeric() {
-            break;
-        }
-        chunk |= u64::from(byte | 0x20) << (8 * filled);
-        filled += 1;
-        at += 1;
-        if filled == 8 {
-            hash = (hash ^ chunk).wrapping_mul(MULTIPLIER).rotate_left(29);
-            chunk = 0;
-            filled = 0;
-        }
+    let mut chunks = rest[..len].chunks_exact(8);
+    for chunk in &mut chunks {
+        hash = (hash ^ (load(chunk) | CASE_BITS))
+            .wrapping_mul(MULTIPLIER)
+            .rotate_left(29);
     }
-    if filled > 0 {
-        hash = (hash ^ chunk).wrapping_mul(MULTIPLIER).rotate_left(29);
+    let tail = chunks.remainder();
+    if !tail.is_empty() {
+        // Only the tail's own bytes take the case bit.
+        let case = CASE_BITS >> (8 * (8 - tail.len()));
+        hash = (hash ^ (load(tail) | case))
+            .wrapping_mul(MULTIPLIER)
+            .rotate_left(29);
     }
-    (hash ^ (at - start) as u64, at)
+    (hash ^ len as u64, at + len)
 }
 
-/// The keys of the word at `at`: of its first run of ASCII letters and
-/// digits, and of that run with the next one (past what separates words:
-/// spaces, dots, hyphens, apostrophes); and where the first run ends.
-fn keys(bytes: &[u8], at: usize) -> (u64, u64, usize) {
-    let (first, first_end) = fold_run(bytes, at, 0);
-    let both = second_key(bytes, first, first_end);
-    (finish(first), both, first_end)
+/// Bit 5 of every byte: lower case for letters, no change for digits.
+const CASE_BITS: u64 = 0x2020_2020_2020_2020;
+
+/// The key of a one-word alias, from its run's hash.
+fn single_key(raw: u64) -> u64 {
+    finish(raw)
 }
 
-/// The key of a first run (its unfinished hash `first`, ending at
-/// `first_end`) together with the run after it.
-fn second_key(bytes: &[u8], first: u64, first_end: usize) -> u64 {
-    let mut second_start = first_end;
-    while second_start < bytes.len()
-        && second_start - first_end < 4
-        && !bytes[second_start].is_ascii_alphanumeric()
-    {
-        second_start += 1;
-    }
-    let (both, _) = fold_run(bytes, second_start, first ^ 0xff);
-    finish(both)
+/// The key of an alias's first two runs, from their hashes.
+fn pair_key(first: u64, second: u64) -> u64 {
+    finish((first.rotate_left(17) ^ second).wrapping_mul(MULTIPLIER))
 }
 
-/// A cheap 16-bit hash of the run of ASCII letters and digits at `at`
-/// (case folded), for the first-word filter.
-fn quick_run(bytes: &[u8], at: usize) -> u16 {
-    let mut hash: u32 = 0;
-    let mut end = at;
-    while let Some(&byte) = bytes.get(end) {
-        if !byte.is_ascii_alphanumeric() {
-            break;
-        }
-        hash = hash.wrapping_mul(31).wrapping_add(u32::from(byte | 0x20));
-        end += 1;
-    }
-    let folded = hash ^ (hash >> 16);
-    u16::try_from(folded & 0xffff).unwrap_or(0)
+/// Where the run after the one ending at `end` starts, past at most four
+/// bytes of what separates words (spaces, dots, hyphens, apostrophes).
+fn second_run(bytes: &[u8], end: usize) -> Option<usize> {
+    (end..bytes.len().min(end + 4)).find(|&at| bytes[at].is_ascii_alphanumeric())
 }
 
-/// Whether the alias `alias` has a second word under [`keys`].
+/// Whether the alias `alias` has a second word under [`second_run`].
 fn has_second_word(alias: &[u8]) -> bool {
     let first_end = alias
         .iter()
@@ -152,43 +191,71 @@ fn has_second_word(alias: &[u8]) -> bool {
 impl Matcher {
     /// A matcher for every alias of `organisations`.
     pub fn new(organisations: &[Organisation]) -> Self {
-        let mut buckets = Buckets::default();
-        let mut first_words = SignatureSet::default();
+        let mut buckets: HashMap<u64, Vec<Pattern>, WordHash> = HashMap::default();
+        let mut single_words = KeyFilter::default();
+        let mut first_words = KeyFilter::default();
+        let mut pairs = KeyFilter::default();
         let mut others: HashMap<char, Vec<Pattern>, WordHash> = HashMap::default();
+        let mut texts = String::new();
         for (org, organisation) in organisations.iter().enumerate() {
-            for (alias, entry) in organisation.aliases.iter().enumerate() {
+            for entry in &organisation.aliases {
                 let pattern = Pattern {
                     org: u32::try_from(org).unwrap_or(u32::MAX),
-                    alias: u32::try_from(alias).unwrap_or(u32::MAX),
+                    start: u32::try_from(texts.len()).unwrap_or(u32::MAX),
+                    len: u32::try_from(entry.text.len()).unwrap_or(u32::MAX),
+                    case: entry.case,
+                    needs_context: entry.needs_context,
                 };
+                texts.push_str(&entry.text);
                 let bytes = entry.text.as_bytes();
                 if bytes.first().is_some_and(u8::is_ascii_alphanumeric) {
-                    let (first, both, _) = keys(bytes, 0);
-                    first_words.insert(quick_run(bytes, 0));
-                    let key = if has_second_word(bytes) { both } else { first };
+                    let (first, first_end) = fold_run(bytes, 0, 0);
+                    let key = match second_run(bytes, first_end) {
+                        Some(second) if has_second_word(bytes) => {
+                            first_words.insert(single_key(first));
+                            let key = pair_key(first, fold_run(bytes, second, 0).0);
+                            pairs.insert(key);
+                            key
+                        }
+                        _ => {
+                            single_words.insert(single_key(first));
+                            single_key(first)
+                        }
+                    };
                     buckets.entry(key).or_default().push(pattern);
                 } else if let Some(first) = entry.text.chars().next() {
                     // ASCII letters fold (as in the rest of the matcher);
                     // other characters must match as written.
-                    for variant in [first.to_ascii_lowercase(), first.to_ascii_uppercase()] {
-                        let list = others.entry(variant).or_default();
-                        if list
-                            .iter()
-                            .all(|p: &Pattern| (p.org, p.alias) != (pattern.org, pattern.alias))
-                        {
-                            list.push(pattern);
-                        }
+                    let lower = first.to_ascii_lowercase();
+                    let upper = first.to_ascii_uppercase();
+                    others.entry(lower).or_default().push(pattern);
+                    if upper != lower {
+                        others.entry(upper).or_default().push(pattern);
                     }
                 }
             }
         }
+        let mut patterns = Vec::new();
+        let table = Table::new(buckets, &mut patterns);
+        let others: HashMap<char, Range<usize>, WordHash> = others
+            .into_iter()
+            .map(|(c, group)| {
+                let start = patterns.len();
+                patterns.extend(group);
+                (c, start..patterns.len())
+            })
+            .collect();
         let mut others_ascii = [false; 128];
         for &c in others.keys().filter(|c| c.is_ascii()) {
             others_ascii[c as usize] = true;
         }
         Self {
-            buckets,
+            table,
+            patterns,
+            texts,
+            single_words,
             first_words,
+            pairs,
             others,
             others_ascii,
         }
@@ -197,47 +264,62 @@ impl Matcher {
     /// Every acceptable alias occurrence in `text`, overlapping ones
     /// included, sorted by start. `starts` are the places a name can begin
     /// ([`super::tokens::Tokens::starts`]).
-    pub fn hits(&self, organisations: &[Organisation], text: &str, starts: &[usize]) -> Vec<Hit> {
+    pub fn hits(&self, text: &str, starts: &[usize]) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let mut hits = Vec::new();
-        let accept = |hits: &mut Vec<Hit>, pattern: Pattern, at: usize| {
-            let alias = &organisations[pattern.org as usize].aliases[pattern.alias as usize];
-            let end = at + alias.text.len();
-            let fits = bytes
-                .get(at..end)
-                .is_some_and(|found| found.eq_ignore_ascii_case(alias.text.as_bytes()));
-            if fits
-                && is_word_boundary(text, end)
-                && alias.case.accepts(&alias.text, &text[at..end])
-            {
-                hits.push(Hit {
-                    range: at..end,
-                    org: pattern.org as usize,
-                    needs_context: alias.needs_context,
-                });
+        let accept = |hits: &mut Vec<Hit>, patterns: Range<usize>, at: usize| {
+            for pattern in &self.patterns[patterns] {
+                let alias_start = pattern.start as usize;
+                let alias = &self.texts[alias_start..alias_start + pattern.len as usize];
+                let end = at + alias.len();
+                let fits = bytes
+                    .get(at..end)
+                    .is_some_and(|found| found.eq_ignore_ascii_case(alias.as_bytes()));
+                if fits
+                    && is_word_boundary(text, end)
+                    && pattern.case.accepts(alias, &text[at..end])
+                {
+                    hits.push(Hit {
+                        range: at..end,
+                        org: pattern.org as usize,
+                        needs_context: pattern.needs_context,
+                    });
+                }
             }
         };
+        // The hash of the run a pair was last looked up with: it begins
+        // the next word, so each run is read once.
+        let mut next_run: Option<(usize, u64, usize)> = None;
         for &at in starts {
             let byte = bytes[at];
             if byte.is_ascii() {
-                let quick = quick_run(bytes, at);
-                // Most words begin no alias: say so before hashing properly.
-                if self.first_words.may_contain(quick) {
-                    let (first, both, _) = keys(bytes, at);
-                    for key in [both, first] {
-                        if let Some(patterns) = self.buckets.get(&key) {
-                            for &pattern in patterns {
-                                accept(&mut hits, pattern, at);
-                            }
-                        }
+                let (first, first_end) = match next_run.take() {
+                    Some((run_at, hash, end)) if run_at == at => (hash, end),
+                    _ => fold_run(bytes, at, 0),
+                };
+                let single = single_key(first);
+                // Most words begin no alias: the filters say so.
+                if self.first_words.may_contain(single)
+                    && let Some(second) = second_run(bytes, first_end)
+                {
+                    let (hash, end) = fold_run(bytes, second, 0);
+                    next_run = Some((second, hash, end));
+                    let pair = pair_key(first, hash);
+                    if self.pairs.may_contain(pair)
+                        && let Some(patterns) = self.table.get(pair)
+                    {
+                        accept(&mut hits, patterns, at);
                     }
+                }
+                if self.single_words.may_contain(single)
+                    && let Some(patterns) = self.table.get(single)
+                {
+                    accept(&mut hits, patterns, at);
                 }
             } else if let Some(c) = text[at..].chars().next()
                 && let Some(patterns) = self.others.get(&c)
             {
-                for &pattern in patterns {
-                    accept(&mut hits, pattern, at);
-                }
+                accept(&mut hits, patterns.clone(), at);
             }
             // "+972": a name may begin with the sign just before a word.
             let sign_before = at
@@ -246,9 +328,7 @@ impl Matcher {
             if let Some(sign) = sign_before
                 && let Some(patterns) = self.others.get(&char::from(bytes[sign]))
             {
-                for &pattern in patterns {
-                    accept(&mut hits, pattern, sign);
-                }
+                accept(&mut hits, patterns.clone(), sign);
             }
         }
         hits.sort_by_key(|h| (h.range.start, h.range.end));
@@ -338,15 +418,16 @@ mod tests {
 
     fn hits(text: &str) -> Vec<Hit> {
         let tokens = super::super::tokens::Tokens::new(text);
-        matcher().hits(gazetteer(), text, &tokens.starts)
+        matcher().hits(text, &tokens.starts)
     }
 
     #[test]
-    fn the_quick_run_ignores_case_and_stops_at_the_run_end() {
+    fn run_hashes_ignore_case_and_stop_at_the_run_end() {
         let text = b"Europol's EUROPOL-led";
-        assert_eq!(quick_run(text, 0), quick_run(text, 10));
-        assert_eq!(quick_run(b"Europol", 0), quick_run(text, 0));
-        assert_ne!(quick_run(b"Europa", 0), quick_run(text, 0));
+        assert_eq!(fold_run(text, 0, 0), (fold_run(text, 10, 0).0, 7));
+        assert_ne!(fold_run(b"Europa", 0, 0).0, fold_run(text, 0, 0).0);
+        assert_eq!(second_run(text, 7), Some(8), "past the apostrophe");
+        assert_eq!(second_run(b"AP     x", 2), None, "at most four bytes apart");
     }
 
     #[test]

@@ -1,11 +1,11 @@
 //! The recogniser: gazetteer hits and rule matches in, mentions out.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use super::canonical::{Canon, tidy};
-use super::hash::WordHash;
 use super::matcher::Matcher;
 use super::tokens::Tokens;
 use super::{
@@ -100,7 +100,7 @@ impl Recogniser {
         let tokens = Tokens::new(text);
         let mut candidates: Vec<Candidate> = self
             .matcher
-            .hits(&self.organisations, text, &tokens.starts)
+            .hits(text, &tokens.starts)
             .into_iter()
             .map(|hit| {
                 let organisation = &self.organisations[hit.org];
@@ -129,13 +129,26 @@ impl Recogniser {
             .filter(|c| c.source == Source::Gazetteer)
             .map(|c| c.range.clone())
             .collect();
-        let found = rules::find(&tokens).into_iter().filter(|found| {
-            !not_organisations
-                .iter()
-                .any(|n| n.start == found.range.start && n.end < found.range.end)
-                && !joins_known_names(text, &found.range, &known)
-        });
-        candidates.extend(found.map(|found| {
+        // A rule's name that a plain gazetteer name covers exactly would
+        // lose the tie: it needs no canonical name.
+        let plain = |range: &Range<usize>| {
+            candidates
+                .binary_search_by(|c| (c.range.start, c.range.end).cmp(&(range.start, range.end)))
+                .is_ok_and(|at| {
+                    candidates[at].source == Source::Gazetteer && !candidates[at].needs_context
+                })
+        };
+        let found: Vec<rules::RuleMatch> = rules::find(&tokens)
+            .into_iter()
+            .filter(|found| {
+                !plain(&found.range)
+                    && !not_organisations
+                        .iter()
+                        .any(|n| n.start == found.range.start && n.end < found.range.end)
+                    && !joins_known_names(text, &found.range, &known)
+            })
+            .collect();
+        candidates.extend(found.into_iter().map(|found| {
             let surface = &text[found.range.clone()];
             let (kind, name) = match self.canon.lookup(surface, found.kind) {
                 Some(org) => (
@@ -158,7 +171,6 @@ impl Recogniser {
         acronyms::link(text, &mut mentions, &not_organisations);
         acronym_context::apply(&tokens, &mut mentions);
         short_forms::link(&tokens, &mut mentions);
-        merge_variants(&mut mentions);
         mentions
     }
 }
@@ -194,6 +206,7 @@ fn resolve(
     }
     candidates.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end), c.source));
     let mut kept: Vec<Mention> = Vec::with_capacity(candidates.len());
+    let mut from_rules = Vec::new();
     let mut not_organisations = Vec::new();
     let mut end = 0;
     for candidate in candidates {
@@ -204,6 +217,9 @@ fn resolve(
         if candidate.source == Source::NotOrganisation {
             not_organisations.push(candidate.range);
         } else {
+            if candidate.source == Source::Rule {
+                from_rules.push(kept.len());
+            }
             kept.push(Mention {
                 range: candidate.range,
                 kind: candidate.kind,
@@ -211,6 +227,7 @@ fn resolve(
             });
         }
     }
+    merge_variants(&mut kept, &from_rules);
     (kept, not_organisations)
 }
 
@@ -218,8 +235,8 @@ fn resolve(
 /// is not glued to a longer proper name ("Red Star Belgrade", "Howard
 /// Stern") and that the text supports — by naming the same organisation
 /// plainly or by the same words elsewhere, by speaking of it as the owner
-/// of an outlet ("Comcast, which owns `NBCUniversal`"), by listing it beside
-/// a plain name of its kind ("`YouTube`, Instagram and X"), or by a cue
+/// of an outlet ("Comcast, which owns the Daily Mail"), by listing it
+/// beside a plain name of its kind ("Facebook, Instagram and X"), or by a cue
 /// nearby. Once
 /// one use of an ambiguous name is supported, its other uses are too.
 fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Vec<bool> {
@@ -229,8 +246,10 @@ fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Vec<bool> {
             .iter()
             .filter(|c| !c.needs_context && c.source != Source::NotOrganisation)
     };
-    let plainly_named: HashSet<&str, WordHash> = plain().map(|c| c.name.as_ref()).collect();
-    let plain_surfaces: HashSet<(Kind, &str), WordHash> =
+    // An article names a few dozen organisations: a list is cheaper to
+    // build and search than a hash set.
+    let plainly_named: Vec<&str> = plain().map(|c| c.name.as_ref()).collect();
+    let plain_surfaces: Vec<(Kind, &str)> =
         plain().map(|c| (c.kind, &text[c.range.clone()])).collect();
     let glued: Vec<bool> = candidates
         .iter()
@@ -244,7 +263,7 @@ fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Vec<bool> {
                 return true;
             }
             !glued
-                && (plainly_named.contains(c.name.as_ref())
+                && (plainly_named.contains(&c.name.as_ref())
                     || (c.kind == Kind::Outlet
                         && context::owns_an_outlet(
                             text,
@@ -260,42 +279,46 @@ fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Vec<bool> {
                     || context::has_cue(tokens, &c.range, c.kind))
         })
         .collect();
-    let backed: HashSet<&str, WordHash> = candidates
+    let backed: Vec<&str> = candidates
         .iter()
         .zip(&supported)
         .filter(|(c, supported)| c.needs_context && **supported)
         .map(|(c, _)| c.name.as_ref())
         .collect();
     for ((candidate, supported), glued) in candidates.iter().zip(&mut supported).zip(glued) {
-        *supported |= !glued && backed.contains(candidate.name.as_ref());
+        *supported |= !glued && backed.contains(&candidate.name.as_ref());
     }
     supported
 }
 
 /// Gives every variant of a name found by the rules ("Kestrel Valley
 /// Gazette", "KESTREL VALLEY GAZETTE") the form first seen in the text.
-fn merge_variants(mentions: &mut [Mention]) {
-    // An article names a few dozen organisations: comparing with each name
-    // seen so far costs less than hashing lower-cased copies.
-    let mut seen: Vec<(Kind, String)> = Vec::new();
-    for mention in mentions.iter_mut() {
-        if seen
-            .iter()
-            .any(|(kind, name)| *kind == mention.kind && *name == mention.name)
-        {
-            continue;
-        }
-        let variant = seen.iter().find(|(kind, name)| {
-            *kind == mention.kind
-                && name.len() == mention.name.len()
-                && name
-                    .chars()
-                    .flat_map(char::to_lowercase)
-                    .eq(mention.name.chars().flat_map(char::to_lowercase))
-        });
-        match variant {
-            Some((_, name)) => mention.name.clone_from(name),
-            None => seen.push((mention.kind, mention.name.clone())),
+/// `from_rules` are the indices of the mentions the rules named, in order:
+/// only they can differ from a canonical name by case.
+fn merge_variants(mentions: &mut [Mention], from_rules: &[usize]) {
+    // Keyed by kind, length and lower-case name, with a per-process seed:
+    // a long article can hold many thousand rule names, and its text is
+    // untrusted.
+    let mut seen: HashMap<(Kind, usize, String), usize, foldhash::fast::RandomState> =
+        HashMap::default();
+    for &at in from_rules {
+        let (earlier, rest) = mentions.split_at_mut(at);
+        let mention = &mut rest[0];
+        let lower = if mention.name.is_ascii() {
+            mention.name.to_ascii_lowercase()
+        } else {
+            mention.name.to_lowercase()
+        };
+        match seen.entry((mention.kind, mention.name.len(), lower)) {
+            Entry::Occupied(first) => {
+                let first = &earlier[*first.get()].name;
+                if *first != mention.name {
+                    mention.name.clone_from(first);
+                }
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(at);
+            }
         }
     }
 }

@@ -13,13 +13,17 @@ pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
     let mut added = paper_short_forms(tokens, mentions);
     for i in 1..tokens.words.len() {
         // "the Commission", "The Commission's", "a Commission spokesman".
-        let word = without_possessive(tokens.word(i));
-        if !anaphoric_head(word)
-            || !matches!(tokens.word(i - 1), "the" | "The" | "a" | "A")
-            || !tokens.joined(i - 1)
-        {
+        let head = if tokens.is(i, class::ANAPHORIC_HEAD) {
+            tokens.word(i)
+        } else if tokens.ends_possessive(i) && anaphoric_head(without_possessive(tokens.word(i))) {
+            without_possessive(tokens.word(i))
+        } else {
+            continue;
+        };
+        if !matches!(tokens.word(i - 1), "the" | "The" | "a" | "A") || !tokens.joined(i - 1) {
             continue;
         }
+        let word = head;
         let range = tokens.words[i].range.start..tokens.words[i].range.start + word.len();
         // Part of a longer capitalised name: not a short form.
         if i + 1 < tokens.words.len() && tokens.joined(i) && tokens.is_capitalised(i + 1) {
@@ -39,27 +43,50 @@ pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
         }
     }
     let text = tokens.text;
-    for (short, name) in outlet_short_forms(mentions) {
-        let first_use = mentions
+    let forms = outlet_short_forms(mentions);
+    if !forms.is_empty() {
+        // Where each form's outlet was first named: no short form before.
+        let first_uses: Vec<usize> = forms
             .iter()
-            .find(|m| m.name == name)
-            .map_or(0, |m| m.range.end);
-        for (at, _) in text[first_use..].match_indices(short.as_str()) {
-            let range = first_use + at..first_use + at + short.len();
-            if !is_word_boundary(text, range.start) || !is_word_boundary(text, range.end) {
+            .map(|(_, name)| {
+                mentions
+                    .iter()
+                    .find(|m| m.name == *name)
+                    .map_or(0, |m| m.range.end)
+            })
+            .collect();
+        let mut first_bytes = [false; 256];
+        for (short, _) in &forms {
+            first_bytes[usize::from(short.as_bytes()[0])] = true;
+        }
+        // Names begin only where words do: look there, not at every byte,
+        // and only where a form's first letter is.
+        let bytes = text.as_bytes();
+        for &at in &tokens.starts {
+            if !first_bytes[usize::from(bytes[at])] {
                 continue;
             }
-            // "Meridian Bank" is another name; "Meridian" alone is the outlet.
-            let next_capitalised = text[range.end..]
-                .strip_prefix(' ')
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(char::is_uppercase);
-            if !next_capitalised {
-                added.push(Mention {
-                    range,
-                    kind: Kind::Outlet,
-                    name: name.clone(),
-                });
+            for ((short, name), &first_use) in forms.iter().zip(&first_uses) {
+                if at < first_use || !bytes[at..].starts_with(short.as_bytes()) {
+                    continue;
+                }
+                let range = at..at + short.len();
+                if !is_word_boundary(text, range.end) {
+                    continue;
+                }
+                // "Meridian Bank" is another name; "Meridian" alone is the
+                // outlet.
+                let next_capitalised = text[range.end..]
+                    .strip_prefix(' ')
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_uppercase);
+                if !next_capitalised {
+                    added.push(Mention {
+                        range,
+                        kind: Kind::Outlet,
+                        name: name.clone(),
+                    });
+                }
             }
         }
     }
@@ -74,26 +101,29 @@ pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
 /// naming wins. Returns the short forms no mention covers yet.
 fn paper_short_forms(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Mention> {
     let text = tokens.text;
-    // (where it was named, its last word, its name), in text order.
-    let mut named: Vec<(usize, String, String)> = Vec::new();
-    for mention in mentions.iter().filter(|m| m.kind == Kind::Outlet) {
-        let surface = &text[mention.range.clone()];
-        for full in [surface, mention.name.as_str()] {
-            if let Some((_, last)) = full.rsplit_once(' ') {
-                named.push((
-                    mention.range.end,
-                    without_possessive(last).to_owned(),
-                    mention.name.clone(),
-                ));
-            }
-        }
-    }
+    // (where it was named, the last word of its surface, which mention),
+    // in text order; the last word of its canonical name is read from the
+    // mention when needed.
+    let named: Vec<(usize, &str, usize)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == Kind::Outlet)
+        .map(|(at, m)| {
+            let surface = &text[m.range.clone()];
+            let last = surface.rsplit_once(' ').map_or("", |(_, last)| last);
+            (m.range.end, without_possessive(last), at)
+        })
+        .collect();
     if named.is_empty() {
         return Vec::new();
     }
     let mut added = Vec::new();
     for i in 1..tokens.words.len() {
-        if !matches!(tokens.word(i - 1), "the" | "The") || !tokens.joined(i - 1) {
+        // Cheap tests first: this runs for every word.
+        if tokens.words[i - 1].range.len() != 3
+            || !tokens.joined(i - 1)
+            || !matches!(tokens.word(i - 1), "the" | "The")
+        {
             continue;
         }
         if !tokens.is_capitalised(i) || tokens.is(i, class::STOP | class::CALENDAR | class::GENERIC)
@@ -106,25 +136,32 @@ fn paper_short_forms(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Menti
         }
         let word = without_possessive(tokens.word(i));
         let start = tokens.words[i].range.start;
-        let Some((_, _, name)) = named
+        let name_ends_with = |at: usize| {
+            mentions[at]
+                .name
+                .rsplit_once(' ')
+                .is_some_and(|(_, last)| without_possessive(last) == word)
+        };
+        let Some(&(_, _, from)) = named
             .iter()
-            .rfind(|(end, last, _)| *end <= start && last == word)
+            .rfind(|&&(end, last, at)| end <= start && (last == word || name_ends_with(at)))
         else {
             continue;
         };
+        let name = mentions[from].name.clone();
         let range = start..start + word.len();
         let at = mentions.partition_point(|m| m.range.end <= range.start);
         match mentions.get_mut(at) {
             Some(existing) if existing.range == range => {
                 if existing.kind == Kind::Outlet {
-                    existing.name.clone_from(name);
+                    existing.name = name;
                 }
             }
             Some(existing) if existing.range.start < range.end => {}
             _ => added.push(Mention {
                 range,
                 kind: Kind::Outlet,
-                name: name.clone(),
+                name,
             }),
         }
     }
@@ -134,8 +171,20 @@ fn paper_short_forms(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Menti
 /// (short form, full name) for outlets named with corporate tails.
 fn outlet_short_forms(mentions: &[Mention]) -> Vec<(String, String)> {
     let mut forms: Vec<(String, String)> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     for mention in mentions.iter().filter(|m| m.kind == Kind::Outlet) {
-        let words: Vec<&str> = mention.name.split(' ').collect();
+        let name = mention.name.as_str();
+        // Most names end in no corporate word and start with no "Radio":
+        // they have no short form, and are passed over without a copy.
+        let Some((first, _)) = name.split_once(' ') else {
+            continue;
+        };
+        let last = name.rsplit(' ').next().unwrap_or_default();
+        if (!corporate_tail(last) && !matches!(first, "Radio" | "TV")) || seen.contains(&name) {
+            continue;
+        }
+        seen.push(name);
+        let words: Vec<&str> = name.split(' ').collect();
         let kept = words
             .iter()
             .rposition(|w| !corporate_tail(w))

@@ -1,7 +1,8 @@
 //! Words of a text with their byte ranges, for the rules that read names
 //! off the text itself.
 
-use std::cell::RefCell;
+use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// One word: letters and digits, with inner hyphens and apostrophes
@@ -32,14 +33,21 @@ pub struct Tokens<'t> {
     /// neither (nor `_`): the places where a name can begin, inside words
     /// too ("Europol" in "pro-Europol").
     pub starts: Vec<usize>,
-    /// Answers already given by [`Self::is_ordinary_sentence_start`].
-    ordinary_starts: RefCell<Vec<(usize, bool)>>,
+    /// A filter of the words written in lower case (not at a sentence
+    /// start), for [`Self::is_ordinary_sentence_start`].
+    lower_words: Vec<u64>,
+    /// The words not at a sentence start, as written: built the first
+    /// time the filter lets a word through, so that a long text with many
+    /// sentences is answered by lookups rather than a scan per sentence.
+    /// Keyed with a per-process seed: article text is untrusted.
+    inner_words: OnceCell<HashSet<&'t str, foldhash::fast::RandomState>>,
 }
 
 impl<'t> Tokens<'t> {
     /// Splits `text` into words, each looked up once in the lexicon.
     pub fn new(text: &'t str) -> Self {
         let mut words: Vec<Word> = Vec::with_capacity(text.len() / 6);
+        let mut lower_words = vec![0u64; LOWER_FILTER_BITS / 64];
         let bytes = text.as_bytes();
         let mut start: Option<usize> = None;
         let mut sentence_start = true;
@@ -47,12 +55,34 @@ impl<'t> Tokens<'t> {
         let mut previous_is_word = false;
         let mut at = 0;
         while at < bytes.len() {
-            // Inside a word, its ASCII letters and digits go in one step.
-            if previous_is_word && start.is_some() && bytes[at].is_ascii_alphanumeric() {
-                at += bytes[at..]
-                    .iter()
-                    .position(|b| !b.is_ascii_alphanumeric())
-                    .unwrap_or(bytes.len() - at);
+            // ASCII letters and digits: a word starts or goes on, a whole
+            // run at a time.
+            if bytes[at].is_ascii_alphanumeric() {
+                if !previous_is_word {
+                    starts.push(at);
+                    previous_is_word = true;
+                }
+                start.get_or_insert(at);
+                at += 1;
+                while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                    at += 1;
+                }
+                continue;
+            }
+            // A space ends a word and nothing else.
+            if bytes[at] == b' ' {
+                if let Some(begin) = start.take() {
+                    push_word(
+                        &mut words,
+                        &mut lower_words,
+                        text,
+                        begin..at,
+                        sentence_start,
+                    );
+                    sentence_start = false;
+                }
+                previous_is_word = false;
+                at += 1;
                 continue;
             }
             // ASCII is read byte by byte; other characters are decoded.
@@ -83,60 +113,57 @@ impl<'t> Tokens<'t> {
                 continue;
             }
             if let Some(begin) = start.take() {
-                words.push(Word {
-                    range: begin..at,
+                push_word(
+                    &mut words,
+                    &mut lower_words,
+                    text,
+                    begin..at,
                     sentence_start,
-                    class: 0,
-                    joined: false,
-                    comma_after: false,
-                });
+                );
                 sentence_start = false;
             }
             let after_abbreviation = c == '.'
-                && words
-                    .last()
-                    .is_some_and(|w| w.range.end == at && is_abbreviation(&text[w.range.clone()]));
+                && words.last().is_some_and(|w| {
+                    w.range.end == at
+                        && (w.class & super::lexicon::class::ABBREVIATION != 0
+                            || text[w.range.clone()].chars().nth(1).is_none())
+                });
             if ends_sentence(c, bytes, at) && !after_abbreviation {
                 sentence_start = true;
             }
             at += len;
         }
         if let Some(begin) = start {
-            words.push(Word {
-                range: begin..text.len(),
+            push_word(
+                &mut words,
+                &mut lower_words,
+                text,
+                begin..text.len(),
                 sentence_start,
-                class: 0,
-                joined: false,
-                comma_after: false,
-            });
-        }
-        for i in 0..words.len() {
-            let word = &text[words[i].range.clone()];
-            words[i].class = super::lexicon::class(word);
-            if let Some(next) = words.get(i + 1) {
-                let gap = &text[words[i].range.end..next.range.start];
-                words[i].comma_after = gap == ", ";
-                let gap = if word.ends_with('s') {
-                    gap.strip_prefix('’')
-                        .or_else(|| gap.strip_prefix('\''))
-                        .unwrap_or(gap)
-                } else {
-                    gap
-                };
-                words[i].joined = !gap.is_empty() && gap.bytes().all(|b| b == b' ');
-            }
+            );
         }
         Self {
             text,
             words,
             starts,
-            ordinary_starts: RefCell::new(Vec::new()),
+            lower_words,
+            inner_words: OnceCell::new(),
         }
     }
 
     /// Whether word `i` is in any of the lexicon classes `bits`.
     pub fn is(&self, i: usize, bits: u32) -> bool {
         self.words[i].class & bits != 0
+    }
+
+    /// Whether word `i` ends in a possessive "'s" or "’s" (read from the
+    /// bytes, without slicing the word out).
+    pub fn ends_possessive(&self, i: usize) -> bool {
+        let end = self.words[i].range.end;
+        let bytes = self.text.as_bytes();
+        end >= 2
+            && bytes[end - 1] == b's'
+            && (bytes[end - 2] == b'\'' || (end >= 4 && bytes[end - 4..end - 1] == *"’".as_bytes()))
     }
 
     /// The text of word `i`.
@@ -184,47 +211,138 @@ impl<'t> Tokens<'t> {
         if !word.chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
-        // Asked about few words, so each is answered by a scan of the
-        // words of the same length, and remembered.
-        let mut answers = self.ordinary_starts.borrow_mut();
-        if let Some(&(_, answer)) = answers.iter().find(|(at, _)| *at == i) {
-            return answer;
+        // Most capitalised words never appear in lower case: a filter of
+        // the lower-case words says so without a scan; a word it lets
+        // through is looked for.
+        let filter = &self.lower_words;
+        let found = |lower: &str| {
+            let bit = lower_filter_bit(super::hash::load(lower.as_bytes()), lower.len());
+            filter[bit / 64] & (1 << (bit % 64)) != 0 && self.inner_words().contains(lower)
+        };
+        // Short ASCII words are lower-cased on the stack.
+        let mut buffer = [0u8; 32];
+        match buffer.get_mut(..word.len()) {
+            Some(lower) if word.is_ascii() => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(found)
+            }
+            _ => found(&word.to_lowercase()),
         }
-        let lower = word.to_lowercase();
-        let answer = self.words.iter().any(|w| {
-            !w.sentence_start && w.range.len() == lower.len() && self.text[w.range.clone()] == lower
-        });
-        answers.push((i, answer));
-        answer
+    }
+}
+
+impl<'t> Tokens<'t> {
+    /// The words not at a sentence start, as written.
+    fn inner_words(&self) -> &HashSet<&'t str, foldhash::fast::RandomState> {
+        self.inner_words.get_or_init(|| {
+            self.words
+                .iter()
+                .filter(|w| !w.sentence_start)
+                .map(|w| &self.text[w.range.clone()])
+                .collect()
+        })
+    }
+}
+
+/// How many bits the lower-case word filter of [`Tokens`] has.
+const LOWER_FILTER_BITS: usize = 1 << 14;
+
+/// The bit of a word in the lower-case word filter: from its first eight
+/// bytes (`prefix`) and its length.
+fn lower_filter_bit(prefix: u64, len: usize) -> usize {
+    let key = prefix ^ (len as u64).wrapping_mul(super::hash::MULTIPLIER);
+    usize::try_from(key.wrapping_mul(super::hash::MULTIPLIER) >> 50).unwrap_or(0)
+}
+
+/// Adds the word at `range`, looked up in the lexicon, and records what
+/// separates it from the word before: each word is read once more, here,
+/// after the scan that found its end.
+fn push_word(
+    words: &mut Vec<Word>,
+    lower_words: &mut [u64],
+    text: &str,
+    range: Range<usize>,
+    sentence_start: bool,
+) {
+    let bytes = text.as_bytes();
+    let prefix = super::hash::prefix_at(bytes, range.clone());
+    if !sentence_start
+        && (bytes[range.start].is_ascii_lowercase() || !bytes[range.start].is_ascii())
+    {
+        let bit = lower_filter_bit(prefix, range.len());
+        lower_words[bit / 64] |= 1 << (bit % 64);
+    }
+    if let Some(previous) = words.last_mut() {
+        // Most words are one space apart.
+        let single_space =
+            range.start == previous.range.end + 1 && bytes[previous.range.end] == b' ';
+        if single_space {
+            previous.joined = true;
+        } else {
+            gaps(previous, bytes, range.start);
+        }
+    }
+    words.push(Word {
+        class: super::lexicon::class_keyed(prefix, text, range.clone()),
+        range,
+        sentence_start,
+        joined: false,
+        comma_after: false,
+    });
+}
+
+/// Records what separates `previous` from a word starting at `next`.
+fn gaps(previous: &mut Word, bytes: &[u8], next: usize) {
+    {
+        let gap = &bytes[previous.range.end..next];
+        previous.comma_after = gap == b", ";
+        // A plural possessive's apostrophe joins ("Magistrates’ Court").
+        let gap = if bytes[previous.range.end - 1] == b's' {
+            gap.strip_prefix("’".as_bytes())
+                .or_else(|| gap.strip_prefix(b"'"))
+                .unwrap_or(gap)
+        } else {
+            gap
+        };
+        previous.joined = !gap.is_empty() && gap.iter().all(|&b| b == b' ');
     }
 }
 
 /// Whether `word` begins with a capital letter, after an Arabic article if
 /// it has one ("al-Bayan", "as-Sahab").
 pub fn is_capitalised(word: &str) -> bool {
-    let rest = [
-        "al-", "el-", "as-", "ad-", "an-", "ar-", "at-", "ash-", "az-",
-    ]
-    .iter()
-    .find_map(|article| word.strip_prefix(article))
-    .unwrap_or(word);
-    rest.chars().next().is_some_and(char::is_uppercase)
+    let bytes = word.as_bytes();
+    match bytes.first() {
+        Some(b'A'..=b'Z') => true,
+        // Only "a…-" and "e…-" can be an Arabic article.
+        Some(b'a' | b'e') if bytes.get(2) == Some(&b'-') || bytes.get(3) == Some(&b'-') => [
+            "al-", "el-", "as-", "ad-", "an-", "ar-", "at-", "ash-", "az-",
+        ]
+        .iter()
+        .find_map(|article| word.strip_prefix(article))
+        .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)),
+        Some(byte) if byte.is_ascii() => false,
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Whether `word` ends in a possessive "'s" or "’s".
 pub fn is_possessive(word: &str) -> bool {
-    word.ends_with("'s") || word.ends_with("’s")
+    let bytes = word.as_bytes();
+    bytes.len() >= 2
+        && bytes[bytes.len() - 1] == b's'
+        && (bytes[bytes.len() - 2] == b'\'' || word.ends_with("’s"))
 }
 
 /// `word` without a possessive ending ("police’s" → "police").
 pub fn without_possessive(word: &str) -> &str {
-    word.trim_end_matches("'s").trim_end_matches("’s")
-}
-
-/// Words that a full stop follows without ending the sentence: single
-/// letters ("U.S.") and the abbreviations of the lexicon ("Mr.").
-fn is_abbreviation(word: &str) -> bool {
-    word.chars().count() == 1 || super::lexicon::abbreviation(word)
+    if !word.ends_with('s') {
+        return word;
+    }
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
 }
 
 /// Whether `c` at byte `at` ends a sentence: `.`, `!`, `?` followed by
@@ -293,6 +411,17 @@ mod tests {
             "Kestrel never appears in lower case"
         );
         assert!(!tokens.is_ordinary_sentence_start(1));
+    }
+
+    #[test]
+    fn possessives_are_read_from_the_bytes() {
+        let tokens = Tokens::new("police's police’s Police s’s bus");
+        let possessive: Vec<bool> = (0..tokens.words.len())
+            .map(|i| tokens.ends_possessive(i))
+            .collect();
+        assert_eq!(possessive, [true, true, false, true, false]);
+        assert!(is_possessive("police’s") && !is_possessive("s") && !is_possessive("bus"));
+        assert_eq!(without_possessive("Commission’s"), "Commission");
     }
 
     #[test]

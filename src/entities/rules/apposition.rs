@@ -3,7 +3,7 @@
 //! Voice radio".
 
 use super::super::Kind;
-use super::super::lexicon::{agency_noun, class, outlet_noun};
+use super::super::lexicon::{class, descriptor};
 use super::super::tokens::Tokens;
 use super::{RuleMatch, name_run_back, name_run_forward, span};
 
@@ -36,13 +36,7 @@ fn noun_kind(tokens: &Tokens<'_>, i: usize) -> Option<Kind> {
     if !word.chars().next().is_some_and(char::is_lowercase) {
         return None;
     }
-    if outlet_noun(previous, word) {
-        Some(Kind::Outlet)
-    } else if agency_noun(previous, word) {
-        Some(Kind::Agency)
-    } else {
-        None
-    }
+    descriptor(previous, word)
 }
 
 /// "the news agency Bernama", "the regulator Ofcom", "a channel called

@@ -10,15 +10,13 @@ use super::{RuleMatch, name_word};
 /// How many lower-case modifiers may stand between nationality and noun.
 const MAX_MODIFIERS: usize = 3;
 
-#[expect(
-    clippy::too_many_lines,
-    reason = "one pass over the tokens with its cases side by side; to be split by case"
-)]
+/// Finds bodies described by a nationality or place and a body noun
+/// ("Dutch police", "the Kenyan coast guard").
 pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
     for i in 0..tokens.words.len() {
         if !tokens.is(i, class::BODY_NOUN | class::MODIFIED_BODY_NOUN) {
             // Possessive nouns ("police’s") are not in the lexicon as written.
-            if !super::super::tokens::is_possessive(tokens.word(i)) {
+            if !tokens.ends_possessive(i) {
                 continue;
             }
         }
@@ -60,43 +58,7 @@ pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
         {
             start -= 1;
         }
-        let Some(owner) = start.checked_sub(1).filter(|&o| tokens.joined(o)) else {
-            continue;
-        };
-        let owner_word = tokens.word(owner);
-        let owner_start = if tokens.is(owner, class::NATIONALITY) {
-            // "South African police", "Sri Lankan navy".
-            match owner.checked_sub(1) {
-                Some(o)
-                    if tokens.joined(o)
-                        && matches!(
-                            tokens.word(o),
-                            "South" | "North" | "Sri" | "Sierra" | "New"
-                        ) =>
-                {
-                    o
-                }
-                _ => owner,
-            }
-        } else if matches!(
-            word,
-            "police"
-                | "prosecutors"
-                | "coastguard"
-                | "office"
-                | "prosecutor"
-                | "court"
-                | "guard"
-                | "service"
-                | "brigade"
-                | "department"
-        ) && (matches!(word, "police" | "prosecutors" | "coastguard") || start < i)
-            && name_word(tokens, owner)
-            && !tokens.is(owner, class::BROAD | class::CALENDAR)
-            && !super::super::tokens::is_possessive(owner_word)
-        {
-            owner
-        } else {
+        let Some(owner_start) = owner(tokens, start, i, word) else {
             continue;
         };
         // "a Spanish prosecutor" is a person and "a Brussels criminal
@@ -125,6 +87,39 @@ pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
             kind: Kind::Agency,
         });
     }
+}
+
+/// Where the owner of a body noun at word `noun` (its modifiers starting at
+/// word `start`) begins: a nationality ("Dutch", "South African"), or for
+/// the bodies a city or region has, a place's name ("Kyiv police", "the
+/// Vicenza prosecutor's office", "Palermo prosecutors").
+fn owner(tokens: &Tokens<'_>, start: usize, noun: usize, word: &str) -> Option<usize> {
+    let owner = start.checked_sub(1).filter(|&o| tokens.joined(o))?;
+    if tokens.is(owner, class::NATIONALITY) {
+        // "South African police", "Sri Lankan navy".
+        return Some(match owner.checked_sub(1) {
+            Some(o)
+                if tokens.joined(o)
+                    && matches!(tokens.word(o), "South" | "North" | "Sri" | "Sierra" | "New") =>
+            {
+                o
+            }
+            _ => owner,
+        });
+    }
+    // A place's body: police, prosecutors and coast guards stand alone
+    // after it; offices, courts and services need a modifier ("Vicenza
+    // prosecutor's office", "Dhaka fire service").
+    let alone = matches!(word, "police" | "prosecutors" | "coastguard");
+    let modified = matches!(
+        word,
+        "office" | "prosecutor" | "court" | "guard" | "service" | "brigade" | "department"
+    ) && start < noun;
+    ((alone || modified)
+        && name_word(tokens, owner)
+        && !tokens.is(owner, class::BROAD | class::CALENDAR)
+        && !super::super::tokens::is_possessive(tokens.word(owner)))
+    .then_some(owner)
 }
 
 #[cfg(test)]
