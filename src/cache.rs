@@ -55,6 +55,10 @@ mod kind {
     pub const STORE: u32 = 3;
     pub const ORGS: u32 = 4;
     pub const ARTICLES: u32 = 5;
+    /// The organisation index's ids, all articles' one after another.
+    pub const ORG_IDS: u32 = 6;
+    /// Where each article's ids end.
+    pub const ORG_ENDS: u32 = 7;
     /// The word index's columns, in the order of `WORD_COLUMNS`.
     pub const WORDS: [u32; 7] = [10, 11, 12, 13, 14, 15, 16];
 }
@@ -207,13 +211,13 @@ impl Grown {
     pub fn extend(self, recogniser: &crate::entities::Recogniser) -> Warm {
         let Self {
             mut store,
-            orgs:
-                OrgRecord {
-                    mut names,
-                    mut per_article,
-                },
+            orgs: OrgRecord {
+                mut names,
+                per_article,
+            },
             tails,
         } = self;
+        let mut per_article = per_article.unpack();
         for (file, tail) in tails {
             let named = crate::org_index::named_by(recogniser, &tail.articles, &mut names);
             if let Some(report) = store.files.get_mut(file) {
@@ -234,7 +238,7 @@ impl Grown {
         let (articles, per_article) =
             crate::store::sort_with(std::mem::take(&mut store.articles), per_article);
         store.articles = articles;
-        let orgs = OrgIndex::from_parts(names, per_article).unwrap_or_default();
+        let orgs = OrgIndex::from_parts(names, Ragged::pack(per_article)).unwrap_or_default();
         Warm {
             extended: true,
             store,
@@ -360,7 +364,7 @@ impl Cache {
         let articles = records::read_articles(articles, &texts)
             .ok_or_else(|| unusable(Unusable::Damaged("unreadable articles")))?;
         let store = record.into_store(articles);
-        let orgs: OrgRecord = decode(&mapped, kind::ORGS).map_err(unusable)?;
+        let orgs = orgs_of(&mapped).map_err(unusable)?;
         if !orgs.fits(store.articles.len()) {
             return Err(unusable(Unusable::Damaged(
                 "organisations of other articles",
@@ -590,7 +594,7 @@ fn removed_or_gone(path: &Path) -> io::Result<bool> {
 fn write(path: &Path, key: &Key, keepsake: &Keepsake) -> io::Result<()> {
     let file = File::create(path)?;
     let words = keepsake.words.as_ref().map(|words| words.columns());
-    let count = 5 + if words.is_some() {
+    let count = 7 + if words.is_some() {
         kind::WORDS.len()
     } else {
         0
@@ -603,7 +607,9 @@ fn write(path: &Path, key: &Key, keepsake: &Keepsake) -> io::Result<()> {
         kind::ARTICLES,
         &records::articles(&keepsake.store, &key.files).map_err(io::Error::other)?,
     )?;
-    writer.section(kind::ORGS, &encode(&keepsake.orgs)?)?;
+    writer.section(kind::ORGS, &encode(&keepsake.orgs.names)?)?;
+    writer.section(kind::ORG_IDS, keepsake.orgs.per_article.values.as_bytes())?;
+    writer.section(kind::ORG_ENDS, keepsake.orgs.per_article.ends.as_bytes())?;
     if let Some(words) = &words {
         let columns: [&[u8]; 7] = [
             words.words.values.as_bytes(),
@@ -627,6 +633,21 @@ fn encode<T: serde::Serialize>(value: &T) -> io::Result<Vec<u8>> {
 
 fn decode<T: serde::de::DeserializeOwned>(mapped: &Mapped, kind: u32) -> Result<T, Unusable> {
     postcard::from_bytes(mapped.checked(kind)?).map_err(|_| Unusable::Damaged("unreadable section"))
+}
+
+/// The organisation index in the cache: its names decoded, its ids per
+/// article used in place once their checksums are checked.
+fn orgs_of(mapped: &Mapped) -> Result<OrgRecord, Unusable> {
+    let names = decode(mapped, kind::ORGS)?;
+    mapped.checked(kind::ORG_IDS)?;
+    mapped.checked(kind::ORG_ENDS)?;
+    let per_article = ragged(
+        &mapped.bytes,
+        mapped.range(kind::ORG_IDS),
+        mapped.range(kind::ORG_ENDS),
+    )
+    .ok_or(Unusable::Damaged("organisation columns out of place"))?;
+    Ok(OrgRecord { names, per_article })
 }
 
 /// A ragged column read in place from `bytes`.

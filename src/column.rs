@@ -29,15 +29,11 @@ pub fn map_file(file: &std::fs::File) -> std::io::Result<memmap2::Mmap> {
 
 /// An array of `T`, owned or read from a mapped file.
 #[derive(Debug, Clone)]
-pub struct Column<T: Pod>(Repr<T>);
-
-#[derive(Debug, Clone)]
-enum Repr<T> {
-    Owned(Vec<T>),
-    Mapped {
-        bytes: Arc<memmap2::Mmap>,
-        range: Range<usize>,
-    },
+pub struct Column<T: Pod> {
+    /// The values when they are not mapped.
+    owned: Vec<T>,
+    /// Where the values are, when they are mapped.
+    mapped: Option<(Arc<memmap2::Mmap>, Range<usize>)>,
 }
 
 impl<T: Pod> Column<T> {
@@ -46,22 +42,31 @@ impl<T: Pod> Column<T> {
     pub fn mapped(bytes: &Arc<memmap2::Mmap>, range: Range<usize>) -> Option<Self> {
         let slice = bytes.get(range.clone())?;
         bytemuck::try_cast_slice::<u8, T>(slice).ok()?;
-        Some(Self(Repr::Mapped {
-            bytes: Arc::clone(bytes),
-            range,
-        }))
+        Some(Self {
+            owned: Vec::new(),
+            mapped: Some((Arc::clone(bytes), range)),
+        })
     }
 
     /// The values.
     pub fn as_slice(&self) -> &[T] {
-        match &self.0 {
-            Repr::Owned(values) => values,
+        match &self.mapped {
+            None => &self.owned,
             // Checked when the column was made; a map cannot move.
-            Repr::Mapped { bytes, range } => bytes
+            Some((bytes, range)) => bytes
                 .get(range.clone())
                 .and_then(|slice| bytemuck::try_cast_slice(slice).ok())
                 .unwrap_or_default(),
         }
+    }
+
+    /// The values to change: a mapped column is copied first.
+    pub fn to_mut(&mut self) -> &mut Vec<T> {
+        if self.mapped.is_some() {
+            self.owned = self.as_slice().to_vec();
+            self.mapped = None;
+        }
+        &mut self.owned
     }
 
     /// The values as bytes, to be written out.
@@ -80,20 +85,34 @@ impl<T: Pod> Column<T> {
     }
 }
 
+impl<T: Pod + PartialEq> PartialEq for Column<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl<T: Pod + Eq> Eq for Column<T> {}
+
 impl<T: Pod> Default for Column<T> {
     fn default() -> Self {
-        Self(Repr::Owned(Vec::new()))
+        Self {
+            owned: Vec::new(),
+            mapped: None,
+        }
     }
 }
 
 impl<T: Pod> From<Vec<T>> for Column<T> {
     fn from(values: Vec<T>) -> Self {
-        Self(Repr::Owned(values))
+        Self {
+            owned: values,
+            mapped: None,
+        }
     }
 }
 
 /// Entries of variable length, all in one column, with where each ends.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Ragged<T: Pod> {
     /// The entries, one after another.
     pub values: Column<T>,
@@ -116,6 +135,27 @@ impl<T: Pod> Ragged<T> {
             values: values.into(),
             ends: ends.into(),
         }
+    }
+
+    /// Adds `entry` after the last.
+    pub fn push(&mut self, entry: &[T]) {
+        let values = self.values.to_mut();
+        values.extend_from_slice(entry);
+        let end = values.len() as u64;
+        self.ends.to_mut().push(end);
+    }
+
+    /// The entries, each its own list.
+    pub fn unpack(&self) -> Vec<Vec<T>> {
+        (0..self.len()).map(|at| self.get(at).to_vec()).collect()
+    }
+
+    /// Whether every entry starts where the one before ends and the last
+    /// ends with the values, so that [`Ragged::get`] gives each value once.
+    pub fn is_whole(&self) -> bool {
+        let ends = self.ends.as_slice();
+        ends.windows(2).all(|pair| pair[0] <= pair[1])
+            && ends.last().copied().unwrap_or(0) == self.values.len() as u64
     }
 
     /// Entry `at`; empty when there is none or the ends are out of order.
@@ -167,5 +207,33 @@ mod tests {
         assert_eq!(broken.get(0), [1, 2, 3]);
         assert!(broken.get(1).is_empty());
         assert!(broken.get(2).is_empty());
+        assert!(!broken.is_whole());
+        let short = Ragged {
+            values: Column::from(vec![1u8, 2, 3]),
+            ends: Column::from(vec![1u64, 2]),
+        };
+        assert!(!short.is_whole(), "a value no entry holds");
+        assert!(Ragged::pack(vec![vec![1u8], vec![], vec![2, 3]]).is_whole());
+        assert!(Ragged::<u8>::default().is_whole());
+    }
+
+    #[test]
+    fn a_mapped_column_is_copied_before_it_changes_and_the_file_is_not() {
+        let mut file = tempfile::tempfile().unwrap();
+        std::io::Write::write_all(&mut file, bytemuck::cast_slice(&[1u32, 2, 3, 4])).unwrap();
+        let bytes = Arc::new(map_file(&file).unwrap());
+        let mut ragged = Ragged {
+            values: Column::<u32>::mapped(&bytes, 0..12).unwrap(),
+            ends: Column::from(vec![1u64, 3]),
+        };
+        ragged.push(&[9, 8]);
+        assert_eq!(ragged.unpack(), [vec![1], vec![2, 3], vec![9, 8]]);
+        assert!(ragged.is_whole());
+        assert_eq!(bytemuck::cast_slice::<u8, u32>(&bytes[..]), [1, 2, 3, 4]);
+        assert!(Column::<u32>::mapped(&bytes, 1..5).is_none(), "misaligned");
+        assert!(
+            Column::<u32>::mapped(&bytes, 0..6).is_none(),
+            "part of a value"
+        );
     }
 }

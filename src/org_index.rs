@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread::{self, JoinHandle};
 
+use crate::column::Ragged;
 use crate::entities::{Kind, Recogniser};
 use crate::search::{Clause, Organisations, Query};
 use crate::store::{Article, Store};
@@ -34,8 +35,11 @@ struct Chunk {
 #[derive(Debug, Default)]
 pub struct OrgIndex {
     names: Vec<(String, Kind)>,
-    ids: HashMap<String, u32>,
-    per_article: Vec<Named>,
+    /// Names come from article text: keyed with a per-process seed.
+    ids: HashMap<String, u32, foldhash::fast::RandomState>,
+    /// Per article, the ids of the organisations it names, one column for
+    /// all (a cache's is used in place).
+    per_article: Ragged<u32>,
     articles_naming: Vec<u32>,
     total: usize,
     feed: Option<Receiver<Chunk>>,
@@ -101,48 +105,67 @@ impl OrgIndex {
         }
     }
 
-    /// Indexes `store` on this thread (for the command line and tests).
+    /// Indexes `store` before returning, on every core (for the command
+    /// line and tests): the same index the worker builds.
     pub fn build(store: &Store, recogniser: &Recogniser) -> Self {
         let mut index = Self {
             total: store.articles.len(),
             ..Self::default()
         };
+        let cores = thread::available_parallelism().map_or(1, std::num::NonZero::get);
         let mut seen = HashMap::new();
         // In chunks, as the worker does, so that a large store's bodies are
         // given back as they are read.
         for batch in store.articles.chunks(CHUNK) {
-            index.apply(chunk_of(recogniser, batch, &mut seen, &|| false));
+            let named = recognise_on(cores, recogniser, batch, &|| false);
+            crate::store::release_bodies(batch);
+            index.apply(number_names(named, &mut seen));
         }
         index
     }
 
     /// A complete index of `per_article.len()` articles, from what
     /// [`OrgIndex::parts`] gave (as the cache keeps it); `None` when an
-    /// article names an organisation that is not in `names`.
-    pub fn from_parts(names: Vec<(String, Kind)>, per_article: Vec<Vec<u32>>) -> Option<Self> {
+    /// article names an organisation that is not in `names`, or the
+    /// entries are not one after another.
+    pub fn from_parts(names: Vec<(String, Kind)>, per_article: Ragged<u32>) -> Option<Self> {
         let known = names.len();
-        if per_article.iter().flatten().any(|&id| id as usize >= known) {
+        if !per_article.is_whole()
+            || per_article
+                .values
+                .as_slice()
+                .iter()
+                .any(|&id| id as usize >= known)
+        {
             return None;
         }
-        let mut index = Self {
+        let mut articles_naming = vec![0u32; known];
+        for &id in per_article.values.as_slice() {
+            articles_naming[id as usize] += 1;
+        }
+        let mut ids =
+            HashMap::with_capacity_and_hasher(known, foldhash::fast::RandomState::default());
+        for (name, id) in names.iter().zip(0..) {
+            ids.insert(name.0.clone(), id);
+        }
+        Some(Self {
             total: per_article.len(),
+            names,
+            ids,
+            per_article,
+            articles_naming,
             ..Self::default()
-        };
-        index.apply(Chunk {
-            new_names: names,
-            articles: per_article,
-        });
-        Some(index)
+        })
     }
 
     /// The organisations met, and per article the ones it names (as
     /// indices into them).
-    pub fn parts(&self) -> (&[(String, Kind)], &[Vec<u32>]) {
+    pub fn parts(&self) -> (&[(String, Kind)], &Ragged<u32>) {
         (&self.names, &self.per_article)
     }
 
     /// The parts [`OrgIndex::parts`] shows, handed over.
-    pub fn into_parts(self) -> (Vec<(String, Kind)>, Vec<Vec<u32>>) {
+    pub fn into_parts(self) -> (Vec<(String, Kind)>, Ragged<u32>) {
         (self.names, self.per_article)
     }
 
@@ -185,7 +208,7 @@ impl OrgIndex {
                     *count += 1;
                 }
             }
-            self.per_article.push(named);
+            self.per_article.push(&named);
         }
     }
 
@@ -211,9 +234,7 @@ impl OrgIndex {
         let Some(&id) = self.ids.get(name) else {
             return false;
         };
-        self.per_article
-            .get(index)
-            .is_some_and(|named| named.contains(&id))
+        index < self.per_article.len() && self.per_article.get(index).contains(&id)
     }
 
     /// Every organisation with the number of indexed articles naming it,
@@ -317,39 +338,9 @@ impl Organisations for OrgClauses<'_> {
         let Some((_, ids)) = self.resolved.iter().find(|(typed, _)| typed == name) else {
             return false;
         };
-        self.index
-            .per_article
-            .get(index)
-            .is_some_and(|named| named.iter().any(|id| ids.contains(id)))
+        let per_article = &self.index.per_article;
+        index < per_article.len() && per_article.get(index).iter().any(|id| ids.contains(id))
     }
-}
-
-/// The organisations each of `articles` names, with the names `seen` for
-/// the first time.
-fn chunk_of(
-    recogniser: &Recogniser,
-    articles: &[Article],
-    seen: &mut HashMap<String, u32>,
-    stop: &dyn Fn() -> bool,
-) -> Chunk {
-    let mut chunk = Chunk {
-        new_names: Vec::new(),
-        articles: Vec::with_capacity(articles.len()),
-    };
-    for article in articles {
-        if stop() {
-            break;
-        }
-        chunk.articles.push(named_in(
-            recogniser,
-            &article.body.text(),
-            seen,
-            &mut chunk.new_names,
-        ));
-    }
-    // Every body is read once here: a large store's stays on disk.
-    crate::store::release_bodies(articles);
-    chunk
 }
 
 /// The organisations each of `articles` names, as indices into `names`, to
@@ -519,6 +510,30 @@ mod tests {
                 ("Europol", Kind::Agency, 1)
             ]
         );
+    }
+
+    #[test]
+    fn an_index_from_its_parts_answers_as_the_one_built() {
+        let (store, recogniser) = fixtures();
+        let built = OrgIndex::build(&store, &recogniser);
+        let (names, per_article) = built.parts();
+        let again = OrgIndex::from_parts(names.to_vec(), per_article.clone()).unwrap();
+        assert!(again.is_complete());
+        assert_eq!(again.organisations(), built.organisations());
+        for article in 0..4 {
+            assert_eq!(
+                again.names(article, "Europol"),
+                built.names(article, "Europol")
+            );
+        }
+        // An id past the names, or entries that overlap, are refused.
+        let past = Ragged::pack(vec![vec![0], vec![7], vec![]]);
+        assert!(OrgIndex::from_parts(names.to_vec(), past).is_none());
+        let overlapping = Ragged {
+            values: vec![0u32, 1].into(),
+            ends: vec![2u64, 1, 2].into(),
+        };
+        assert!(OrgIndex::from_parts(names.to_vec(), overlapping).is_none());
     }
 
     #[test]

@@ -26,7 +26,7 @@ use std::sync::Arc;
 const MAGIC: &[u8; 16] = b"newsdesk cache\r\n";
 /// The version of this layout and of what the sections hold; any change
 /// to either makes older caches be rebuilt.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 const FIXED: usize = 40;
 const ENTRY: usize = 24;
 /// More sections than any version writes: a count past it is damage.

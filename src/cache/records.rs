@@ -8,6 +8,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::identity::Identity;
+use crate::column::Ragged;
 use crate::entities::Kind;
 use crate::store::map::Field;
 use crate::store::{Article, Body, FileReport, Problem, Published, Source, Store};
@@ -65,13 +66,14 @@ struct ProblemRecord {
     skipped: bool,
 }
 
-/// An organisation index as the cache keeps it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// An organisation index as the cache keeps it: the names in one section
+/// (postcard), the ids per article in two columns used in place.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgRecord {
     /// The organisations met.
     pub names: Vec<(String, Kind)>,
     /// Per article, the organisations it names.
-    pub per_article: Vec<Vec<u32>>,
+    pub per_article: Ragged<u32>,
 }
 
 impl OrgRecord {
@@ -80,7 +82,7 @@ impl OrgRecord {
         let (names, per_article) = index.parts();
         Self {
             names: names.to_vec(),
-            per_article: per_article.to_vec(),
+            per_article: per_article.clone(),
         }
     }
 
@@ -95,10 +97,12 @@ impl OrgRecord {
     pub fn fits(&self, articles: usize) -> bool {
         let known = self.names.len();
         self.per_article.len() == articles
+            && self.per_article.is_whole()
             && self
                 .per_article
+                .values
+                .as_slice()
                 .iter()
-                .flatten()
                 .all(|&id| (id as usize) < known)
     }
 }

@@ -52,7 +52,7 @@ fn cold_and_keep(setup: &Setup) -> (Store, OrgIndex, WordIndex) {
 fn no_organisations(articles: usize) -> OrgRecord {
     OrgRecord {
         names: Vec::new(),
-        per_article: vec![Vec::new(); articles],
+        per_article: crate::column::Ragged::pack(vec![Vec::new(); articles]),
     }
 }
 
