@@ -365,7 +365,11 @@ impl Cache {
             .ok_or_else(|| unusable(Unusable::Damaged("unreadable articles")))?;
         let store = record.into_store(articles);
         let orgs = orgs_of(&mapped).map_err(unusable)?;
-        if !orgs.fits(store.articles.len()) {
+        // Whether each id names an organisation is checked as the index is
+        // made from the record (once: there are tens of millions of them).
+        if orgs.per_article.len() != store.articles.len()
+            || (!grown.is_empty() && !orgs.fits(store.articles.len()))
+        {
             return Err(unusable(Unusable::Damaged(
                 "organisations of other articles",
             )));

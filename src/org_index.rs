@@ -7,6 +7,7 @@
 //! [`OrgIndex::progress`] says how far it got.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -35,8 +36,11 @@ struct Chunk {
 #[derive(Debug, Default)]
 pub struct OrgIndex {
     names: Vec<(String, Kind)>,
-    /// Names come from article text: keyed with a per-process seed.
-    ids: HashMap<String, u32, foldhash::fast::RandomState>,
+    /// The id of each name, found by the name's hash (names are not copied
+    /// into it).
+    ids: hashbrown::HashTable<u32>,
+    /// Names come from article text: hashed with a per-process seed.
+    hasher: foldhash::fast::RandomState,
     /// Per article, the ids of the organisations it names, one column for
     /// all (a cache's is used in place).
     per_article: Ragged<u32>,
@@ -129,33 +133,42 @@ impl OrgIndex {
     /// article names an organisation that is not in `names`, or the
     /// entries are not one after another.
     pub fn from_parts(names: Vec<(String, Kind)>, per_article: Ragged<u32>) -> Option<Self> {
-        let known = names.len();
-        if !per_article.is_whole()
-            || per_article
-                .values
-                .as_slice()
-                .iter()
-                .any(|&id| id as usize >= known)
-        {
+        if !per_article.is_whole() {
             return None;
         }
-        let mut articles_naming = vec![0u32; known];
+        // One pass counts and checks every id (a cache holds tens of
+        // millions).
+        let mut articles_naming = vec![0u32; names.len()];
         for &id in per_article.values.as_slice() {
-            articles_naming[id as usize] += 1;
+            *articles_naming.get_mut(id as usize)? += 1;
         }
-        let mut ids =
-            HashMap::with_capacity_and_hasher(known, foldhash::fast::RandomState::default());
-        for (name, id) in names.iter().zip(0..) {
-            ids.insert(name.0.clone(), id);
-        }
-        Some(Self {
+        let mut index = Self {
             total: per_article.len(),
             names,
-            ids,
             per_article,
             articles_naming,
             ..Self::default()
-        })
+        };
+        index.ids.reserve(index.names.len(), |_| 0);
+        for id in 0..index.names.len() {
+            index.add_id(u32::try_from(id).ok()?);
+        }
+        Some(index)
+    }
+
+    /// Makes name `id` (already in `names`) found by its text.
+    fn add_id(&mut self, id: u32) {
+        let (names, hasher) = (&self.names, &self.hasher);
+        let hash = |id: &u32| hasher.hash_one(names[*id as usize].0.as_str());
+        self.ids.insert_unique(hash(&id), id, hash);
+    }
+
+    /// The id of the organisation named `name`, if it was met.
+    fn id_of(&self, name: &str) -> Option<u32> {
+        let hash = self.hasher.hash_one(name);
+        self.ids
+            .find(hash, |&id| self.names[id as usize].0 == name)
+            .copied()
     }
 
     /// The organisations met, and per article the ones it names (as
@@ -198,9 +211,9 @@ impl OrgIndex {
     fn apply(&mut self, chunk: Chunk) {
         for (name, kind) in chunk.new_names {
             let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
-            self.ids.insert(name.clone(), id);
             self.names.push((name, kind));
             self.articles_naming.push(0);
+            self.add_id(id);
         }
         for named in chunk.articles {
             for &id in &named {
@@ -224,14 +237,13 @@ impl OrgIndex {
 
     /// How many of the indexed articles name `name`.
     pub fn articles_naming(&self, name: &str) -> usize {
-        self.ids
-            .get(name)
-            .map_or(0, |&id| self.articles_naming[id as usize] as usize)
+        self.id_of(name)
+            .map_or(0, |id| self.articles_naming[id as usize] as usize)
     }
 
     /// Whether article `index` (if indexed yet) names `name`.
     pub fn names(&self, index: usize, name: &str) -> bool {
-        let Some(&id) = self.ids.get(name) else {
+        let Some(id) = self.id_of(name) else {
             return false;
         };
         index < self.per_article.len() && self.per_article.get(index).contains(&id)

@@ -226,26 +226,36 @@ pub fn read_articles(bytes: &[u8], texts: &[Arc<Source>]) -> Option<Vec<Article>
     }
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let per_thread = chunks.len().div_ceil(threads.max(1)).max(1);
-    let parts: Vec<Option<Vec<Article>>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = chunks
-            .chunks(per_thread)
-            .map(|mine| scope.spawn(move || read_chunks(mine, texts)))
-            .collect();
-        workers
-            .into_iter()
-            .map(|worker| worker.join().ok().flatten())
-            .collect()
-    });
     let total = chunks.iter().map(|(_, articles)| articles).sum();
-    let mut articles = Vec::with_capacity(total);
-    for part in parts {
-        articles.append(&mut part?);
-    }
-    Some(articles)
+    std::thread::scope(|scope| {
+        let mut parts = chunks.chunks(per_thread);
+        let first = parts.next().unwrap_or_default();
+        let workers: Vec<_> = parts
+            .map(|mine| {
+                scope.spawn(move || {
+                    let mut articles = Vec::new();
+                    read_chunks(mine, texts, &mut articles).map(|()| articles)
+                })
+            })
+            .collect();
+        // This thread reads the first part straight into the whole: a
+        // million articles are not copied once more.
+        let mut articles = Vec::with_capacity(total);
+        let first = read_chunks(first, texts, &mut articles);
+        for worker in workers {
+            articles.append(&mut worker.join().ok().flatten()?);
+        }
+        first.map(|()| articles)
+    })
 }
 
-fn read_chunks(chunks: &[(&[u8], usize)], texts: &[Arc<Source>]) -> Option<Vec<Article>> {
-    let mut articles = Vec::with_capacity(chunks.iter().map(|(_, n)| n).sum());
+/// Reads the articles of `chunks` onto the end of `articles`.
+fn read_chunks(
+    chunks: &[(&[u8], usize)],
+    texts: &[Arc<Source>],
+    articles: &mut Vec<Article>,
+) -> Option<()> {
+    articles.reserve(chunks.iter().map(|(_, n)| n).sum());
     for &(mut rest, count) in chunks {
         for _ in 0..count {
             let (record, after) = postcard::take_from_bytes::<ArticleRecord>(rest).ok()?;
@@ -256,7 +266,7 @@ fn read_chunks(chunks: &[(&[u8], usize)], texts: &[Arc<Source>]) -> Option<Vec<A
             return None;
         }
     }
-    Some(articles)
+    Some(())
 }
 
 impl ArticleRecord {
@@ -280,7 +290,7 @@ impl ArticleRecord {
             author: self.author,
             published: match self.published {
                 Some((text, epoch, zone_less)) => {
-                    Some(Published::from_parts(&text, epoch, zone_less)?)
+                    Some(Published::from_parts(text, epoch, zone_less)?)
                 }
                 None => None,
             },

@@ -75,7 +75,13 @@ impl Published {
     /// `None` unless `text` has the canonical form's shape (ASCII, a day
     /// `YYYY-MM-DD` first, then nothing or a time), so that a damaged cache
     /// cannot make a date that cannot be shown.
-    pub fn from_parts(text: &str, epoch_seconds: i64, zone_less: bool) -> Option<Self> {
+    pub fn from_parts(
+        text: impl Into<String>,
+        epoch_seconds: i64,
+        zone_less: bool,
+    ) -> Option<Self> {
+        // Taken whole: a cache hands over a string it no longer needs.
+        let text: String = text.into();
         let day = text.as_bytes().get(..10)?;
         let digits = [0, 1, 2, 3, 5, 6, 8, 9]
             .iter()
@@ -86,7 +92,7 @@ impl Published {
             && day[7] == b'-'
             && (text.len() == 10 || text.len() > 16);
         shaped.then(|| Self {
-            text: text.into(),
+            text: text.into_boxed_str(),
             epoch_seconds,
             zone_less,
         })
