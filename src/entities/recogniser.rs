@@ -1,9 +1,11 @@
 //! The recogniser: gazetteer hits and rule matches in, mentions out.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::ops::Range;
+use std::collections::{HashMap, HashSet};
+use std::ops::{Range, RangeInclusive};
+
+use foldhash::fast::RandomState;
 
 use super::canonical::{Canon, tidy};
 use super::matcher::Matcher;
@@ -117,18 +119,27 @@ impl Recogniser {
                 }
             })
             .collect();
-        // Starts of listed non-organisations: a rule's name that begins with
-        // one ("LaLiga TV", "IOC Ethics Commission") belongs to it.
+        // Listed non-organisations, sorted by start, then end, as the hits
+        // are: a rule's name that begins with one ("LaLiga TV", "IOC Ethics
+        // Commission") belongs to it.
         let not_organisations: Vec<Range<usize>> = candidates
             .iter()
             .filter(|c| c.source == Source::NotOrganisation)
             .map(|c| c.range.clone())
             .collect();
-        let known: Vec<Range<usize>> = candidates
-            .iter()
-            .filter(|c| c.source == Source::Gazetteer)
-            .map(|c| c.range.clone())
-            .collect();
+        let begins_with_not_organisation = |range: &Range<usize>| {
+            // The first listed name that starts there is the shortest.
+            let at = not_organisations.partition_point(|n| n.start < range.start);
+            not_organisations
+                .get(at)
+                .is_some_and(|n| n.start == range.start && n.end < range.end)
+        };
+        let known = Known::new(
+            candidates
+                .iter()
+                .filter(|c| c.source == Source::Gazetteer)
+                .map(|c| c.range.clone()),
+        );
         // A rule's name that a plain gazetteer name covers exactly would
         // lose the tie: it needs no canonical name.
         let plain = |range: &Range<usize>| {
@@ -142,9 +153,7 @@ impl Recogniser {
             .into_iter()
             .filter(|found| {
                 !plain(&found.range)
-                    && !not_organisations
-                        .iter()
-                        .any(|n| n.start == found.range.start && n.end < found.range.end)
+                    && !begins_with_not_organisation(&found.range)
                     && !joins_known_names(text, &found.range, &known)
             })
             .collect();
@@ -175,17 +184,56 @@ impl Recogniser {
     }
 }
 
+/// The gazetteer's names in a text, by where they start and where they
+/// end, so that a rule's name asks only about the names at its joins.
+struct Known {
+    /// Sorted by start, then end.
+    by_start: Vec<Range<usize>>,
+    /// (end, start), sorted.
+    by_end: Vec<(usize, usize)>,
+}
+
+impl Known {
+    fn new(ranges: impl Iterator<Item = Range<usize>>) -> Self {
+        let mut by_start: Vec<Range<usize>> = ranges.collect();
+        by_start.sort_unstable_by_key(|r| (r.start, r.end));
+        let mut by_end: Vec<(usize, usize)> = by_start.iter().map(|r| (r.end, r.start)).collect();
+        by_end.sort_unstable();
+        Self { by_start, by_end }
+    }
+
+    /// The end of the shortest name that starts at `start`.
+    fn shortest_from(&self, start: usize) -> Option<usize> {
+        let at = self.by_start.partition_point(|r| r.start < start);
+        self.by_start
+            .get(at)
+            .filter(|r| r.start == start)
+            .map(|r| r.end)
+    }
+
+    /// The start of the shortest name that ends at `end`.
+    fn shortest_to(&self, end: usize) -> Option<usize> {
+        let at = self.by_end.partition_point(|&(e, _)| e <= end);
+        at.checked_sub(1)
+            .map(|last| self.by_end[last])
+            .filter(|&(e, _)| e == end)
+            .map(|(_, start)| start)
+    }
+}
+
 /// Whether a rule's name at `range` joins two names with "and", one of
 /// them known to the gazetteer ("Corriere della Sera and Rai News", "Joy
 /// News and Citi FM"): two organisations, not one.
-fn joins_known_names(text: &str, range: &Range<usize>, known: &[Range<usize>]) -> bool {
+fn joins_known_names(text: &str, range: &Range<usize>, known: &Known) -> bool {
     let name = &text[range.clone()];
     name.match_indices(" and ").any(|(at, joiner)| {
         let (left_end, right_start) = (range.start + at, range.start + at + joiner.len());
-        known.iter().any(|k| {
-            (k.start >= range.start && k.end == left_end)
-                || (k.start == right_start && k.end <= range.end)
-        })
+        known
+            .shortest_to(left_end)
+            .is_some_and(|start| start >= range.start)
+            || known
+                .shortest_from(right_start)
+                .is_some_and(|end| end <= range.end)
     })
 }
 
@@ -246,11 +294,12 @@ fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Vec<bool> {
             .iter()
             .filter(|c| !c.needs_context && c.source != Source::NotOrganisation)
     };
-    // An article names a few dozen organisations: a list is cheaper to
-    // build and search than a hash set.
-    let plainly_named: Vec<&str> = plain().map(|c| c.name.as_ref()).collect();
-    let plain_surfaces: Vec<(Kind, &str)> =
+    // A long article can name many thousand organisations, and its text is
+    // untrusted: sets with a per-process seed.
+    let plainly_named: HashSet<&str, RandomState> = plain().map(|c| c.name.as_ref()).collect();
+    let plain_surfaces: HashSet<(Kind, &str), RandomState> =
         plain().map(|c| (c.kind, &text[c.range.clone()])).collect();
+    let nearby = Nearby::new(plain());
     let glued: Vec<bool> = candidates
         .iter()
         .map(|c| c.needs_context && context::glued(tokens, &c.range))
@@ -262,33 +311,86 @@ fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Vec<bool> {
             if !c.needs_context {
                 return true;
             }
+            let (start, end) = (c.range.start, c.range.end);
             !glued
-                && (plainly_named.contains(&c.name.as_ref())
+                && (plainly_named.contains(c.name.as_ref())
                     || (c.kind == Kind::Outlet
                         && context::owns_an_outlet(
                             text,
                             &c.range,
-                            plain().filter(|p| p.kind == Kind::Outlet).map(|p| &p.range),
+                            nearby
+                                .starting(Kind::Outlet, end..=end + context::MAX_OWNING_GAP)
+                                .iter(),
                         ))
                     || plain_surfaces.contains(&(c.kind, &text[c.range.clone()]))
                     || context::listed_with(
                         text,
                         &c.range,
-                        plain().filter(|p| p.kind == c.kind).map(|p| &p.range),
+                        nearby
+                            .ending(c.kind, start.saturating_sub(context::MAX_LIST_GAP)..=start)
+                            .iter()
+                            .chain(nearby.starting(c.kind, end..=end + context::MAX_LIST_GAP)),
                     )
                     || context::has_cue(tokens, &c.range, c.kind))
         })
         .collect();
-    let backed: Vec<&str> = candidates
+    let backed: HashSet<&str, RandomState> = candidates
         .iter()
         .zip(&supported)
         .filter(|(c, supported)| c.needs_context && **supported)
         .map(|(c, _)| c.name.as_ref())
         .collect();
     for ((candidate, supported), glued) in candidates.iter().zip(&mut supported).zip(glued) {
-        *supported |= !glued && backed.contains(&candidate.name.as_ref());
+        *supported |= !glued && backed.contains(candidate.name.as_ref());
     }
     supported
+}
+
+/// The plain names of a text by kind, sorted by where they start and by
+/// where they end: a list or an owner is read only between names a few
+/// bytes apart, so an ambiguous name asks only about those.
+struct Nearby {
+    /// Agencies, then outlets.
+    by_start: [Vec<Range<usize>>; 2],
+    by_end: [Vec<Range<usize>>; 2],
+}
+
+impl Nearby {
+    fn new<'c>(plain: impl Iterator<Item = &'c Candidate<'c>>) -> Self {
+        let mut by_start: [Vec<Range<usize>>; 2] = [Vec::new(), Vec::new()];
+        for candidate in plain {
+            by_start[Self::slot(candidate.kind)].push(candidate.range.clone());
+        }
+        let mut by_end = by_start.clone();
+        for (starts, ends) in by_start.iter_mut().zip(&mut by_end) {
+            starts.sort_unstable_by_key(|r| r.start);
+            ends.sort_unstable_by_key(|r| r.end);
+        }
+        Self { by_start, by_end }
+    }
+
+    fn slot(kind: Kind) -> usize {
+        match kind {
+            Kind::Agency => 0,
+            Kind::Outlet => 1,
+        }
+    }
+
+    /// The names of `kind` that start within `window`.
+    fn starting(&self, kind: Kind, window: RangeInclusive<usize>) -> &[Range<usize>] {
+        let names = &self.by_start[Self::slot(kind)];
+        let from = names.partition_point(|r| r.start < *window.start());
+        let to = names.partition_point(|r| r.start <= *window.end());
+        &names[from..to.max(from)]
+    }
+
+    /// The names of `kind` that end within `window`.
+    fn ending(&self, kind: Kind, window: RangeInclusive<usize>) -> &[Range<usize>] {
+        let names = &self.by_end[Self::slot(kind)];
+        let from = names.partition_point(|r| r.end < *window.start());
+        let to = names.partition_point(|r| r.end <= *window.end());
+        &names[from..to.max(from)]
+    }
 }
 
 /// Gives every variant of a name found by the rules ("Kestrel Valley
@@ -299,8 +401,7 @@ fn merge_variants(mentions: &mut [Mention], from_rules: &[usize]) {
     // Keyed by kind, length and lower-case name, with a per-process seed:
     // a long article can hold many thousand rule names, and its text is
     // untrusted.
-    let mut seen: HashMap<(Kind, usize, String), usize, foldhash::fast::RandomState> =
-        HashMap::default();
+    let mut seen: HashMap<(Kind, usize, String), usize, RandomState> = HashMap::default();
     for &at in from_rules {
         let (earlier, rest) = mentions.split_at_mut(at);
         let mention = &mut rest[0];
@@ -318,6 +419,71 @@ fn merge_variants(mentions: &mut [Mention], from_rules: &[usize]) {
             }
             Entry::Vacant(slot) => {
                 slot.insert(at);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Ranges of up to 12 bytes in the first 64.
+    fn ranges() -> impl Strategy<Value = Vec<Range<usize>>> {
+        proptest::collection::vec((0..64usize, 1..12usize), 0..24)
+            .prop_map(|pairs| pairs.into_iter().map(|(s, len)| s..s + len).collect())
+    }
+
+    fn candidate(range: Range<usize>, kind: Kind) -> Candidate<'static> {
+        Candidate {
+            range,
+            kind,
+            name: Cow::Borrowed("x"),
+            source: Source::Gazetteer,
+            needs_context: false,
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn known_names_are_found_at_a_join_as_a_scan_finds_them(
+            known in ranges(),
+            at in 0..80usize,
+        ) {
+            let index = Known::new(known.iter().cloned());
+            let shortest_from = known.iter().filter(|k| k.start == at).map(|k| k.end).min();
+            let shortest_to = known.iter().filter(|k| k.end == at).map(|k| k.start).max();
+            prop_assert_eq!(index.shortest_from(at), shortest_from);
+            prop_assert_eq!(index.shortest_to(at), shortest_to);
+        }
+
+        #[test]
+        fn nearby_names_are_those_a_scan_finds(
+            agencies in ranges(),
+            outlets in ranges(),
+            from in 0..80usize,
+            len in 0..16usize,
+        ) {
+            let candidates: Vec<Candidate<'_>> = agencies
+                .iter()
+                .map(|r| candidate(r.clone(), Kind::Agency))
+                .chain(outlets.iter().map(|r| candidate(r.clone(), Kind::Outlet)))
+                .collect();
+            let nearby = Nearby::new(candidates.iter());
+            let window = from..=from + len;
+            for (kind, all) in [(Kind::Agency, &agencies), (Kind::Outlet, &outlets)] {
+                let mut starting: Vec<_> = nearby.starting(kind, window.clone()).to_vec();
+                let mut ending: Vec<_> = nearby.ending(kind, window.clone()).to_vec();
+                let mut scan_starting: Vec<_> =
+                    all.iter().filter(|r| window.contains(&r.start)).cloned().collect();
+                let mut scan_ending: Vec<_> =
+                    all.iter().filter(|r| window.contains(&r.end)).cloned().collect();
+                for list in [&mut starting, &mut ending, &mut scan_starting, &mut scan_ending] {
+                    list.sort_by_key(|r| (r.start, r.end));
+                }
+                prop_assert_eq!(starting, scan_starting);
+                prop_assert_eq!(ending, scan_ending);
             }
         }
     }
