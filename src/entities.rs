@@ -17,6 +17,7 @@ mod context;
 pub mod gazetteer;
 mod hash;
 mod initials;
+mod labels;
 mod lexicon;
 mod matcher;
 pub mod not_organisations;
