@@ -197,49 +197,72 @@ fn outlet_short_forms(tokens: &Tokens<'_>, mentions: &[Mention]) -> Vec<Mention>
 }
 
 /// The short forms of a text, found from a word start without trying each:
-/// every form, and every part of one that ends on a word boundary, is a
-/// key, so that a walk from the start over the text's word boundaries
-/// stops at the first part no form has.
+/// a trie whose edges are the pieces of a form between word boundaries
+/// ("Nour", " ", "al", "-", "Sahel"). A walk from a word start over the
+/// text's own boundaries follows it as far as some form goes, and meets
+/// every form the text has there on the way.
 struct FormIndex<'f> {
     /// Whether a form begins with each byte.
     first_bytes: [bool; 256],
-    /// Each form and each of its parts up to a word boundary, with the
-    /// form it is if it is a whole one.
-    parts: HashMap<&'f str, Option<usize>, RandomState>,
+    /// (node, piece) → the node after it; the root is node 0.
+    edges: HashMap<(u32, &'f str), u32, RandomState>,
+    /// The form that ends at each node, if one does.
+    ends: Vec<Option<usize>>,
 }
 
 impl<'f> FormIndex<'f> {
     fn new(forms: &'f [(String, String)]) -> Self {
-        let mut first_bytes = [false; 256];
-        let mut parts: HashMap<&str, Option<usize>, RandomState> = HashMap::default();
+        let mut index = Self {
+            first_bytes: [false; 256],
+            edges: HashMap::default(),
+            ends: vec![None],
+        };
         for (at, (short, _)) in forms.iter().enumerate() {
-            first_bytes[usize::from(short.as_bytes()[0])] = true;
-            for end in (1..short.len()).filter(|&end| short.is_char_boundary(end)) {
-                if is_word_boundary(short, end) {
-                    parts.entry(&short[..end]).or_insert(None);
+            index.first_bytes[usize::from(short.as_bytes()[0])] = true;
+            let mut node = 0;
+            let mut piece_start = 0;
+            for end in (1..=short.len()).filter(|&end| short.is_char_boundary(end)) {
+                if !is_word_boundary(short, end) {
+                    continue;
                 }
+                let next = u32::try_from(index.ends.len()).unwrap_or(u32::MAX);
+                node = *index
+                    .edges
+                    .entry((node, &short[piece_start..end]))
+                    .or_insert(next);
+                if node == next {
+                    index.ends.push(None);
+                }
+                piece_start = end;
             }
-            // Forms are distinct.
-            parts.insert(short, Some(at));
+            // Forms are distinct: no two end at one node.
+            if let Some(slot) = index.ends.get_mut(node as usize) {
+                *slot = Some(at);
+            }
         }
-        Self { first_bytes, parts }
+        index
     }
 
     /// Puts in `found` every form that `text` has at `at` and that ends on
     /// a word boundary there, in the order of the forms.
     fn forms_at(&self, text: &str, at: usize, found: &mut Vec<usize>) {
         found.clear();
+        let mut node = 0;
+        let mut piece_start = at;
         let mut chars = text[at..].char_indices().peekable();
         while let Some((offset, c)) = chars.next() {
-            let end = at + offset + c.len_utf8();
             // Within a run of letters and digits there is no boundary.
             if is_word_char(c) && chars.peek().is_some_and(|&(_, next)| is_word_char(next)) {
                 continue;
             }
-            match self.parts.get(&text[at..end]) {
-                Some(Some(form)) => found.push(*form),
-                Some(None) => {}
-                None => break,
+            let end = at + offset + c.len_utf8();
+            let Some(&next) = self.edges.get(&(node, &text[piece_start..end])) else {
+                break;
+            };
+            node = next;
+            piece_start = end;
+            if let Some(Some(form)) = self.ends.get(node as usize) {
+                found.push(*form);
             }
         }
         found.sort_unstable();
