@@ -295,10 +295,20 @@ fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Vec<bool> {
             .filter(|c| !c.needs_context && c.source != Source::NotOrganisation)
     };
     // A long article can name many thousand organisations, and its text is
-    // untrusted: sets with a per-process seed.
-    let plainly_named: HashSet<&str, RandomState> = plain().map(|c| c.name.as_ref()).collect();
-    let plain_surfaces: HashSet<(Kind, &str), RandomState> =
-        plain().map(|c| (c.kind, &text[c.range.clone()])).collect();
+    // untrusted: sets with a per-process seed. Only names and surfaces as
+    // long as an ambiguous one's can answer, and long names from the rules
+    // need not be hashed.
+    let ambiguous = || candidates.iter().filter(|c| c.needs_context);
+    let name_lengths: HashSet<usize, RandomState> = ambiguous().map(|c| c.name.len()).collect();
+    let surface_lengths: HashSet<usize, RandomState> = ambiguous().map(|c| c.range.len()).collect();
+    let plainly_named: HashSet<&str, RandomState> = plain()
+        .filter(|c| name_lengths.contains(&c.name.len()))
+        .map(|c| c.name.as_ref())
+        .collect();
+    let plain_surfaces: HashSet<(Kind, &str), RandomState> = plain()
+        .filter(|c| surface_lengths.contains(&c.range.len()))
+        .map(|c| (c.kind, &text[c.range.clone()]))
+        .collect();
     let nearby = Nearby::new(plain());
     let glued: Vec<bool> = candidates
         .iter()
@@ -341,7 +351,7 @@ fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Vec<bool> {
         .map(|(c, _)| c.name.as_ref())
         .collect();
     for ((candidate, supported), glued) in candidates.iter().zip(&mut supported).zip(glued) {
-        *supported |= !glued && backed.contains(candidate.name.as_ref());
+        *supported = *supported || (!glued && backed.contains(candidate.name.as_ref()));
     }
     supported
 }
