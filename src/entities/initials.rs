@@ -11,10 +11,7 @@
 //! - it has named a body whose initials the acronym is: "AFP" after "the
 //!   Australian Federal Police" is the police, not the news agency.
 
-use std::collections::HashMap;
 use std::ops::Range;
-
-use foldhash::fast::RandomState;
 
 use super::lexicon::{class, connector};
 use super::{Kind, Mention};
@@ -165,35 +162,32 @@ pub fn follow_named_bodies(text: &str, mentions: &mut [Mention]) {
     if acronyms.is_empty() {
         return;
     }
-    // Where each name of more than one word starts, and which mention it
-    // is, by its initials, in text order; keyed with a per-process seed, as
-    // the text is untrusted.
-    let mut named: HashMap<u128, Vec<(usize, usize)>, RandomState> = HashMap::default();
-    for (at, mention) in mentions.iter().enumerate() {
-        if surface(mention).contains(' ')
-            && let Some(initials) = packed(initial_letters(surface(mention)))
-        {
-            named
-                .entry(initials)
-                .or_default()
-                .push((mention.range.start, at));
-        }
-    }
+    // (initials, where, which mention) of every name of more than one
+    // word, sorted: the bodies an acronym may spell are a run of it, in
+    // text order.
+    let mut named: Vec<(u128, usize, usize)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| surface(m).contains(' '))
+        .filter_map(|(at, m)| Some((packed(initial_letters(surface(m)))?, m.range.start, at)))
+        .collect();
     if named.is_empty() {
         return;
     }
+    named.sort_unstable();
     let mut renamed: Vec<(usize, usize)> = Vec::new();
     for at in acronyms {
         let mention = &mentions[at];
         let Some(spelt) = packed(acronym_letters(surface(mention))) else {
             continue;
         };
-        let Some(bodies) = named.get(&spelt) else {
-            continue;
-        };
-        // The last body named before the acronym.
-        let before = bodies.partition_point(|&(start, _)| start < mention.range.start);
-        if let Some(&(_, from)) = before.checked_sub(1).and_then(|last| bodies.get(last)) {
+        // The last body with those initials named before the acronym.
+        let before = named.partition_point(|&(initials, start, _)| {
+            (initials, start) < (spelt, mention.range.start)
+        });
+        if let Some(&(initials, _, from)) = before.checked_sub(1).and_then(|last| named.get(last))
+            && initials == spelt
+        {
             renamed.push((at, from));
         }
     }

@@ -43,8 +43,11 @@ pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
             .get(passed)
             .filter(|m| m.range.end <= range.start)
         {
+            // Only a name that ends in a head can be asked for.
             let last = mention.name.rsplit(' ').next().unwrap_or_default();
-            latest.insert(last, passed);
+            if anaphoric_head(last) {
+                latest.insert(last, passed);
+            }
             passed += 1;
         }
         if let Some(&earlier) = latest.get(word) {
@@ -86,11 +89,20 @@ fn paper_short_forms(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Menti
     }
     // As the words are read, the latest outlet named before them, by the
     // last word of its surface and of its name (indices into `named`).
-    // A mention's name changes below only while the words are at it,
-    // before it is passed.
     let mut by_surface: HashMap<&str, usize, RandomState> = HashMap::default();
-    let mut by_name: HashMap<String, usize, RandomState> = HashMap::default();
+    let mut by_name: HashMap<&str, usize, RandomState> = HashMap::default();
     let mut passed = 0;
+    // A mention given the name of an earlier one is renamed after the
+    // words are read, so that the names can be borrowed while they are:
+    // (which mention, whose name), in text order. Each source keeps its
+    // own name throughout, as only the mention at the word being read is
+    // renamed.
+    let mut renamed: Vec<(usize, usize)> = Vec::new();
+    let source = |renamed: &[(usize, usize)], at: usize| {
+        renamed
+            .binary_search_by_key(&at, |&(renamed, _)| renamed)
+            .map_or(at, |found| renamed[found].1)
+    };
     let mut added = Vec::new();
     for i in 1..tokens.words.len() {
         // Cheap tests first: this runs for every word.
@@ -112,31 +124,35 @@ fn paper_short_forms(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Menti
         let start = tokens.words[i].range.start;
         while let Some(&(_, last, at)) = named.get(passed).filter(|n| n.0 <= start) {
             by_surface.insert(last, passed);
-            if let Some((_, name_last)) = mentions[at].name.rsplit_once(' ') {
-                by_name.insert(without_possessive(name_last).to_owned(), passed);
+            let name = mentions[source(&renamed, at)].name.as_str();
+            if let Some((_, name_last)) = name.rsplit_once(' ') {
+                by_name.insert(without_possessive(name_last), passed);
             }
             passed += 1;
         }
         let Some(latest) = by_surface.get(word).max(by_name.get(word)) else {
             continue;
         };
-        let from = named[*latest].2;
-        let name = mentions[from].name.clone();
+        let from = source(&renamed, named[*latest].2);
         let range = start..start + word.len();
         let at = mentions.partition_point(|m| m.range.end <= range.start);
-        match mentions.get_mut(at) {
+        match mentions.get(at) {
             Some(existing) if existing.range == range => {
                 if existing.kind == Kind::Outlet {
-                    existing.name = name;
+                    renamed.push((at, from));
                 }
             }
             Some(existing) if existing.range.start < range.end => {}
             _ => added.push(Mention {
                 range,
                 kind: Kind::Outlet,
-                name,
+                name: mentions[from].name.clone(),
             }),
         }
+    }
+    for (at, from) in renamed {
+        let name = mentions[from].name.clone();
+        mentions[at].name = name;
     }
     added
 }
@@ -624,6 +640,8 @@ mod tests {
             Some((0, 18, Kind::Agency, "Kestrel Commission")),
         ),
         ("Heron Times", Some((0, 11, Kind::Outlet, "Heron Times"))),
+        ("Heron Times", Some((0, 11, Kind::Outlet, "Heron Daily"))),
+        ("the Daily", None),
         ("the Times", None),
         ("the Times Square", None),
         ("the Post’s", None),
