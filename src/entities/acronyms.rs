@@ -1,6 +1,12 @@
 //! Acronyms defined in the text: "Government Communications Headquarters
 //! (GCHQ)" makes every later "GCHQ" a mention of the same organisation,
 //! even where the gazetteer gives those letters to another body.
+//!
+//! A long article may define thousands of acronyms, and its text is
+//! untrusted: the uses of many acronyms are found in one pass over the
+//! text, a parenthesis is read no further than an acronym can run, and the
+//! definitions take effect in order on groups of mentions ([`Labels`])
+//! rather than on every mention each time.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;

@@ -1,6 +1,13 @@
 //! Short forms of names the article has already given in full: "the
 //! Commission" after "the European Commission", "the Times" after "The New
 //! York Times", "Meridian" after "Meridian Press Holdings".
+//!
+//! An article may name thousands of organisations and use their short
+//! forms thousands of times, and its text is untrusted. So each pass reads
+//! the words once and keeps what it has passed in maps with a per-process
+//! seed (the latest body named with each head, the latest paper with each
+//! last word), and an outlet's short forms are found with a trie walked
+//! from each word start, rather than each form tried there.
 
 use std::collections::{HashMap, HashSet};
 
