@@ -17,6 +17,7 @@ mod context;
 pub mod gazetteer;
 mod hash;
 mod initials;
+mod labels;
 mod lexicon;
 mod matcher;
 pub mod not_organisations;
@@ -26,6 +27,8 @@ pub mod score;
 mod short_forms;
 mod tokens;
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -92,18 +95,21 @@ pub struct Named {
 /// kind, most mentioned first, then by name.
 pub fn summarise(mentions: &[Mention]) -> Vec<Named> {
     let mut named: Vec<Named> = Vec::new();
+    // Where each organisation's entry is: a long article can name many
+    // thousand, and its text is untrusted, hence the per-process seed.
+    let mut entries: HashMap<(&str, Kind), usize, foldhash::fast::RandomState> = HashMap::default();
     for mention in mentions {
-        match named
-            .iter_mut()
-            .find(|n| n.name == mention.name && n.kind == mention.kind)
-        {
-            Some(entry) => entry.count += 1,
-            None => named.push(Named {
-                name: mention.name.clone(),
-                kind: mention.kind,
-                count: 1,
-                first: mention.range.start,
-            }),
+        match entries.entry((mention.name.as_str(), mention.kind)) {
+            Entry::Occupied(entry) => named[*entry.get()].count += 1,
+            Entry::Vacant(entry) => {
+                entry.insert(named.len());
+                named.push(Named {
+                    name: mention.name.clone(),
+                    kind: mention.kind,
+                    count: 1,
+                    first: mention.range.start,
+                });
+            }
         }
     }
     named.sort_by(|a, b| {
@@ -349,6 +355,51 @@ mod tests {
         use super::super::*;
         use proptest::prelude::*;
         use std::sync::OnceLock;
+
+        /// [`summarise`] with each mention looked for among the entries.
+        fn summarise_naively(mentions: &[Mention]) -> Vec<Named> {
+            let mut named: Vec<Named> = Vec::new();
+            for mention in mentions {
+                match named
+                    .iter_mut()
+                    .find(|n| n.name == mention.name && n.kind == mention.kind)
+                {
+                    Some(entry) => entry.count += 1,
+                    None => named.push(Named {
+                        name: mention.name.clone(),
+                        kind: mention.kind,
+                        count: 1,
+                        first: mention.range.start,
+                    }),
+                }
+            }
+            named.sort_by(|a, b| {
+                (a.kind, std::cmp::Reverse(a.count), &a.name).cmp(&(
+                    b.kind,
+                    std::cmp::Reverse(b.count),
+                    &b.name,
+                ))
+            });
+            named
+        }
+
+        proptest! {
+            #[test]
+            fn the_summary_is_what_a_search_of_the_entries_makes(
+                found in proptest::collection::vec((0..6usize, any::<bool>()), 0..40)
+            ) {
+                let mentions: Vec<Mention> = found
+                    .into_iter()
+                    .enumerate()
+                    .map(|(at, (name, outlet))| Mention {
+                        range: at * 2..at * 2 + 1,
+                        kind: if outlet { Kind::Outlet } else { Kind::Agency },
+                        name: format!("Kestrel {name}"),
+                    })
+                    .collect();
+                prop_assert_eq!(summarise(&mentions), summarise_naively(&mentions));
+            }
+        }
 
         fn builtin() -> &'static Recogniser {
             static RECOGNISER: OnceLock<Recogniser> = OnceLock::new();

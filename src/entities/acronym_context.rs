@@ -12,6 +12,11 @@
 //!   longer name ("CMA CGM"), unless that word is a common one ("CNN
 //!   CEO") or a name of its own.
 
+use std::collections::HashMap;
+use std::ops::Range;
+
+use foldhash::fast::RandomState;
+
 use super::lexicon::{class, common_capitals, descriptor, nationality, non_organisation_noun};
 use super::tokens::{Tokens, is_possessive};
 use super::{Kind, Mention, acronyms};
@@ -32,7 +37,10 @@ enum Reading {
 /// non-overlapping, and kept so).
 pub fn apply(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
     let text = tokens.text;
-    let mut readings: Vec<(String, Reading)> = Vec::new();
+    // What the descriptions of each acronym say, in text order. Keyed by
+    // the acronym as written, with a per-process seed: a long untrusted
+    // article may describe thousands.
+    let mut readings: HashMap<&str, Readings, RandomState> = HashMap::default();
     let mut glued = Vec::new();
     for mention in mentions.iter() {
         let surface = &text[mention.range.clone()];
@@ -45,22 +53,76 @@ pub fn apply(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
         if in_longer_name(tokens, word, mentions) {
             glued.push(mention.range.clone());
         } else if let Some(reading) = described(tokens, word) {
-            readings.push((surface.to_owned(), reading));
+            readings
+                .entry(surface)
+                .and_modify(|r| r.add(reading))
+                .or_insert_with(|| Readings::new(reading));
         }
     }
-    mentions.retain(|m| !glued.contains(&m.range));
-    for (surface, reading) in readings {
+    // `glued` is in text order.
+    mentions.retain(|m| {
+        glued
+            .binary_search_by_key(&m.range.start, |g| g.start)
+            .is_err()
+    });
+    if readings.is_empty() {
+        return;
+    }
+    mentions.retain_mut(|mention| {
+        let Some(readings) = readings.get(&text[mention.range.clone()]) else {
+            return true;
+        };
+        let Some(kind) = readings.last else {
+            return false;
+        };
+        // Each reading gives its kind to the mentions of another kind, and
+        // the acronym as their name.
+        if mention.kind != readings.first || !readings.one_kind {
+            mention.name = text[mention.range.clone()].to_owned();
+        }
+        mention.kind = kind;
+        true
+    });
+}
+
+/// What the descriptions of one acronym say, taken in text order: each
+/// gives its kind to the mentions of the acronym that have another, and a
+/// "neither" takes them all away for good.
+struct Readings {
+    /// The kind the first description gives.
+    first: Kind,
+    /// The kind the last gives; `None` once one has said "neither".
+    last: Option<Kind>,
+    /// Whether every description so far gives the same kind, so that a
+    /// mention of that kind from the start is never changed.
+    one_kind: bool,
+}
+
+impl Readings {
+    fn new(reading: Reading) -> Self {
         match reading {
-            Reading::Neither => mentions.retain(|m| text[m.range.clone()] != *surface),
-            Reading::Organisation(kind) => {
-                for mention in mentions
-                    .iter_mut()
-                    .filter(|m| text[m.range.clone()] == *surface && m.kind != kind)
-                {
-                    mention.kind = kind;
-                    mention.name.clone_from(&surface);
-                }
+            Reading::Organisation(kind) => Self {
+                first: kind,
+                last: Some(kind),
+                one_kind: true,
+            },
+            Reading::Neither => Self {
+                first: Kind::Agency,
+                last: None,
+                one_kind: true,
+            },
+        }
+    }
+
+    fn add(&mut self, reading: Reading) {
+        match (reading, self.last) {
+            (Reading::Organisation(kind), Some(last)) => {
+                self.one_kind &= kind == last;
+                self.last = Some(kind);
             }
+            // Nothing is left to change.
+            (_, None) => {}
+            (Reading::Neither, Some(_)) => self.last = None,
         }
     }
 }
@@ -82,10 +144,7 @@ fn in_longer_name(tokens: &Tokens<'_>, i: usize, mentions: &[Mention]) -> bool {
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
             && !common_capitals(word)
             && !nationality(word)
-            && !mentions.iter().any(|m| {
-                m.range.start < tokens.words[j].range.end
-                    && tokens.words[j].range.start < m.range.end
-            })
+            && !overlaps_a_mention(mentions, &tokens.words[j].range)
     };
     let word = tokens.word(i);
     (i > 0 && tokens.joined(i - 1) && capitals(i - 1))
@@ -93,6 +152,13 @@ fn in_longer_name(tokens: &Tokens<'_>, i: usize, mentions: &[Mention]) -> bool {
             && i + 1 < tokens.words.len()
             && tokens.joined(i)
             && capitals(i + 1))
+}
+
+/// Whether `range` overlaps one of `mentions` (sorted, non-overlapping):
+/// only the first that ends after it starts can.
+fn overlaps_a_mention(mentions: &[Mention], range: &Range<usize>) -> bool {
+    let at = mentions.partition_point(|m| m.range.end <= range.start);
+    mentions.get(at).is_some_and(|m| m.range.start < range.end)
 }
 
 /// What a description beside word `i` says it is: after it, set off by a
@@ -145,6 +211,7 @@ fn noun_reading(previous: &str, word: &str) -> Option<Reading> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     /// The mentions of the acronyms `known` in `text`, read as the
     /// gazetteer would, after the text has had its say.
@@ -169,6 +236,95 @@ mod tests {
 
     fn read(text: &str, kind: Kind) -> Vec<(String, Kind, String)> {
         read_known(text, &["ANP", "PTI", "CMA", "CNN"], kind)
+    }
+
+    /// [`apply`] with each reading applied to every mention in turn.
+    fn apply_naively(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
+        let text = tokens.text;
+        let mut readings: Vec<(String, Reading)> = Vec::new();
+        let mut glued = Vec::new();
+        for mention in mentions.iter() {
+            let surface = &text[mention.range.clone()];
+            if !acronyms::is_acronym(surface) {
+                continue;
+            }
+            let Some(word) = word_at(tokens, mention.range.start) else {
+                continue;
+            };
+            if in_longer_name(tokens, word, mentions) {
+                glued.push(mention.range.clone());
+            } else if let Some(reading) = described(tokens, word) {
+                readings.push((surface.to_owned(), reading));
+            }
+        }
+        mentions.retain(|m| !glued.contains(&m.range));
+        for (surface, reading) in readings {
+            match reading {
+                Reading::Neither => mentions.retain(|m| text[m.range.clone()] != *surface),
+                Reading::Organisation(kind) => {
+                    for mention in mentions
+                        .iter_mut()
+                        .filter(|m| text[m.range.clone()] == *surface && m.kind != kind)
+                    {
+                        mention.kind = kind;
+                        mention.name.clone_from(&surface);
+                    }
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn readings_apply_as_when_each_is_applied_in_turn(
+            pieces in proptest::collection::vec(
+                (
+                    proptest::sample::select(&[
+                        "ANP, the news agency, said",
+                        "ANP, Brazil's petroleum regulator, fined",
+                        "ANP, the opposition party, marched",
+                        "the regulator ANP",
+                        "the broadcaster ANP",
+                        "PTI, the news agency, reported",
+                        "PTI, the opposition party, marched",
+                        "the shipping group CMA CGM",
+                        "CMA said",
+                        "ANP said",
+                        "PTI said",
+                        "CNN CEO",
+                    ][..]),
+                    any::<bool>(),
+                ),
+                0..16,
+            ),
+        ) {
+            let mut text = String::new();
+            let mut outlets = Vec::new();
+            for (piece, outlet) in pieces {
+                text.push_str(piece);
+                text.push_str(". ");
+                outlets.push(outlet);
+            }
+            let tokens = Tokens::new(&text);
+            let mut outlets = outlets.into_iter().cycle();
+            let mentions: Vec<Mention> = tokens
+                .words
+                .iter()
+                .filter(|w| ["ANP", "PTI", "CMA", "CNN"].contains(&&text[w.range.clone()]))
+                .map(|w| Mention {
+                    range: w.range.clone(),
+                    kind: if outlets.next().unwrap_or(false) { Kind::Outlet } else { Kind::Agency },
+                    name: format!("Known {}", &text[w.range.clone()]),
+                })
+                .collect();
+            let mut fast = mentions.clone();
+            apply(&tokens, &mut fast);
+            let mut naive = mentions;
+            apply_naively(&tokens, &mut naive);
+            prop_assert_eq!(fast, naive, "{}", text);
+        }
     }
 
     #[test]

@@ -1,10 +1,20 @@
 //! Acronyms defined in the text: "Government Communications Headquarters
 //! (GCHQ)" makes every later "GCHQ" a mention of the same organisation,
 //! even where the gazetteer gives those letters to another body.
+//!
+//! A long article may define thousands of acronyms, and its text is
+//! untrusted: the uses of many acronyms are found in one pass over the
+//! text, a parenthesis is read no further than an acronym can run, and the
+//! definitions take effect in order on groups of mentions ([`Labels`])
+//! rather than on every mention each time.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use foldhash::fast::RandomState;
+
 use super::canonical::tidy;
+use super::labels::Labels;
 use super::matcher::is_word_boundary;
 use super::{Kind, Mention, initials};
 
@@ -27,11 +37,7 @@ pub struct Definition {
 fn acronym_of(text: &str, range: &Range<usize>) -> Option<Range<usize>> {
     let after = &text[range.end..];
     let before = &text[..range.start];
-    let acronym = if let Some(inside) = after
-        .strip_prefix(" (")
-        .and_then(|rest| rest.split_once(')'))
-        .map(|(inside, _)| inside)
-    {
+    let acronym = if let Some(inside) = after.strip_prefix(" (").and_then(parenthesised) {
         range.end + 2..range.end + 2 + inside.len()
     } else {
         // "ACR (Long Name)"
@@ -45,6 +51,17 @@ fn acronym_of(text: &str, range: &Range<usize>) -> Option<Range<usize>> {
     };
     let letters = &text[acronym.clone()];
     (is_acronym(letters) && letters != &text[range.clone()]).then_some(acronym)
+}
+
+/// The text before the first ")" of `rest`, if no more than twelve
+/// characters come before it: an acronym has no more ([`is_acronym`]), so
+/// the search stops there rather than run to the end of a long text from
+/// every parenthesis.
+pub(super) fn parenthesised(rest: &str) -> Option<&str> {
+    rest.char_indices()
+        .take(MAX_ACRONYM_CHARS + 1)
+        .find(|&(_, c)| c == ')')
+        .map(|(at, _)| &rest[..at])
 }
 
 /// The acronyms the text defines next to a mention: "Long Name (ACR)" or
@@ -87,7 +104,8 @@ pub fn definitions(text: &str, mentions: &[Mention]) -> Vec<Definition> {
 /// the text names stands for it ([`initials::follow_named_bodies`]).
 /// `mentions` stays sorted and non-overlapping.
 pub fn link(text: &str, mentions: &mut Vec<Mention>, not_organisations: &[Range<usize>]) {
-    let mut foreign: Vec<&str> = not_organisations
+    // A set: a long article may give letters to many thousand bodies.
+    let mut foreign: HashSet<&str, RandomState> = not_organisations
         .iter()
         .filter_map(|range| acronym_of(text, range))
         .map(|at| &text[at])
@@ -101,58 +119,156 @@ pub fn link(text: &str, mentions: &mut Vec<Mention>, not_organisations: &[Range<
                     range: spelt.range,
                     kind,
                 }),
-                None => foreign.push(spelt.acronym),
+                None => {
+                    foreign.insert(spelt.acronym);
+                }
             }
         }
     }
     if !foreign.is_empty() {
-        mentions.retain(|m| !foreign.contains(&&text[m.range.clone()]));
+        mentions.retain(|m| !foreign.contains(&text[m.range.clone()]));
     }
     add_disjoint(mentions, long_forms);
     link_definitions(text, mentions);
     initials::follow_named_bodies(text, mentions);
 }
 
-/// Links every use of an acronym defined next to a mention.
+/// Links every use of an acronym defined next to a mention. The
+/// definitions take effect in the order the text gives them: a later
+/// definition of the same letters renames their mentions again, and a
+/// description renames the mentions of its name to what its acronym is
+/// called at that point ([`Labels`]). A use that no mention covers becomes
+/// one, named by the first definition of its letters.
 fn link_definitions(text: &str, mentions: &mut Vec<Mention>) {
     let definitions = definitions(text, mentions);
     if definitions.is_empty() {
         return;
     }
+    // Each acronym once, in the order first defined.
+    let mut acronyms: Vec<&str> = Vec::new();
+    let mut index: HashMap<&str, usize, RandomState> = HashMap::default();
+    let defined: Vec<usize> = definitions
+        .iter()
+        .map(|definition| {
+            *index.entry(definition.acronym.as_str()).or_insert_with(|| {
+                acronyms.push(definition.acronym.as_str());
+                acronyms.len() - 1
+            })
+        })
+        .collect();
+    let uses = uses(text, &acronyms);
+    // The first mention written as each acronym: a description defined by
+    // a known acronym takes its name.
+    let mut first_written: Vec<Option<usize>> = vec![None; acronyms.len()];
+    for (at, mention) in mentions.iter().enumerate() {
+        if let Some(&acronym) = index.get(&text[mention.range.clone()]) {
+            first_written[acronym].get_or_insert(at);
+        }
+    }
+    let mut labels = Labels::new(mentions, acronyms.len());
     let mut added = Vec::new();
-    for definition in &definitions {
-        // A description defined by a known acronym takes the acronym's name.
+    let mut uses_added = vec![false; acronyms.len()];
+    for (definition, &acronym) in definitions.iter().zip(&defined) {
         if definition.described
-            && let Some(known) = mentions
-                .iter()
-                .find(|m| text[m.range.clone()] == *definition.acronym)
-                .map(|m| (m.kind, m.name.clone()))
+            && let Some(known) = first_written[acronym]
         {
-            for mention in mentions.iter_mut().filter(|m| m.name == definition.name) {
-                (mention.kind, mention.name) = known.clone();
-            }
+            labels.rename(&definition.name, known);
             continue;
         }
-        for (at, _) in text.match_indices(definition.acronym.as_str()) {
-            let range = at..at + definition.acronym.len();
-            if !is_word_boundary(text, range.start) || !is_word_boundary(text, range.end) {
-                continue;
-            }
-            match overlapping(mentions, &range) {
-                Some(i) if mentions[i].range == range => {
-                    mentions[i].kind = definition.kind;
-                    mentions[i].name.clone_from(&definition.name);
-                }
-                Some(_) => {}
-                None => added.push(Mention {
-                    range,
-                    kind: definition.kind,
-                    name: definition.name.clone(),
-                }),
+        let written = || {
+            uses[acronym]
+                .iter()
+                .filter_map(|range| {
+                    overlapping(mentions, range).filter(|&at| mentions[at].range == *range)
+                })
+                .collect()
+        };
+        labels.assign(acronym, written, definition.kind, &definition.name);
+        // A later definition of the same letters would offer the same
+        // ranges again, and `add_disjoint` keeps the first offered.
+        if !std::mem::replace(&mut uses_added[acronym], true) {
+            added.extend(
+                uses[acronym]
+                    .iter()
+                    .filter(|range| overlapping(mentions, range).is_none())
+                    .map(|range| Mention {
+                        range: range.clone(),
+                        kind: definition.kind,
+                        name: definition.name.clone(),
+                    }),
+            );
+        }
+    }
+    for (at, kind, name) in labels.changed(mentions) {
+        mentions[at].kind = kind;
+        mentions[at].name = name;
+    }
+    add_disjoint(mentions, added);
+}
+
+/// How many acronyms [`uses`] looks for one at a time.
+const SOUGHT_ONE_BY_ONE: usize = 8;
+
+/// Where each of `acronyms` is used in `text`, on word boundaries: as
+/// [`str::match_indices`] finds them, from the left, no use overlapping the
+/// one found before it. A few acronyms are looked for one by one; many are
+/// looked up together at every capital, as each begins with one, so that a
+/// text defining thousands is read once.
+fn uses(text: &str, acronyms: &[&str]) -> Vec<Vec<Range<usize>>> {
+    let mut found = if acronyms.len() <= SOUGHT_ONE_BY_ONE {
+        uses_one_by_one(text, acronyms)
+    } else {
+        uses_together(text, acronyms)
+    };
+    for uses in &mut found {
+        uses.retain(|range| {
+            is_word_boundary(text, range.start) && is_word_boundary(text, range.end)
+        });
+    }
+    found
+}
+
+/// Each acronym's uses as [`str::match_indices`] finds them.
+fn uses_one_by_one(text: &str, acronyms: &[&str]) -> Vec<Vec<Range<usize>>> {
+    acronyms
+        .iter()
+        .map(|acronym| {
+            text.match_indices(acronym)
+                .map(|(at, _)| at..at + acronym.len())
+                .collect()
+        })
+        .collect()
+}
+
+/// The same uses, from one pass that looks each length of acronym up at
+/// every capital.
+fn uses_together(text: &str, acronyms: &[&str]) -> Vec<Vec<Range<usize>>> {
+    let mut found: Vec<Vec<Range<usize>>> = vec![Vec::new(); acronyms.len()];
+    let index: HashMap<&str, usize, RandomState> = acronyms
+        .iter()
+        .enumerate()
+        .map(|(at, acronym)| (*acronym, at))
+        .collect();
+    let mut lengths: Vec<usize> = acronyms.iter().map(|a| a.len()).collect();
+    lengths.sort_unstable();
+    lengths.dedup();
+    // Where the last use of each acronym ends: the next may not start
+    // before.
+    let mut free_from = vec![0; acronyms.len()];
+    for (at, c) in text.char_indices() {
+        if !c.is_uppercase() {
+            continue;
+        }
+        for &len in &lengths {
+            if let Some(&acronym) = text.get(at..at + len).and_then(|word| index.get(word))
+                && at >= free_from[acronym]
+            {
+                free_from[acronym] = at + len;
+                found[acronym].push(at..at + len);
             }
         }
     }
-    add_disjoint(mentions, added);
+    found
 }
 
 /// Adds the mentions of `added` that overlap none of `mentions` (sorted and
@@ -178,13 +294,16 @@ fn is_acronym_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '&' | '-' | '.')
 }
 
+/// The most characters an acronym has.
+const MAX_ACRONYM_CHARS: usize = 12;
+
 /// Two to twelve characters, at least two of them capitals, no spaces.
 pub(super) fn is_acronym(candidate: &str) -> bool {
     let (mut count, mut capitals) = (0, 0);
     for c in candidate.chars() {
         count += 1;
         // A space, a comma or a thirteenth character ends it at once.
-        if count > 12 || !is_acronym_char(c) || (count == 1 && !c.is_uppercase()) {
+        if count > MAX_ACRONYM_CHARS || !is_acronym_char(c) || (count == 1 && !c.is_uppercase()) {
             return false;
         }
         capitals += usize::from(c.is_uppercase());
@@ -195,6 +314,7 @@ pub(super) fn is_acronym(candidate: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn mention(text: &str, name: &str, kind: Kind) -> Mention {
         let start = text.find(name).unwrap();
@@ -314,10 +434,163 @@ mod tests {
     }
 
     #[test]
+    fn a_parenthesis_is_read_no_further_than_an_acronym_can_run() {
+        assert_eq!(parenthesised("ABCDEFGHIJKL) said"), Some("ABCDEFGHIJKL"));
+        assert_eq!(parenthesised("ČTK) said"), Some("ČTK"));
+        assert_eq!(parenthesised("ABCDEFGHIJKLM) said"), None);
+        assert_eq!(parenthesised("GCHQ said"), None);
+        let text = "the Serious Fraud Directorate (SFD and a long aside) said";
+        let mentions = vec![mention(text, "Serious Fraud Directorate", Kind::Agency)];
+        assert!(definitions(text, &mentions).is_empty());
+    }
+
+    #[test]
     fn parentheses_that_are_not_acronyms_define_nothing() {
         let text = "the Directorate (in Rome) and the Directorate (2019)";
         let mentions = vec![mention(text, "Directorate", Kind::Agency)];
         assert!(definitions(text, &mentions).is_empty());
+    }
+
+    /// The definitions applied one after another to the mentions
+    /// themselves, each use found by a scan of the whole text: what
+    /// [`link_definitions`] must do.
+    fn link_definitions_naively(text: &str, mentions: &mut Vec<Mention>) {
+        let definitions = definitions(text, mentions);
+        let mut added = Vec::new();
+        for definition in &definitions {
+            if definition.described
+                && let Some(known) = mentions
+                    .iter()
+                    .find(|m| text[m.range.clone()] == *definition.acronym)
+                    .map(|m| (m.kind, m.name.clone()))
+            {
+                for mention in mentions.iter_mut().filter(|m| m.name == definition.name) {
+                    (mention.kind, mention.name) = known.clone();
+                }
+                continue;
+            }
+            for (at, _) in text.match_indices(definition.acronym.as_str()) {
+                let range = at..at + definition.acronym.len();
+                if !is_word_boundary(text, range.start) || !is_word_boundary(text, range.end) {
+                    continue;
+                }
+                match overlapping(mentions, &range) {
+                    Some(i) if mentions[i].range == range => {
+                        mentions[i].kind = definition.kind;
+                        mentions[i].name.clone_from(&definition.name);
+                    }
+                    Some(_) => {}
+                    None => added.push(Mention {
+                        range,
+                        kind: definition.kind,
+                        name: definition.name.clone(),
+                    }),
+                }
+            }
+        }
+        add_disjoint(mentions, added);
+    }
+
+    /// Letters that overlap themselves ("ABA", "A-A"), contain one another
+    /// ("KP", "KPS") or hold no letter that is a capital but the first.
+    const LETTERS: &[&str] = &[
+        "AA", "ABA", "A-A", "AB", "KP", "KPS", "U.S.", "U.S", "ÉTK", "DoJ", "SpA", "NB", "NBN",
+        "PML-N", "ZZ", "QR",
+    ];
+
+    /// A piece of text, with the mentions in it as (offset, length, kind,
+    /// name).
+    type Piece = (String, Vec<(usize, usize, Kind, String)>);
+
+    fn pieces() -> impl Strategy<Value = Piece> {
+        let letters = proptest::sample::select(LETTERS);
+        let kind = prop_oneof![Just(Kind::Agency), Just(Kind::Outlet)];
+        let name = proptest::sample::select(&["Kestrel Office", "Heron Times", "KP", "AB"][..]);
+        let long = proptest::sample::select(
+            &[
+                "Kestrel Office",
+                "Heron Times",
+                "Kestrel police",
+                "Heron daily",
+            ][..],
+        );
+        prop_oneof![
+            // "Long Form (ACR)", the long form a mention.
+            (long.clone(), letters.clone(), kind.clone(), name.clone()).prop_map(
+                |(long, letters, kind, name)| {
+                    (
+                        format!("{long} ({letters})"),
+                        vec![(0, long.len(), kind, name.to_owned())],
+                    )
+                }
+            ),
+            // "ACR (Long Form)".
+            (long, letters.clone(), kind.clone(), name.clone()).prop_map(
+                |(long, letters, kind, name)| {
+                    let at = letters.len() + 2;
+                    (
+                        format!("{letters} ({long})"),
+                        vec![(at, long.len(), kind, name.to_owned())],
+                    )
+                }
+            ),
+            // A use the gazetteer found, or one nobody did.
+            (letters.clone(), kind, name).prop_map(|(letters, kind, name)| {
+                (
+                    letters.to_owned(),
+                    vec![(0, letters.len(), kind, name.to_owned())],
+                )
+            }),
+            letters.prop_map(|letters| (letters.to_owned(), Vec::new())),
+            proptest::sample::select(&["said", "-", "x", "A", "A-", "(", ")", "S."][..])
+                .prop_map(|word| (word.to_owned(), Vec::new())),
+        ]
+    }
+
+    /// Pieces joined by spaces or by nothing, and their mentions.
+    fn article() -> impl Strategy<Value = (String, Vec<Mention>)> {
+        proptest::collection::vec((pieces(), any::<bool>()), 0..24).prop_map(|pieces| {
+            let mut text = String::new();
+            let mut mentions = Vec::new();
+            for ((piece, found), spaced) in pieces {
+                if spaced && !text.is_empty() {
+                    text.push(' ');
+                }
+                let at = text.len();
+                text.push_str(&piece);
+                for (offset, len, kind, name) in found {
+                    mentions.push(Mention {
+                        range: at + offset..at + offset + len,
+                        kind,
+                        name,
+                    });
+                }
+            }
+            // Pieces run together may make mentions touch one another.
+            mentions.dedup_by(|later, earlier| later.range.start < earlier.range.end);
+            (text, mentions)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn definitions_link_as_when_applied_one_after_another((text, mentions) in article()) {
+            let mut fast = mentions.clone();
+            link_definitions(&text, &mut fast);
+            let mut naive = mentions;
+            link_definitions_naively(&text, &mut naive);
+            prop_assert_eq!(fast, naive, "{}", text);
+        }
+
+        #[test]
+        fn uses_found_together_are_those_found_one_by_one(
+            (text, _) in article(),
+            wanted in proptest::sample::subsequence(LETTERS, 1..LETTERS.len()),
+        ) {
+            prop_assert_eq!(uses_together(&text, &wanted), uses_one_by_one(&text, &wanted));
+        }
     }
 
     #[test]

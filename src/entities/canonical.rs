@@ -11,12 +11,17 @@ use super::{Kind, Organisation};
 pub struct Canon {
     /// Folded alias → organisation index.
     by_alias: HashMap<String, usize, WordHash>,
+    /// The most words a name found by the rules can have and still be
+    /// known: a "the", the longest alias, the longest descriptive tail. A
+    /// longer one is not folded and looked up at all, which matters where
+    /// an article makes the rules read many long names.
+    most_words: usize,
 }
 
 impl Canon {
     /// An index of every alias of `organisations`.
     pub fn new(organisations: &[Organisation]) -> Self {
-        let mut by_alias = HashMap::default();
+        let mut by_alias: HashMap<String, usize, WordHash> = HashMap::default();
         for (org, organisation) in organisations.iter().enumerate() {
             for alias in &organisation.aliases {
                 // Ambiguous aliases ("Mirror") must not capture rule names.
@@ -25,13 +30,28 @@ impl Canon {
                 }
             }
         }
-        Self { by_alias }
+        let words = |name: &str| name.split_whitespace().count();
+        let most_words = 1
+            + by_alias.keys().map(|alias| words(alias)).max().unwrap_or(0)
+            + super::lexicon::outlet_name_tails()
+                .map(words)
+                .max()
+                .unwrap_or(0);
+        Self {
+            by_alias,
+            most_words,
+        }
     }
 
     /// The organisation a name found by a rule stands for, if the gazetteer
     /// knows it under that name or under the name without a descriptive
     /// tail ("Nashir News" → Nashir News Agency through "Nashir").
     pub fn lookup(&self, name: &str, kind: Kind) -> Option<usize> {
+        // Folding keeps the words: a name with more than any alias could
+        // match has no entry.
+        if name.split_whitespace().nth(self.most_words).is_some() {
+            return None;
+        }
         let folded = fold(name);
         let bare = folded.strip_prefix("the ").unwrap_or(&folded);
         if let Some(&org) = self.by_alias.get(bare) {
@@ -121,6 +141,22 @@ mod tests {
             canon.lookup("Nashir Agency", Kind::Agency),
             None,
             "tails are for outlets"
+        );
+    }
+
+    #[test]
+    fn the_longest_name_that_can_be_known_is_still_looked_up() {
+        let (canon, _) = canon();
+        let tails = super::super::lexicon::outlet_name_tails()
+            .map(|tail| tail.split(' ').count())
+            .max()
+            .unwrap();
+        assert_eq!(tails, 2, "\"news agency\" is the longest tail");
+        // "the", "Nashir News Agency", "news agency".
+        assert_eq!(canon.most_words, 6);
+        assert_eq!(
+            canon.lookup("the Nashir News Agency news agency", Kind::Outlet),
+            Some(0)
         );
     }
 

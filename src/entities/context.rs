@@ -80,6 +80,15 @@ pub fn glued(tokens: &Tokens<'_>, range: &Range<usize>) -> bool {
     before || after
 }
 
+/// What may stand between two names of a list, before a "the" the second
+/// name may have.
+const LIST_JOINERS: &[&str] = &[", ", " and ", ", and ", " or ", ", or ", " & "];
+
+/// The most bytes between two names that [`listed_with`] reads as a list:
+/// the longest joiner and a "the ". A caller may offer it only the names
+/// that end or start this close to the name.
+pub const MAX_LIST_GAP: usize = 10;
+
 /// Whether the name at `range` stands in a list beside one of `others`
 /// ("Facebook, Instagram and X", "CCTV and the Global Times"): only ", ",
 /// " and ", ", and ", " or " or " & " between them, with a "the" if the
@@ -99,10 +108,30 @@ pub fn listed_with<'r>(
         };
         gap.is_some_and(|gap| {
             let gap = gap.strip_suffix("the ").unwrap_or(gap);
-            matches!(gap, ", " | " and " | ", and " | " or " | ", or " | " & ")
+            LIST_JOINERS.contains(&gap)
         })
     })
 }
+
+/// What may follow the owner of an outlet, before the outlet's name (and a
+/// "the" it may have).
+const OWNING: &[&str] = &[
+    ", which owns ",
+    ", which publishes ",
+    ", which runs ",
+    ", which operates ",
+    ", owner of ",
+    ", publisher of ",
+    ", the owner of ",
+    ", the publisher of ",
+    " owns ",
+    " publishes ",
+];
+
+/// The most bytes between an owner and its outlet that [`owns_an_outlet`]
+/// reads: the longest phrase and a "the ". A caller may offer it only the
+/// outlets that start this close after the name.
+pub const MAX_OWNING_GAP: usize = 23;
 
 /// Whether the text speaks of the name at `range` as the owner or
 /// publisher of one of `outlets`: ", which owns the Daily Mail", " owns the
@@ -112,18 +141,6 @@ pub fn owns_an_outlet<'r>(
     range: &Range<usize>,
     outlets: impl Iterator<Item = &'r Range<usize>>,
 ) -> bool {
-    const OWNING: &[&str] = &[
-        ", which owns ",
-        ", which publishes ",
-        ", which runs ",
-        ", which operates ",
-        ", owner of ",
-        ", publisher of ",
-        ", the owner of ",
-        ", the publisher of ",
-        " owns ",
-        " publishes ",
-    ];
     let after = &text[range.end..];
     let Some(phrase) = OWNING.iter().find(|p| after.starts_with(**p)) else {
         return false;
@@ -222,6 +239,13 @@ mod tests {
         assert!(owns_an_outlet(text, &(0..7), std::iter::once(&outlets)));
         let text = "Comcast, which owns cable lines, said";
         assert!(!owns_an_outlet(text, &(0..7), std::iter::once(&(26..31))));
+    }
+
+    #[test]
+    fn the_gaps_callers_may_look_within_hold_every_joiner_and_phrase() {
+        let longest = |words: &[&str]| words.iter().map(|w| w.len()).max().unwrap_or(0);
+        assert_eq!(longest(LIST_JOINERS) + "the ".len(), MAX_LIST_GAP);
+        assert_eq!(longest(OWNING) + "the ".len(), MAX_OWNING_GAP);
     }
 
     #[test]

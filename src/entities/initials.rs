@@ -53,7 +53,8 @@ pub struct Spelt<'t> {
 const MAX_WORDS: usize = 12;
 
 /// Every "Long Form (ACR)" whose capitalised words spell ACR and that
-/// neither a mention nor one of `covered` overlaps.
+/// neither a mention nor one of `covered` overlaps. Both are sorted and
+/// non-overlapping.
 pub fn spelt_out<'t>(
     text: &'t str,
     mentions: &[Mention],
@@ -61,7 +62,7 @@ pub fn spelt_out<'t>(
 ) -> Vec<Spelt<'t>> {
     let mut found = Vec::new();
     for open in memchr::memchr_iter(b'(', text.as_bytes()) {
-        let Some((inside, _)) = text[open + 1..].split_once(')') else {
+        let Some(inside) = super::acronyms::parenthesised(&text[open + 1..]) else {
             continue;
         };
         if !super::acronyms::is_acronym(inside) {
@@ -70,12 +71,18 @@ pub fn spelt_out<'t>(
         let Some(before) = text[..open].strip_suffix(' ') else {
             continue;
         };
-        let overlaps = |other: &Range<usize>, range: &Range<usize>| {
-            other.start < range.end && range.start < other.end
+        // The first range that ends after `range` starts is the only one
+        // that can overlap it.
+        let overlaps = |range: &Range<usize>| {
+            let mention = mentions.partition_point(|m| m.range.end <= range.start);
+            let other = covered.partition_point(|c| c.end <= range.start);
+            mentions
+                .get(mention)
+                .is_some_and(|m| m.range.start < range.end)
+                || covered.get(other).is_some_and(|c| c.start < range.end)
         };
         if let Some(range) = long_form(before, &letters(inside))
-            && !mentions.iter().any(|m| overlaps(&m.range, &range))
-            && !covered.iter().any(|c| overlaps(c, &range))
+            && !overlaps(&range)
         {
             found.push(Spelt {
                 kind: kind_of(&text[range.clone()]),
@@ -155,26 +162,32 @@ pub fn follow_named_bodies(text: &str, mentions: &mut [Mention]) {
     if acronyms.is_empty() {
         return;
     }
-    // (where, initials, which mention) of every name of more than one word.
-    let named: Vec<(usize, u128, usize)> = mentions
+    // (initials, where, which mention) of every name of more than one
+    // word, sorted: the bodies an acronym may spell are a run of it, in
+    // text order.
+    let mut named: Vec<(u128, usize, usize)> = mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| surface(m).contains(' '))
-        .filter_map(|(at, m)| Some((m.range.start, packed(initial_letters(surface(m)))?, at)))
+        .filter_map(|(at, m)| Some((packed(initial_letters(surface(m)))?, m.range.start, at)))
         .collect();
     if named.is_empty() {
         return;
     }
+    named.sort_unstable();
     let mut renamed: Vec<(usize, usize)> = Vec::new();
     for at in acronyms {
         let mention = &mentions[at];
         let Some(spelt) = packed(acronym_letters(surface(mention))) else {
             continue;
         };
-        let before = named
-            .iter()
-            .rfind(|(start, initials, _)| *start < mention.range.start && *initials == spelt);
-        if let Some(&(_, _, from)) = before {
+        // The last body with those initials named before the acronym.
+        let before = named.partition_point(|&(initials, start, _)| {
+            (initials, start) < (spelt, mention.range.start)
+        });
+        if let Some(&(initials, _, from)) = before.checked_sub(1).and_then(|last| named.get(last))
+            && initials == spelt
+        {
             renamed.push((at, from));
         }
     }
@@ -269,7 +282,8 @@ mod tests {
         };
         let range = mention.range.clone();
         assert!(spelt_out(text, &[mention], &[]).is_empty());
-        assert!(spelt_out(text, &[], &[range]).is_empty());
+        assert!(spelt_out(text, &[], &[0..2, range, 30..31]).is_empty());
+        assert_eq!(spelt_out(text, &[], &[0..2, 30..31]).len(), 1);
     }
 
     fn mention(text: &str, surface: &str, kind: Kind, name: &str) -> Mention {
@@ -298,6 +312,70 @@ mod tests {
             (mentions[1].kind, mentions[1].name.as_str()),
             (Kind::Agency, "Australian Federal Police")
         );
+    }
+
+    /// [`follow_named_bodies`] as a scan back over every name for each
+    /// acronym.
+    fn follow_named_bodies_naively(text: &str, mentions: &mut [Mention]) {
+        let surface = |m: &Mention| &text[m.range.clone()];
+        let named: Vec<(usize, String, usize)> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| surface(m).contains(' '))
+            .map(|(at, m)| (m.range.start, initials(surface(m)), at))
+            .collect();
+        let mut renamed = Vec::new();
+        for at in 0..mentions.len() {
+            let mention = &mentions[at];
+            if !super::super::acronyms::is_acronym(surface(mention)) {
+                continue;
+            }
+            let spelt = letters(surface(mention));
+            if let Some(&(_, _, from)) = named
+                .iter()
+                .rfind(|(start, initials, _)| *start < mention.range.start && *initials == spelt)
+            {
+                renamed.push((at, from));
+            }
+        }
+        for (at, from) in renamed {
+            mentions[at].kind = mentions[from].kind;
+            mentions[at].name = mentions[from].name.clone();
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn an_acronym_follows_the_body_a_scan_back_finds(
+            names in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "Australian Federal Police",
+                    "Agence France-Presse",
+                    "AFP",
+                    "A.F.P.",
+                    "Kestrel Sports Network",
+                    "KSN",
+                    "Kestrel",
+                ][..]),
+                0..16,
+            ),
+        ) {
+            let text = names.join(", ");
+            let mut mentions = Vec::new();
+            let mut at = 0;
+            for (n, name) in names.iter().enumerate() {
+                mentions.push(Mention {
+                    range: at..at + name.len(),
+                    kind: if n % 2 == 0 { Kind::Agency } else { Kind::Outlet },
+                    name: format!("{name} {n}"),
+                });
+                at += name.len() + 2;
+            }
+            let mut naive = mentions.clone();
+            follow_named_bodies(&text, &mut mentions);
+            follow_named_bodies_naively(&text, &mut naive);
+            proptest::prop_assert_eq!(mentions, naive);
+        }
     }
 
     #[test]

@@ -5,13 +5,17 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::ops::Range;
 
+use foldhash::fast::RandomState;
+
 use super::canonical::{Canon, tidy};
 use super::matcher::Matcher;
 use super::tokens::Tokens;
 use super::{
-    Gazetteer, GazetteerError, Kind, Mention, Organisation, acronym_context, acronyms, context,
+    Gazetteer, GazetteerError, Kind, Mention, Organisation, acronym_context, acronyms,
     not_organisations, rules, short_forms,
 };
+
+mod support;
 
 /// Why a recogniser could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -117,18 +121,27 @@ impl Recogniser {
                 }
             })
             .collect();
-        // Starts of listed non-organisations: a rule's name that begins with
-        // one ("LaLiga TV", "IOC Ethics Commission") belongs to it.
+        // Listed non-organisations, sorted by start, then end, as the hits
+        // are: a rule's name that begins with one ("LaLiga TV", "IOC Ethics
+        // Commission") belongs to it.
         let not_organisations: Vec<Range<usize>> = candidates
             .iter()
             .filter(|c| c.source == Source::NotOrganisation)
             .map(|c| c.range.clone())
             .collect();
-        let known: Vec<Range<usize>> = candidates
-            .iter()
-            .filter(|c| c.source == Source::Gazetteer)
-            .map(|c| c.range.clone())
-            .collect();
+        let begins_with_not_organisation = |range: &Range<usize>| {
+            // The first listed name that starts there is the shortest.
+            let at = not_organisations.partition_point(|n| n.start < range.start);
+            not_organisations
+                .get(at)
+                .is_some_and(|n| n.start == range.start && n.end < range.end)
+        };
+        let known = Known::new(
+            candidates
+                .iter()
+                .filter(|c| c.source == Source::Gazetteer)
+                .map(|c| c.range.clone()),
+        );
         // A rule's name that a plain gazetteer name covers exactly would
         // lose the tie: it needs no canonical name.
         let plain = |range: &Range<usize>| {
@@ -142,9 +155,7 @@ impl Recogniser {
             .into_iter()
             .filter(|found| {
                 !plain(&found.range)
-                    && !not_organisations
-                        .iter()
-                        .any(|n| n.start == found.range.start && n.end < found.range.end)
+                    && !begins_with_not_organisation(&found.range)
                     && !joins_known_names(text, &found.range, &known)
             })
             .collect();
@@ -175,17 +186,56 @@ impl Recogniser {
     }
 }
 
+/// The gazetteer's names in a text, by where they start and where they
+/// end, so that a rule's name asks only about the names at its joins.
+struct Known {
+    /// Sorted by start, then end.
+    by_start: Vec<Range<usize>>,
+    /// (end, start), sorted.
+    by_end: Vec<(usize, usize)>,
+}
+
+impl Known {
+    fn new(ranges: impl Iterator<Item = Range<usize>>) -> Self {
+        let mut by_start: Vec<Range<usize>> = ranges.collect();
+        by_start.sort_unstable_by_key(|r| (r.start, r.end));
+        let mut by_end: Vec<(usize, usize)> = by_start.iter().map(|r| (r.end, r.start)).collect();
+        by_end.sort_unstable();
+        Self { by_start, by_end }
+    }
+
+    /// The end of the shortest name that starts at `start`.
+    fn shortest_from(&self, start: usize) -> Option<usize> {
+        let at = self.by_start.partition_point(|r| r.start < start);
+        self.by_start
+            .get(at)
+            .filter(|r| r.start == start)
+            .map(|r| r.end)
+    }
+
+    /// The start of the shortest name that ends at `end`.
+    fn shortest_to(&self, end: usize) -> Option<usize> {
+        let at = self.by_end.partition_point(|&(e, _)| e <= end);
+        at.checked_sub(1)
+            .map(|last| self.by_end[last])
+            .filter(|&(e, _)| e == end)
+            .map(|(_, start)| start)
+    }
+}
+
 /// Whether a rule's name at `range` joins two names with "and", one of
 /// them known to the gazetteer ("Corriere della Sera and Rai News", "Joy
 /// News and Citi FM"): two organisations, not one.
-fn joins_known_names(text: &str, range: &Range<usize>, known: &[Range<usize>]) -> bool {
+fn joins_known_names(text: &str, range: &Range<usize>, known: &Known) -> bool {
     let name = &text[range.clone()];
     name.match_indices(" and ").any(|(at, joiner)| {
         let (left_end, right_start) = (range.start + at, range.start + at + joiner.len());
-        known.iter().any(|k| {
-            (k.start >= range.start && k.end == left_end)
-                || (k.start == right_start && k.end <= range.end)
-        })
+        known
+            .shortest_to(left_end)
+            .is_some_and(|start| start >= range.start)
+            || known
+                .shortest_from(right_start)
+                .is_some_and(|end| end <= range.end)
     })
 }
 
@@ -200,7 +250,7 @@ fn resolve(
     tokens: &Tokens<'_>,
 ) -> (Vec<Mention>, Vec<Range<usize>>) {
     if candidates.iter().any(|c| c.needs_context) {
-        let supported = supported(&candidates, tokens);
+        let supported = support::supported(&candidates, tokens);
         let mut keep = supported.into_iter();
         candidates.retain(|_| keep.next().unwrap_or(true));
     }
@@ -231,66 +281,6 @@ fn resolve(
     (kept, not_organisations)
 }
 
-/// Which candidates may stand: every plain one, and an ambiguous one that
-/// is not glued to a longer proper name ("Red Star Belgrade", "Howard
-/// Stern") and that the text supports — by naming the same organisation
-/// plainly or by the same words elsewhere, by speaking of it as the owner
-/// of an outlet ("Comcast, which owns the Daily Mail"), by listing it
-/// beside a plain name of its kind ("Facebook, Instagram and X"), or by a cue
-/// nearby. Once
-/// one use of an ambiguous name is supported, its other uses are too.
-fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Vec<bool> {
-    let text = tokens.text;
-    let plain = || {
-        candidates
-            .iter()
-            .filter(|c| !c.needs_context && c.source != Source::NotOrganisation)
-    };
-    // An article names a few dozen organisations: a list is cheaper to
-    // build and search than a hash set.
-    let plainly_named: Vec<&str> = plain().map(|c| c.name.as_ref()).collect();
-    let plain_surfaces: Vec<(Kind, &str)> =
-        plain().map(|c| (c.kind, &text[c.range.clone()])).collect();
-    let glued: Vec<bool> = candidates
-        .iter()
-        .map(|c| c.needs_context && context::glued(tokens, &c.range))
-        .collect();
-    let mut supported: Vec<bool> = candidates
-        .iter()
-        .zip(&glued)
-        .map(|(c, &glued)| {
-            if !c.needs_context {
-                return true;
-            }
-            !glued
-                && (plainly_named.contains(&c.name.as_ref())
-                    || (c.kind == Kind::Outlet
-                        && context::owns_an_outlet(
-                            text,
-                            &c.range,
-                            plain().filter(|p| p.kind == Kind::Outlet).map(|p| &p.range),
-                        ))
-                    || plain_surfaces.contains(&(c.kind, &text[c.range.clone()]))
-                    || context::listed_with(
-                        text,
-                        &c.range,
-                        plain().filter(|p| p.kind == c.kind).map(|p| &p.range),
-                    )
-                    || context::has_cue(tokens, &c.range, c.kind))
-        })
-        .collect();
-    let backed: Vec<&str> = candidates
-        .iter()
-        .zip(&supported)
-        .filter(|(c, supported)| c.needs_context && **supported)
-        .map(|(c, _)| c.name.as_ref())
-        .collect();
-    for ((candidate, supported), glued) in candidates.iter().zip(&mut supported).zip(glued) {
-        *supported |= !glued && backed.contains(&candidate.name.as_ref());
-    }
-    supported
-}
-
 /// Gives every variant of a name found by the rules ("Kestrel Valley
 /// Gazette", "KESTREL VALLEY GAZETTE") the form first seen in the text.
 /// `from_rules` are the indices of the mentions the rules named, in order:
@@ -299,8 +289,7 @@ fn merge_variants(mentions: &mut [Mention], from_rules: &[usize]) {
     // Keyed by kind, length and lower-case name, with a per-process seed:
     // a long article can hold many thousand rule names, and its text is
     // untrusted.
-    let mut seen: HashMap<(Kind, usize, String), usize, foldhash::fast::RandomState> =
-        HashMap::default();
+    let mut seen: HashMap<(Kind, usize, String), usize, RandomState> = HashMap::default();
     for &at in from_rules {
         let (earlier, rest) = mentions.split_at_mut(at);
         let mention = &mut rest[0];
@@ -319,6 +308,32 @@ fn merge_variants(mentions: &mut [Mention], from_rules: &[usize]) {
             Entry::Vacant(slot) => {
                 slot.insert(at);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Ranges of up to 12 bytes in the first 64.
+    fn ranges() -> impl Strategy<Value = Vec<Range<usize>>> {
+        proptest::collection::vec((0..64usize, 1..12usize), 0..24)
+            .prop_map(|pairs| pairs.into_iter().map(|(s, len)| s..s + len).collect())
+    }
+
+    proptest! {
+        #[test]
+        fn known_names_are_found_at_a_join_as_a_scan_finds_them(
+            known in ranges(),
+            at in 0..80usize,
+        ) {
+            let index = Known::new(known.iter().cloned());
+            let shortest_from = known.iter().filter(|k| k.start == at).map(|k| k.end).min();
+            let shortest_to = known.iter().filter(|k| k.end == at).map(|k| k.start).max();
+            prop_assert_eq!(index.shortest_from(at), shortest_from);
+            prop_assert_eq!(index.shortest_to(at), shortest_to);
         }
     }
 }

@@ -3,6 +3,8 @@
 //! before "of"/"for" ("Ministry of Coastal Affairs", "Federal Bureau of
 //! Investigation"), and outlets that start with "Radio".
 
+use std::cell::OnceCell;
+
 use super::super::Kind;
 use super::super::lexicon::{
     class, generic_modifier, non_official_modifier, official_modifier, prefix_head, suffix_head,
@@ -15,8 +17,17 @@ use super::{RuleMatch, name_run_back, name_run_forward, name_word, span};
 const MAX_MODIFIERS: usize = 5;
 /// How many words may follow "of" in a prefix name.
 const MAX_TAIL: usize = 7;
+/// How many words the modifiers of a head may span when runs of them are
+/// joined by connectors ("Economic and Financial Crimes Commission" has
+/// four). Real names stay well under it; without a bound, an article that
+/// joins capitalised names with "and" in one long sentence ("A Police and
+/// B News C Police and …") would be walked back to its start from every
+/// head, and read as one name thousands of words long.
+const MAX_MODIFIER_CHAIN: usize = 24;
 
 pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
+    // Read once, and only if a council asks: a long article may name many.
+    let speaks_of_councils = OnceCell::new();
     for i in 0..tokens.words.len() {
         let word_class = tokens.words[i].class;
         let possessive_office = word_class & class::MODIFIED_BODY_NOUN != 0
@@ -26,7 +37,7 @@ pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
         if word_class & (class::SUFFIX_OUTLET | class::SUFFIX_AGENCY | class::TWO_WORD_TAIL) != 0
             || possessive_office
         {
-            suffix_name(tokens, i, found);
+            suffix_name(tokens, i, &speaks_of_councils, found);
         }
         if word_class & (class::PREFIX_AGENCY | class::PREFIX_OUTLET) != 0 {
             prefix_name(tokens, i, found);
@@ -38,7 +49,14 @@ pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
 }
 
 /// "Roswell Gazette", "Coast Guard", "Xinhua News Agency".
-fn suffix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
+/// `speaks_of_councils` caches whether the text says "council" in lower
+/// case ([`local_council`]).
+fn suffix_name(
+    tokens: &Tokens<'_>,
+    i: usize,
+    speaks_of_councils: &OnceCell<bool>,
+    found: &mut Vec<RuleMatch>,
+) {
     let word = tokens.word(i);
     let two_word = (i > 0 && tokens.joined(i - 1))
         .then(|| two_word_head(tokens.word(i - 1), word))
@@ -68,9 +86,21 @@ fn suffix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
     if let Some(nearest) = modifiers_end.and_then(|m| name_run_back(tokens, m, MAX_MODIFIERS))
         && nearest > start
     {
-        push_suffix_name(tokens, nearest, head_start, kind, i, found);
+        push_suffix_name(
+            tokens,
+            (nearest, head_start, i),
+            kind,
+            speaks_of_councils,
+            found,
+        );
     }
-    push_suffix_name(tokens, start, head_start, kind, i, found);
+    push_suffix_name(
+        tokens,
+        (start, head_start, i),
+        kind,
+        speaks_of_councils,
+        found,
+    );
 }
 
 /// Adds the name from word `start` to the head ending at word `i` (which
@@ -78,10 +108,9 @@ fn suffix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
 /// weak for a common head.
 fn push_suffix_name(
     tokens: &Tokens<'_>,
-    start: usize,
-    head_start: usize,
+    (start, head_start, i): (usize, usize, usize),
     kind: Kind,
-    i: usize,
+    speaks_of_councils: &OnceCell<bool>,
     found: &mut Vec<RuleMatch>,
 ) {
     let word = tokens.word(i);
@@ -90,8 +119,8 @@ fn push_suffix_name(
     }
     if head_start == i && weak_head(word) {
         let modifiers: Vec<&str> = (start..i).map(|m| tokens.word(m)).collect();
-        let official =
-            modifiers.iter().any(|m| official_modifier(m)) || local_council(tokens, start, i);
+        let official = modifiers.iter().any(|m| official_modifier(m))
+            || local_council(tokens, start, i, speaks_of_councils);
         if modifiers.iter().any(|m| non_official_modifier(m)) || (modifiers.len() < 2 && !official)
         {
             return;
@@ -112,19 +141,27 @@ fn push_suffix_name(
 /// Whether words `start..=i` are a place's council ("Hackney Council") in a
 /// text that speaks of "the council": one plain capitalised word, no
 /// nationality or broad adjective ("British Council", "Atlantic Council"
-/// stay out).
-fn local_council(tokens: &Tokens<'_>, start: usize, i: usize) -> bool {
+/// stay out). `speaks_of_councils` holds the answer for the text once
+/// asked.
+fn local_council(
+    tokens: &Tokens<'_>,
+    start: usize,
+    i: usize,
+    speaks_of_councils: &OnceCell<bool>,
+) -> bool {
     start + 1 == i
         && tokens.word(i) == "Council"
         && !tokens.is(
             start,
             class::NATIONALITY | class::BROAD | class::GENERIC | class::NON_OFFICIAL,
         )
-        && tokens.text.contains(" council")
+        && *speaks_of_councils.get_or_init(|| tokens.text.contains(" council"))
 }
 
 /// Capitalised modifiers before a head, allowing inner connectors
-/// ("Economic and Financial Crimes Commission").
+/// ("Economic and Financial Crimes Commission"), at most
+/// [`MAX_MODIFIER_CHAIN`] words: a longer chain is cut after the last
+/// connector that keeps it within the bound.
 fn modifier_run_back(tokens: &Tokens<'_>, end: usize) -> Option<usize> {
     let mut start = name_run_back(tokens, end, MAX_MODIFIERS)?;
     while start >= 2
@@ -134,8 +171,8 @@ fn modifier_run_back(tokens: &Tokens<'_>, end: usize) -> Option<usize> {
         && !matches!(tokens.word(start - 1), "the" | "of")
     {
         match name_run_back(tokens, start - 2, MAX_MODIFIERS) {
-            Some(earlier) => start = earlier,
-            None => break,
+            Some(earlier) if end - earlier < MAX_MODIFIER_CHAIN => start = earlier,
+            _ => break,
         }
     }
     Some(start)
@@ -314,6 +351,33 @@ mod tests {
                 ("Economic and Financial Crimes Commission", Kind::Agency),
                 ("Financial Crimes Commission", Kind::Agency)
             ]
+        );
+    }
+
+    #[test]
+    fn a_long_chain_of_modifiers_within_the_bound_is_one_name() {
+        let name = "Arts and Crafts and Fisheries and Coastal Waters and Heritage Commission";
+        assert_eq!(
+            names(&format!("the {name} said")),
+            [(name, Kind::Agency), ("Heritage Commission", Kind::Agency)]
+        );
+    }
+
+    #[test]
+    fn a_chain_of_names_joined_by_and_is_read_only_as_far_as_the_bound() {
+        let text: String = (0..2_000)
+            .map(|n| format!("Kestrel{n} Police and Heron{n} News "))
+            .collect();
+        let found = names(&text);
+        assert!(found.len() >= 2_000, "every head still names something");
+        for (name, _) in &found {
+            let words = name.split(' ').count();
+            assert!(words <= MAX_MODIFIER_CHAIN + 1, "{words} words: {name}");
+        }
+        assert!(
+            found
+                .iter()
+                .any(|&(name, _)| name == "Heron1998 News Kestrel1999 Police")
         );
     }
 
