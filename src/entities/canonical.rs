@@ -1,7 +1,7 @@
 //! Canonical names: one name per organisation, whatever variant the text
 //! uses ("Amaq", "Amaq agency", "AMAQ" → Amaq News Agency).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::hash::WordHash;
 use super::{Kind, Organisation};
@@ -16,6 +16,9 @@ pub struct Canon {
     /// longer one is not folded and looked up at all, which matters where
     /// an article makes the rules read many long names.
     most_words: usize,
+    /// The first word of every alias, folded: a name whose first word
+    /// (after a "the") begins none is not folded whole either.
+    first_words: HashSet<String, WordHash>,
 }
 
 impl Canon {
@@ -37,9 +40,15 @@ impl Canon {
                 .map(words)
                 .max()
                 .unwrap_or(0);
+        let first_words = by_alias
+            .keys()
+            .filter_map(|alias| alias.split(' ').next())
+            .map(str::to_owned)
+            .collect();
         Self {
             by_alias,
             most_words,
+            first_words,
         }
     }
 
@@ -50,6 +59,16 @@ impl Canon {
         // Folding keeps the words: a name with more than any alias could
         // match has no entry.
         if name.split_whitespace().nth(self.most_words).is_some() {
+            return None;
+        }
+        // Nor does a name whose first word begins no alias, with or
+        // without a tail: only "the" is dropped from the front.
+        let mut words = name.split_whitespace();
+        let first = match (words.next(), words.next()) {
+            (Some(the), Some(second)) if the.eq_ignore_ascii_case("the") => Some(second),
+            (first, _) => first,
+        };
+        if first.is_some_and(|first| !self.begins_an_alias(first)) {
             return None;
         }
         let folded = fold(name);
@@ -68,6 +87,22 @@ impl Canon {
                 .find_map(|stem| self.by_alias.get(stem).copied());
         }
         None
+    }
+}
+
+impl Canon {
+    /// Whether `word`, folded, is the first word of an alias. Short ASCII
+    /// words are lower-cased on the stack.
+    fn begins_an_alias(&self, word: &str) -> bool {
+        let mut buffer = [0u8; 32];
+        match buffer.get_mut(..word.len()) {
+            Some(lower) if word.is_ascii() => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|lower| self.first_words.contains(lower))
+            }
+            _ => self.first_words.contains(&fold(word)),
+        }
     }
 }
 
@@ -158,6 +193,16 @@ mod tests {
             canon.lookup("the Nashir News Agency news agency", Kind::Outlet),
             Some(0)
         );
+    }
+
+    #[test]
+    fn a_name_is_looked_up_only_if_its_first_word_begins_an_alias() {
+        let (canon, _) = canon();
+        assert!(canon.begins_an_alias("NASHIR"));
+        assert!(canon.begins_an_alias("Prosecutor’s"));
+        assert!(!canon.begins_an_alias("Kestrel"));
+        assert_eq!(canon.lookup("THE Nashir", Kind::Outlet), Some(0));
+        assert_eq!(canon.lookup("Kestrel Nashir", Kind::Outlet), None);
     }
 
     #[test]

@@ -221,11 +221,12 @@ fn outlet_short_forms(tokens: &Tokens<'_>, mentions: &[Mention]) -> Vec<Mention>
 
 /// The most pieces between word boundaries a short form is sought with:
 /// words, the spaces between them and the hyphens and apostrophes inside
-/// them. Real outlets' forms have a dozen or so ("Nour al-Sahel" has five),
-/// and every outlet in the gazetteer fits. A longer one, read off an
-/// article's own text, is not sought: the walk from every word start of a
-/// run that repeats it ("Aa-Aa-Aa-…") would follow it to its end.
-const MAX_FORM_PIECES: usize = 64;
+/// them. Real outlets' names have a dozen or so ("Nour al-Sahel" has five;
+/// the gazetteer's longest, "O Estado de S. Paulo", ten). A longer form,
+/// read off an article's own text, is not sought: the walk from every
+/// word start of a run that repeats it ("Aa-Aa-Aa-…", or a long chain of
+/// names) would follow it to its end.
+const MAX_FORM_PIECES: usize = 32;
 
 /// The short forms of a text, found from a word start without trying each:
 /// a trie whose edges are the pieces of a form between word boundaries
