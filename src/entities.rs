@@ -112,6 +112,13 @@ pub fn summarise(mentions: &[Mention]) -> Vec<Named> {
             }
         }
     }
+    in_summary_order(&mut named);
+    named
+}
+
+/// Agencies first, then outlets; within a kind, most mentioned first, then
+/// by name.
+fn in_summary_order(named: &mut [Named]) {
     named.sort_by(|a, b| {
         (a.kind, std::cmp::Reverse(a.count), &a.name).cmp(&(
             b.kind,
@@ -119,7 +126,6 @@ pub fn summarise(mentions: &[Mention]) -> Vec<Named> {
             &b.name,
         ))
     });
-    named
 }
 
 #[cfg(test)]
@@ -373,13 +379,7 @@ mod tests {
                     }),
                 }
             }
-            named.sort_by(|a, b| {
-                (a.kind, std::cmp::Reverse(a.count), &a.name).cmp(&(
-                    b.kind,
-                    std::cmp::Reverse(b.count),
-                    &b.name,
-                ))
-            });
+            in_summary_order(&mut named);
             named
         }
 

@@ -367,15 +367,18 @@ pub fn named_by(
         .zip(0..)
         .map(|((name, _), id)| (name.clone(), id))
         .collect();
-    articles
-        .iter()
-        .map(|article| {
-            let mut new_names = Vec::new();
-            let ids = named_in(recogniser, &article.body.text(), &mut seen, &mut new_names);
-            names.extend(new_names);
-            ids
-        })
-        .collect()
+    let cores = thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let mut per_article = Vec::with_capacity(articles.len());
+    // In batches, as the index is built, so that mapped bodies are given
+    // back as they are read.
+    for batch in articles.chunks(CHUNK) {
+        let found = recognise_on(cores, recogniser, batch, &|| false);
+        crate::store::release_bodies(batch);
+        let chunk = number_names(found, &mut seen);
+        names.extend(chunk.new_names);
+        per_article.extend(chunk.articles);
+    }
+    per_article
 }
 
 /// The distinct organisations each of `articles` names, in order, found on
@@ -457,31 +460,6 @@ fn number_names(named: Vec<Vec<(String, Kind)>>, seen: &mut HashMap<String, u32>
         chunk.articles.push(ids);
     }
     chunk
-}
-
-/// The distinct organisations `body` names, as ids in `seen`; names met for
-/// the first time are given the next id and added to `new_names`.
-fn named_in(
-    recogniser: &Recogniser,
-    body: &str,
-    seen: &mut HashMap<String, u32>,
-    new_names: &mut Vec<(String, Kind)>,
-) -> Named {
-    let mut named: Named = Vec::new();
-    for mention in recogniser.recognise(body) {
-        let id = if let Some(&id) = seen.get(&mention.name) {
-            id
-        } else {
-            let id = u32::try_from(seen.len()).unwrap_or(u32::MAX);
-            seen.insert(mention.name.clone(), id);
-            new_names.push((mention.name, mention.kind));
-            id
-        };
-        if !named.contains(&id) {
-            named.push(id);
-        }
-    }
-    named
 }
 
 #[cfg(test)]

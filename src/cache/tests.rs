@@ -80,6 +80,8 @@ fn a_warm_open_gives_what_a_cold_one_did() {
     assert_eq!(warm.store.articles, store.articles);
     assert_eq!(warm.store.files, store.files);
     assert_eq!(warm.orgs.organisations(), orgs.organisations());
+    // Each article's ids, read in place from the cache's columns.
+    assert_eq!(warm.orgs.parts(), orgs.parts());
     assert!(warm.orgs.is_complete());
     // Plain bodies are read from the store file, not copied.
     assert!(warm.store.articles.iter().all(|a| a.body.is_in_file()));

@@ -37,27 +37,16 @@ enum Reading {
 /// non-overlapping, and kept so).
 pub fn apply(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
     let text = tokens.text;
+    let (described, glued) = descriptions(tokens, mentions);
     // What the descriptions of each acronym say, in text order. Keyed by
     // the acronym as written, with a per-process seed: a long untrusted
     // article may describe thousands.
     let mut readings: HashMap<&str, Readings, RandomState> = HashMap::default();
-    let mut glued = Vec::new();
-    for mention in mentions.iter() {
-        let surface = &text[mention.range.clone()];
-        if !acronyms::is_acronym(surface) {
-            continue;
-        }
-        let Some(word) = word_at(tokens, mention.range.start) else {
-            continue;
-        };
-        if in_longer_name(tokens, word, mentions) {
-            glued.push(mention.range.clone());
-        } else if let Some(reading) = described(tokens, word) {
-            readings
-                .entry(surface)
-                .and_modify(|r| r.add(reading))
-                .or_insert_with(|| Readings::new(reading));
-        }
+    for (surface, reading) in described {
+        readings
+            .entry(surface)
+            .and_modify(|r| r.add(reading))
+            .or_insert_with(|| Readings::new(reading));
     }
     // `glued` is in text order.
     mentions.retain(|m| {
@@ -83,6 +72,32 @@ pub fn apply(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
         mention.kind = kind;
         true
     });
+}
+
+/// The acronyms among `mentions` that a description beside them reads, with
+/// that reading, and the acronyms glued into a longer capitalised name (to
+/// be dropped), both in text order.
+fn descriptions<'t>(
+    tokens: &Tokens<'t>,
+    mentions: &[Mention],
+) -> (Vec<(&'t str, Reading)>, Vec<Range<usize>>) {
+    let mut described_acronyms = Vec::new();
+    let mut glued = Vec::new();
+    for mention in mentions {
+        let surface = &tokens.text[mention.range.clone()];
+        if !acronyms::is_acronym(surface) {
+            continue;
+        }
+        let Some(word) = word_at(tokens, mention.range.start) else {
+            continue;
+        };
+        if in_longer_name(tokens, word, mentions) {
+            glued.push(mention.range.clone());
+        } else if let Some(reading) = described(tokens, word) {
+            described_acronyms.push((surface, reading));
+        }
+    }
+    (described_acronyms, glued)
 }
 
 /// What the descriptions of one acronym say, taken in text order: each
@@ -241,22 +256,7 @@ mod tests {
     /// [`apply`] with each reading applied to every mention in turn.
     fn apply_naively(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
         let text = tokens.text;
-        let mut readings: Vec<(String, Reading)> = Vec::new();
-        let mut glued = Vec::new();
-        for mention in mentions.iter() {
-            let surface = &text[mention.range.clone()];
-            if !acronyms::is_acronym(surface) {
-                continue;
-            }
-            let Some(word) = word_at(tokens, mention.range.start) else {
-                continue;
-            };
-            if in_longer_name(tokens, word, mentions) {
-                glued.push(mention.range.clone());
-            } else if let Some(reading) = described(tokens, word) {
-                readings.push((surface.to_owned(), reading));
-            }
-        }
+        let (readings, glued) = descriptions(tokens, mentions);
         mentions.retain(|m| !glued.contains(&m.range));
         for (surface, reading) in readings {
             match reading {
@@ -267,7 +267,7 @@ mod tests {
                         .filter(|m| text[m.range.clone()] == *surface && m.kind != kind)
                     {
                         mention.kind = kind;
-                        mention.name.clone_from(&surface);
+                        surface.clone_into(&mut mention.name);
                     }
                 }
             }

@@ -70,18 +70,11 @@ pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
     super::acronyms::add_disjoint(mentions, added);
 }
 
-/// "the Times" after "The New York Times", "the Post" after "The Washington
-/// Post", "the Register" after "The Register": the last word of an outlet
-/// the article has named with more than one word stands for the one named
-/// most recently. Where an ambiguous alias already read the word as
-/// another outlet ("Times" as the London paper), the article's own earlier
-/// naming wins. Returns the short forms no mention covers yet.
-fn paper_short_forms(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Mention> {
-    let text = tokens.text;
-    // (where it was named, the last word of its surface, which mention),
-    // in text order; the last word of its canonical name is read from the
-    // mention when the words reach it.
-    let named: Vec<(usize, &str, usize)> = mentions
+/// The outlets `mentions` name in `text`, in text order: where each naming
+/// ends, the last word of its surface (without a possessive), and which
+/// mention it is.
+fn outlets_by_last_word<'t>(text: &'t str, mentions: &[Mention]) -> Vec<(usize, &'t str, usize)> {
+    mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| m.kind == Kind::Outlet)
@@ -90,7 +83,20 @@ fn paper_short_forms(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Menti
             let last = surface.rsplit_once(' ').map_or("", |(_, last)| last);
             (m.range.end, without_possessive(last), at)
         })
-        .collect();
+        .collect()
+}
+
+/// "the Times" after "The New York Times", "the Post" after "The Washington
+/// Post", "the Register" after "The Register": the last word of an outlet
+/// the article has named with more than one word stands for the one named
+/// most recently. Where an ambiguous alias already read the word as
+/// another outlet ("Times" as the London paper), the article's own earlier
+/// naming wins. Returns the short forms no mention covers yet.
+fn paper_short_forms(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Mention> {
+    let text = tokens.text;
+    // The last word of each outlet's canonical name is read from the
+    // mention when the words reach it.
+    let named = outlets_by_last_word(text, mentions);
     if named.is_empty() {
         return Vec::new();
     }
@@ -560,19 +566,7 @@ mod tests {
 
     fn paper_short_forms_naively(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Mention> {
         let text = tokens.text;
-        // (where it was named, the last word of its surface, which mention),
-        // in text order; the last word of its canonical name is read from the
-        // mention when needed.
-        let named: Vec<(usize, &str, usize)> = mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.kind == Kind::Outlet)
-            .map(|(at, m)| {
-                let surface = &text[m.range.clone()];
-                let last = surface.rsplit_once(' ').map_or("", |(_, last)| last);
-                (m.range.end, without_possessive(last), at)
-            })
-            .collect();
+        let named = outlets_by_last_word(text, mentions);
         if named.is_empty() {
             return Vec::new();
         }
