@@ -57,14 +57,14 @@ impl Canon {
     /// tail ("Nashir News" → Nashir News Agency through "Nashir").
     pub fn lookup(&self, name: &str, kind: Kind) -> Option<usize> {
         // Folding keeps the words: a name with more than any alias could
-        // match has no entry.
-        if name.split_whitespace().nth(self.most_words).is_some() {
+        // match has no entry; nor has one whose first word begins no alias,
+        // with or without a tail, as only "the" is dropped from the front.
+        let mut words = name.split_whitespace();
+        let (first, second) = (words.next(), words.next());
+        if words.nth(self.most_words.saturating_sub(2)).is_some() {
             return None;
         }
-        // Nor does a name whose first word begins no alias, with or
-        // without a tail: only "the" is dropped from the front.
-        let mut words = name.split_whitespace();
-        let first = match (words.next(), words.next()) {
+        let first = match (first, second) {
             (Some(the), Some(second)) if the.eq_ignore_ascii_case("the") => Some(second),
             (first, _) => first,
         };

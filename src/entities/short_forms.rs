@@ -9,7 +9,7 @@
 //! last word), and an outlet's short forms are found with a trie walked
 //! from each word start, rather than each form tried there.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use foldhash::fast::RandomState;
 
@@ -129,6 +129,10 @@ fn paper_short_forms(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Menti
         }
         let word = without_possessive(tokens.word(i));
         let start = tokens.words[i].range.start;
+        if passed == 0 {
+            by_surface.reserve(named.len());
+            by_name.reserve(named.len());
+        }
         while let Some(&(_, last, at)) = named.get(passed).filter(|n| n.0 <= start) {
             by_surface.insert(last, passed);
             let name = mentions[source(&renamed, at)].name.as_str();
@@ -172,17 +176,24 @@ fn outlet_short_forms(tokens: &Tokens<'_>, mentions: &[Mention]) -> Vec<Mention>
     if forms.is_empty() {
         return Vec::new();
     }
-    // Where each outlet was first named: no short form before.
-    let mut first_named: HashMap<&str, usize, RandomState> = HashMap::default();
-    for mention in mentions {
-        first_named
-            .entry(mention.name.as_str())
-            .or_insert(mention.range.end);
-    }
-    let first_uses: Vec<usize> = forms
+    // Where each form's outlet was first named: no short form before. The
+    // mentions are read once, and only a name as long as an outlet's (a
+    // bit for each length modulo 64) is looked up.
+    let bit = |len: usize| 1u64 << (len % 64);
+    let lengths = forms
         .iter()
-        .map(|(_, name)| first_named.get(name.as_str()).copied().unwrap_or(0))
+        .fold(0, |bits, (_, name)| bits | bit(name.len()));
+    let of_name: HashMap<&str, usize, RandomState> = forms
+        .iter()
+        .enumerate()
+        .map(|(form, (_, name))| (name.as_str(), form))
         .collect();
+    let mut first_uses: Vec<Option<usize>> = vec![None; forms.len()];
+    for mention in mentions.iter().filter(|m| lengths & bit(m.name.len()) != 0) {
+        if let Some(&form) = of_name.get(mention.name.as_str()) {
+            first_uses[form].get_or_insert(mention.range.end);
+        }
+    }
     let index = FormIndex::new(&forms);
     let text = tokens.text;
     let bytes = text.as_bytes();
@@ -197,7 +208,7 @@ fn outlet_short_forms(tokens: &Tokens<'_>, mentions: &[Mention]) -> Vec<Mention>
         index.forms_at(text, at, &mut here);
         for &form in &here {
             let (short, name) = &forms[form];
-            if at < first_uses[form] {
+            if at < first_uses[form].unwrap_or(0) {
                 continue;
             }
             let range = at..at + short.len();
@@ -250,13 +261,12 @@ impl<'f> FormIndex<'f> {
             ends: vec![None],
         };
         for (at, (short, _)) in forms.iter().enumerate() {
-            let pieces = pieces(short);
-            if pieces.len() > MAX_FORM_PIECES {
+            if pieces(short).nth(MAX_FORM_PIECES).is_some() {
                 continue;
             }
             index.first_bytes[usize::from(short.as_bytes()[0])] = true;
             let mut node = 0;
-            for piece in pieces {
+            for piece in pieces(short) {
                 let next = index.ends.len();
                 node = *index.edges.entry((node, piece)).or_insert(next);
                 if node == next {
@@ -296,16 +306,15 @@ impl<'f> FormIndex<'f> {
 }
 
 /// The pieces of `form` between word boundaries.
-fn pieces(form: &str) -> Vec<&str> {
-    let mut pieces = Vec::new();
+fn pieces(form: &str) -> impl Iterator<Item = &str> {
     let mut start = 0;
-    for end in (1..=form.len()).filter(|&end| form.is_char_boundary(end)) {
-        if is_word_boundary(form, end) {
-            pieces.push(&form[start..end]);
+    (1..=form.len())
+        .filter(|&end| form.is_char_boundary(end) && is_word_boundary(form, end))
+        .map(move |end| {
+            let piece = &form[start..end];
             start = end;
-        }
-    }
-    pieces
+            piece
+        })
 }
 
 fn is_word_char(c: char) -> bool {
@@ -314,21 +323,23 @@ fn is_word_char(c: char) -> bool {
 
 /// (short form, full name) for outlets named with corporate tails.
 fn short_forms(mentions: &[Mention]) -> Vec<(String, String)> {
+    // Each outlet's name once, where it may have a short form: most names
+    // end in no corporate word and start with no "Radio", and are passed
+    // over without a copy.
+    let mut names: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Outlet)
+        .map(|m| m.name.as_str())
+        .filter(|name| {
+            name.split_once(' ').is_some_and(|(first, _)| {
+                let last = name.rsplit(' ').next().unwrap_or_default();
+                corporate_tail(last) || matches!(first, "Radio" | "TV")
+            })
+        })
+        .collect();
+    keep_first_of_each(&mut names, |name| *name);
     let mut forms: Vec<(String, String)> = Vec::new();
-    // Sets: a long article may name thousands of outlets.
-    let mut seen: HashSet<&str, RandomState> = HashSet::default();
-    let mut shorts: HashSet<String, RandomState> = HashSet::default();
-    for mention in mentions.iter().filter(|m| m.kind == Kind::Outlet) {
-        let name = mention.name.as_str();
-        // Most names end in no corporate word and start with no "Radio":
-        // they have no short form, and are passed over without a copy.
-        let Some((first, _)) = name.split_once(' ') else {
-            continue;
-        };
-        let last = name.rsplit(' ').next().unwrap_or_default();
-        if (!corporate_tail(last) && !matches!(first, "Radio" | "TV")) || !seen.insert(name) {
-            continue;
-        }
+    for name in names {
         let words: Vec<&str> = name.split(' ').collect();
         let kept = words
             .iter()
@@ -345,11 +356,30 @@ fn short_forms(mentions: &[Mention]) -> Vec<(String, String)> {
             && !super::lexicon::nationality(&short)
             && !super::lexicon::generic_modifier(&short)
             && !super::lexicon::stop_word(&short);
-        if distinctive && shorts.insert(short.clone()) {
-            forms.push((short, mention.name.clone()));
+        if distinctive {
+            forms.push((short, name.to_owned()));
         }
     }
+    // The first outlet a short form is read from keeps it.
+    keep_first_of_each(&mut forms, |(short, _)| short.as_str());
     forms
+}
+
+/// Keeps the first of `items` with each key, in their order. Sorted
+/// positions rather than a set: most articles have a few items, and a long
+/// one thousands.
+fn keep_first_of_each<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) {
+    if items.len() < 2 {
+        return;
+    }
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_unstable_by(|&a, &b| key(&items[a]).cmp(key(&items[b])).then(a.cmp(&b)));
+    let mut first = vec![false; items.len()];
+    for (n, &at) in order.iter().enumerate() {
+        first[at] = n == 0 || key(&items[order[n - 1]]) != key(&items[at]);
+    }
+    let mut first = first.into_iter();
+    items.retain(|_| first.next().unwrap_or(false));
 }
 
 #[cfg(test)]
