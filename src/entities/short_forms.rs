@@ -14,7 +14,6 @@ use std::collections::HashMap;
 use foldhash::fast::RandomState;
 
 use super::lexicon::{anaphoric_head, class, corporate_tail};
-use super::matcher::is_word_boundary;
 use super::tokens::{Tokens, without_possessive};
 use super::{Kind, Mention};
 
@@ -284,19 +283,11 @@ impl<'f> FormIndex<'f> {
     fn forms_at(&self, text: &str, at: usize, found: &mut Vec<usize>) {
         found.clear();
         let mut node = 0;
-        let mut piece_start = at;
-        let mut chars = text[at..].char_indices().peekable();
-        while let Some((offset, c)) = chars.next() {
-            // Within a run of letters and digits there is no boundary.
-            if is_word_char(c) && chars.peek().is_some_and(|&(_, next)| is_word_char(next)) {
-                continue;
-            }
-            let end = at + offset + c.len_utf8();
-            let Some(&next) = self.edges.get(&(node, &text[piece_start..end])) else {
+        for piece in pieces(&text[at..]) {
+            let Some(&next) = self.edges.get(&(node, piece)) else {
                 break;
             };
             node = next;
-            piece_start = end;
             if let Some(form) = self.ends[node] {
                 found.push(form);
             }
@@ -305,16 +296,25 @@ impl<'f> FormIndex<'f> {
     }
 }
 
-/// The pieces of `form` between word boundaries.
-fn pieces(form: &str) -> impl Iterator<Item = &str> {
+/// The pieces of `text` between the word boundaries after its start
+/// ([`super::matcher::is_word_boundary`]): a run of letters and digits,
+/// or one other character.
+fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    let mut chars = text.char_indices().peekable();
     let mut start = 0;
-    (1..=form.len())
-        .filter(|&end| form.is_char_boundary(end) && is_word_boundary(form, end))
-        .map(move |end| {
-            let piece = &form[start..end];
+    std::iter::from_fn(move || {
+        while let Some((at, c)) = chars.next() {
+            // Within a run of letters and digits there is no boundary.
+            if is_word_char(c) && chars.peek().is_some_and(|&(_, next)| is_word_char(next)) {
+                continue;
+            }
+            let end = at + c.len_utf8();
+            let piece = &text[start..end];
             start = end;
-            piece
-        })
+            return Some(piece);
+        }
+        None
+    })
 }
 
 fn is_word_char(c: char) -> bool {
@@ -384,6 +384,7 @@ fn keep_first_of_each<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::matcher::is_word_boundary;
     use super::*;
     use proptest::prelude::*;
 
@@ -734,8 +735,30 @@ mod tests {
         })
     }
 
+    #[test]
+    fn pieces_end_at_word_boundaries() {
+        assert_eq!(
+            pieces("Nour al-Sahel’s 2nd").collect::<Vec<_>>(),
+            ["Nour", " ", "al", "-", "Sahel", "’", "s", " ", "2nd"]
+        );
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn pieces_end_where_a_word_boundary_is(text in "\\PC{0,40}") {
+            let ends: Vec<usize> = pieces(&text)
+                .scan(0, |end, piece| {
+                    *end += piece.len();
+                    Some(*end)
+                })
+                .collect();
+            let boundaries: Vec<usize> = (1..=text.len())
+                .filter(|&at| text.is_char_boundary(at) && is_word_boundary(&text, at))
+                .collect();
+            prop_assert_eq!(ends, boundaries);
+        }
 
         #[test]
         fn short_forms_are_those_a_scan_of_every_mention_and_form_finds(
@@ -759,7 +782,7 @@ mod tests {
             .filter(|o| o.kind == Kind::Outlet)
         {
             assert!(
-                pieces(&outlet.name).len() <= MAX_FORM_PIECES,
+                pieces(&outlet.name).count() <= MAX_FORM_PIECES,
                 "{}",
                 outlet.name
             );
