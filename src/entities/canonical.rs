@@ -56,21 +56,24 @@ impl Canon {
     /// knows it under that name or under the name without a descriptive
     /// tail ("Nashir News" → Nashir News Agency through "Nashir").
     pub fn lookup(&self, name: &str, kind: Kind) -> Option<usize> {
-        // Folding keeps the words: a name with more than any alias could
-        // match has no entry; nor has one whose first word begins no alias,
-        // with or without a tail, as only "the" is dropped from the front.
-        let mut words = name.split_whitespace();
-        let (first, second) = (words.next(), words.next());
-        if words.nth(self.most_words.saturating_sub(2)).is_some() {
-            return None;
-        }
-        let first = match (first, second) {
-            (Some(the), Some(second)) if the.eq_ignore_ascii_case("the") => Some(second),
-            (first, _) => first,
-        };
-        // Most names are short and fold cheaply; the test pays for long ones.
-        if name.len() > SHORT_NAME && first.is_some_and(|first| !self.begins_an_alias(first)) {
-            return None;
+        // Most names are short and fold cheaply. A long one is first asked
+        // two questions that need no folding: folding keeps the words, so
+        // a name with more than any alias could match has no entry; nor
+        // has one whose first word begins no alias, with or without a tail,
+        // as only "the" is dropped from the front.
+        if name.len() > SHORT_NAME {
+            let mut words = name.split_whitespace();
+            let (first, second) = (words.next(), words.next());
+            if words.nth(self.most_words.saturating_sub(2)).is_some() {
+                return None;
+            }
+            let first = match (first, second) {
+                (Some(the), Some(second)) if the.eq_ignore_ascii_case("the") => Some(second),
+                (first, _) => first,
+            };
+            if first.is_some_and(|first| !self.begins_an_alias(first)) {
+                return None;
+            }
         }
         let folded = fold(name);
         let bare = folded.strip_prefix("the ").unwrap_or(&folded);
@@ -92,7 +95,8 @@ impl Canon {
 }
 
 /// How many bytes a name may have and be folded and looked up without
-/// first asking whether its first word begins an alias.
+/// first counting its words and asking whether its first word begins an
+/// alias.
 const SHORT_NAME: usize = 32;
 
 impl Canon {

@@ -17,6 +17,8 @@ use super::lexicon::{anaphoric_head, class, corporate_tail};
 use super::tokens::{Tokens, without_possessive};
 use super::{Kind, Mention};
 
+mod search;
+
 /// Adds mentions for short forms of organisations already named in full.
 /// `mentions` must be sorted and non-overlapping, and stays so.
 pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
@@ -193,132 +195,29 @@ fn outlet_short_forms(tokens: &Tokens<'_>, mentions: &[Mention]) -> Vec<Mention>
             first_uses[form].get_or_insert(mention.range.end);
         }
     }
-    let index = FormIndex::new(&forms);
     let text = tokens.text;
-    let bytes = text.as_bytes();
+    let shorts: Vec<&str> = forms.iter().map(|(short, _)| short.as_str()).collect();
     let mut found = Vec::new();
-    let mut here = Vec::new();
-    // Names begin only where words do: look there, not at every byte, and
-    // only where a form's first letter is.
-    for &at in &tokens.starts {
-        if !index.first_bytes[usize::from(bytes[at])] {
+    for (at, form) in search::uses(text, &tokens.starts, &shorts) {
+        let (short, name) = &forms[form];
+        if at < first_uses[form].unwrap_or(0) {
             continue;
         }
-        index.forms_at(text, at, &mut here);
-        for &form in &here {
-            let (short, name) = &forms[form];
-            if at < first_uses[form].unwrap_or(0) {
-                continue;
-            }
-            let range = at..at + short.len();
-            // "Meridian Bank" is another name; "Meridian" alone is the
-            // outlet.
-            let next_capitalised = text[range.end..]
-                .strip_prefix(' ')
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(char::is_uppercase);
-            if !next_capitalised {
-                found.push(Mention {
-                    range,
-                    kind: Kind::Outlet,
-                    name: name.clone(),
-                });
-            }
+        let range = at..at + short.len();
+        // "Meridian Bank" is another name; "Meridian" alone is the outlet.
+        let next_capitalised = text[range.end..]
+            .strip_prefix(' ')
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase);
+        if !next_capitalised {
+            found.push(Mention {
+                range,
+                kind: Kind::Outlet,
+                name: name.clone(),
+            });
         }
     }
     found
-}
-
-/// The most pieces between word boundaries a short form is sought with:
-/// words, the spaces between them and the hyphens and apostrophes inside
-/// them. Real outlets' names have a dozen or so ("Nour al-Sahel" has five;
-/// the gazetteer's longest, "O Estado de S. Paulo", ten). A longer form,
-/// read off an article's own text, is not sought: the walk from every
-/// word start of a run that repeats it ("Aa-Aa-Aa-…", or a long chain of
-/// names) would follow it to its end.
-const MAX_FORM_PIECES: usize = 32;
-
-/// The short forms of a text, found from a word start without trying each:
-/// a trie whose edges are the pieces of a form between word boundaries
-/// ("Nour", " ", "al", "-", "Sahel"). A walk from a word start over the
-/// text's own boundaries follows it as far as some form goes, and meets
-/// every form the text has there on the way.
-struct FormIndex<'f> {
-    /// Whether a form begins with each byte.
-    first_bytes: [bool; 256],
-    /// (node, piece) → the node after it; the root is node 0.
-    edges: HashMap<(usize, &'f str), usize, RandomState>,
-    /// The form that ends at each node, if one does.
-    ends: Vec<Option<usize>>,
-}
-
-impl<'f> FormIndex<'f> {
-    fn new(forms: &'f [(String, String)]) -> Self {
-        let mut index = Self {
-            first_bytes: [false; 256],
-            edges: HashMap::default(),
-            ends: vec![None],
-        };
-        for (at, (short, _)) in forms.iter().enumerate() {
-            if pieces(short).nth(MAX_FORM_PIECES).is_some() {
-                continue;
-            }
-            index.first_bytes[usize::from(short.as_bytes()[0])] = true;
-            let mut node = 0;
-            for piece in pieces(short) {
-                let next = index.ends.len();
-                node = *index.edges.entry((node, piece)).or_insert(next);
-                if node == next {
-                    index.ends.push(None);
-                }
-            }
-            // Forms are distinct: no two end at one node.
-            index.ends[node] = Some(at);
-        }
-        index
-    }
-
-    /// Puts in `found` every form that `text` has at `at` and that ends on
-    /// a word boundary there, in the order of the forms.
-    fn forms_at(&self, text: &str, at: usize, found: &mut Vec<usize>) {
-        found.clear();
-        let mut node = 0;
-        for piece in pieces(&text[at..]) {
-            let Some(&next) = self.edges.get(&(node, piece)) else {
-                break;
-            };
-            node = next;
-            if let Some(form) = self.ends[node] {
-                found.push(form);
-            }
-        }
-        found.sort_unstable();
-    }
-}
-
-/// The pieces of `text` between the word boundaries after its start
-/// ([`super::matcher::is_word_boundary`]): a run of letters and digits,
-/// or one other character.
-fn pieces(text: &str) -> impl Iterator<Item = &str> {
-    let mut chars = text.char_indices().peekable();
-    let mut start = 0;
-    std::iter::from_fn(move || {
-        while let Some((at, c)) = chars.next() {
-            // Within a run of letters and digits there is no boundary.
-            if is_word_char(c) && chars.peek().is_some_and(|&(_, next)| is_word_char(next)) {
-                continue;
-            }
-            let end = at + c.len_utf8();
-            let piece = &text[start..end];
-            start = end;
-            return Some(piece);
-        }
-        None
-    })
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
 }
 
 /// (short form, full name) for outlets named with corporate tails.
@@ -735,30 +634,8 @@ mod tests {
         })
     }
 
-    #[test]
-    fn pieces_end_at_word_boundaries() {
-        assert_eq!(
-            pieces("Nour al-Sahel’s 2nd").collect::<Vec<_>>(),
-            ["Nour", " ", "al", "-", "Sahel", "’", "s", " ", "2nd"]
-        );
-    }
-
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]
-
-        #[test]
-        fn pieces_end_where_a_word_boundary_is(text in "\\PC{0,40}") {
-            let ends: Vec<usize> = pieces(&text)
-                .scan(0, |end, piece| {
-                    *end += piece.len();
-                    Some(*end)
-                })
-                .collect();
-            let boundaries: Vec<usize> = (1..=text.len())
-                .filter(|&at| text.is_char_boundary(at) && is_word_boundary(&text, at))
-                .collect();
-            prop_assert_eq!(ends, boundaries);
-        }
 
         #[test]
         fn short_forms_are_those_a_scan_of_every_mention_and_form_finds(
@@ -770,22 +647,6 @@ mod tests {
             let mut naive = mentions;
             link_naively(&tokens, &mut naive);
             prop_assert_eq!(fast, naive, "{}", text);
-        }
-    }
-
-    #[test]
-    fn every_outlet_in_the_gazetteer_has_a_short_form_short_enough_to_seek() {
-        let gazetteer = crate::entities::Gazetteer::builtin().unwrap();
-        for outlet in gazetteer
-            .organisations
-            .iter()
-            .filter(|o| o.kind == Kind::Outlet)
-        {
-            assert!(
-                pieces(&outlet.name).count() <= MAX_FORM_PIECES,
-                "{}",
-                outlet.name
-            );
         }
     }
 
