@@ -6,8 +6,9 @@
 //! forms thousands of times, and its text is untrusted. So each pass reads
 //! the words once and keeps what it has passed in maps with a per-process
 //! seed (the latest body named with each head, the latest paper with each
-//! last word), and an outlet's short forms are found with a trie walked
-//! from each word start, rather than each form tried there.
+//! last word); where many outlets have short forms, they are found with a
+//! trie walked from each word start rather than each tried there
+//! ([`search`]).
 
 use std::collections::HashMap;
 
