@@ -78,7 +78,7 @@ pub fn apply(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
         // Each reading gives its kind to the mentions of another kind, and
         // the acronym as their name.
         if mention.kind != readings.first || !readings.one_kind {
-            mention.name = text[mention.range.clone()].to_owned();
+            text[mention.range.clone()].clone_into(&mut mention.name);
         }
         mention.kind = kind;
         true

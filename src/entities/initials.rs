@@ -329,8 +329,7 @@ mod tests {
             .map(|(at, m)| (m.range.start, initials(surface(m)), at))
             .collect();
         let mut renamed = Vec::new();
-        for at in 0..mentions.len() {
-            let mention = &mentions[at];
+        for (at, mention) in mentions.iter().enumerate() {
             if !super::super::acronyms::is_acronym(surface(mention)) {
                 continue;
             }

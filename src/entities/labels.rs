@@ -113,17 +113,16 @@ impl<'n> Labels<'n> {
         kind: Kind,
         name: &'n str,
     ) {
-        let place = match self.place_of_acronym[acronym] {
-            Some(place) => place,
-            None => {
-                let place = self.group_of_place.len();
-                self.group_of_place.push(0);
-                for at in written() {
-                    self.place_of[at] = place;
-                }
-                self.place_of_acronym[acronym] = Some(place);
-                place
+        let place = if let Some(place) = self.place_of_acronym[acronym] {
+            place
+        } else {
+            let place = self.group_of_place.len();
+            self.group_of_place.push(0);
+            for at in written() {
+                self.place_of[at] = place;
             }
+            self.place_of_acronym[acronym] = Some(place);
+            place
         };
         let name = self.name(name);
         self.group_of_place[place] = self.group((kind, name));
