@@ -156,31 +156,35 @@ fn kind_of(long_form: &str) -> Option<Kind> {
 /// article that names the police later.
 pub fn follow_named_bodies(text: &str, mentions: &mut [Mention]) {
     let surface = |m: &Mention| &text[m.range.clone()];
-    let acronyms: Vec<usize> = (0..mentions.len())
-        .filter(|&at| super::acronyms::is_acronym(surface(&mentions[at])))
+    // Each acronym with its letters; then the letters sorted, and the
+    // initials of every name of more than one word that spells one:
+    // (initials, where, which mention), sorted, so that the bodies an
+    // acronym may stand for are a run in text order.
+    let spelt: Vec<(usize, u128)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| super::acronyms::is_acronym(surface(m)))
+        .filter_map(|(at, m)| Some((at, packed(acronym_letters(surface(m)))?)))
         .collect();
-    if acronyms.is_empty() {
+    if spelt.is_empty() {
         return;
     }
-    // (initials, where, which mention) of every name of more than one
-    // word, sorted: the bodies an acronym may spell are a run of it, in
-    // text order.
+    let mut letters: Vec<u128> = spelt.iter().map(|&(_, letters)| letters).collect();
+    letters.sort_unstable();
     let mut named: Vec<(u128, usize, usize)> = mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| surface(m).contains(' '))
         .filter_map(|(at, m)| Some((packed(initial_letters(surface(m)))?, m.range.start, at)))
+        .filter(|(initials, _, _)| letters.binary_search(initials).is_ok())
         .collect();
     if named.is_empty() {
         return;
     }
     named.sort_unstable();
     let mut renamed: Vec<(usize, usize)> = Vec::new();
-    for at in acronyms {
+    for (at, spelt) in spelt {
         let mention = &mentions[at];
-        let Some(spelt) = packed(acronym_letters(surface(mention))) else {
-            continue;
-        };
         // The last body with those initials named before the acronym.
         let before = named.partition_point(|&(initials, start, _)| {
             (initials, start) < (spelt, mention.range.start)

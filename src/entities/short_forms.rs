@@ -6,17 +6,19 @@
 //! forms thousands of times, and its text is untrusted. So each pass reads
 //! the words once and keeps what it has passed in maps with a per-process
 //! seed (the latest body named with each head, the latest paper with each
-//! last word), and an outlet's short forms are found with a trie walked
-//! from each word start, rather than each form tried there.
+//! last word); where many outlets have short forms, they are found with a
+//! trie walked from each word start rather than each tried there
+//! ([`search`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use foldhash::fast::RandomState;
 
 use super::lexicon::{anaphoric_head, class, corporate_tail};
-use super::matcher::is_word_boundary;
 use super::tokens::{Tokens, without_possessive};
 use super::{Kind, Mention};
+
+mod search;
 
 /// Adds mentions for short forms of organisations already named in full.
 /// `mentions` must be sorted and non-overlapping, and stays so.
@@ -135,6 +137,10 @@ fn paper_short_forms(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Menti
         }
         let word = without_possessive(tokens.word(i));
         let start = tokens.words[i].range.start;
+        if passed == 0 {
+            by_surface.reserve(named.len());
+            by_name.reserve(named.len());
+        }
         while let Some(&(_, last, at)) = named.get(passed).filter(|n| n.0 <= start) {
             by_surface.insert(last, passed);
             let name = mentions[source(&renamed, at)].name.as_str();
@@ -178,163 +184,68 @@ fn outlet_short_forms(tokens: &Tokens<'_>, mentions: &[Mention]) -> Vec<Mention>
     if forms.is_empty() {
         return Vec::new();
     }
-    // Where each outlet was first named: no short form before.
-    let mut first_named: HashMap<&str, usize, RandomState> = HashMap::default();
-    for mention in mentions {
-        first_named
-            .entry(mention.name.as_str())
-            .or_insert(mention.range.end);
-    }
-    let first_uses: Vec<usize> = forms
+    // Where each form's outlet was first named: no short form before. The
+    // mentions are read once, and only a name as long as an outlet's (a
+    // bit for each length modulo 64) is looked up.
+    let bit = |len: usize| 1u64 << (len % 64);
+    let lengths = forms
         .iter()
-        .map(|(_, name)| first_named.get(name.as_str()).copied().unwrap_or(0))
+        .fold(0, |bits, (_, name)| bits | bit(name.len()));
+    let of_name: HashMap<&str, usize, RandomState> = forms
+        .iter()
+        .enumerate()
+        .map(|(form, (_, name))| (name.as_str(), form))
         .collect();
-    let index = FormIndex::new(&forms);
+    let mut first_uses: Vec<Option<usize>> = vec![None; forms.len()];
+    for mention in mentions.iter().filter(|m| lengths & bit(m.name.len()) != 0) {
+        if let Some(&form) = of_name.get(mention.name.as_str()) {
+            first_uses[form].get_or_insert(mention.range.end);
+        }
+    }
     let text = tokens.text;
-    let bytes = text.as_bytes();
+    let shorts: Vec<&str> = forms.iter().map(|(short, _)| short.as_str()).collect();
     let mut found = Vec::new();
-    let mut here = Vec::new();
-    // Names begin only where words do: look there, not at every byte, and
-    // only where a form's first letter is.
-    for &at in &tokens.starts {
-        if !index.first_bytes[usize::from(bytes[at])] {
+    for (at, form) in search::uses(text, &tokens.starts, &shorts) {
+        let (short, name) = &forms[form];
+        if at < first_uses[form].unwrap_or(0) {
             continue;
         }
-        index.forms_at(text, at, &mut here);
-        for &form in &here {
-            let (short, name) = &forms[form];
-            if at < first_uses[form] {
-                continue;
-            }
-            let range = at..at + short.len();
-            // "Meridian Bank" is another name; "Meridian" alone is the
-            // outlet.
-            let next_capitalised = text[range.end..]
-                .strip_prefix(' ')
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(char::is_uppercase);
-            if !next_capitalised {
-                found.push(Mention {
-                    range,
-                    kind: Kind::Outlet,
-                    name: name.clone(),
-                });
-            }
+        let range = at..at + short.len();
+        // "Meridian Bank" is another name; "Meridian" alone is the outlet.
+        let next_capitalised = text[range.end..]
+            .strip_prefix(' ')
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase);
+        if !next_capitalised {
+            found.push(Mention {
+                range,
+                kind: Kind::Outlet,
+                name: name.clone(),
+            });
         }
     }
     found
 }
 
-/// The most pieces between word boundaries a short form is sought with:
-/// words, the spaces between them and the hyphens and apostrophes inside
-/// them. Real outlets' names have a dozen or so ("Nour al-Sahel" has five;
-/// the gazetteer's longest, "O Estado de S. Paulo", ten). A longer form,
-/// read off an article's own text, is not sought: the walk from every
-/// word start of a run that repeats it ("Aa-Aa-Aa-…", or a long chain of
-/// names) would follow it to its end.
-const MAX_FORM_PIECES: usize = 32;
-
-/// The short forms of a text, found from a word start without trying each:
-/// a trie whose edges are the pieces of a form between word boundaries
-/// ("Nour", " ", "al", "-", "Sahel"). A walk from a word start over the
-/// text's own boundaries follows it as far as some form goes, and meets
-/// every form the text has there on the way.
-struct FormIndex<'f> {
-    /// Whether a form begins with each byte.
-    first_bytes: [bool; 256],
-    /// (node, piece) → the node after it; the root is node 0.
-    edges: HashMap<(usize, &'f str), usize, RandomState>,
-    /// The form that ends at each node, if one does.
-    ends: Vec<Option<usize>>,
-}
-
-impl<'f> FormIndex<'f> {
-    fn new(forms: &'f [(String, String)]) -> Self {
-        let mut index = Self {
-            first_bytes: [false; 256],
-            edges: HashMap::default(),
-            ends: vec![None],
-        };
-        for (at, (short, _)) in forms.iter().enumerate() {
-            let pieces = pieces(short);
-            if pieces.len() > MAX_FORM_PIECES {
-                continue;
-            }
-            index.first_bytes[usize::from(short.as_bytes()[0])] = true;
-            let mut node = 0;
-            for piece in pieces {
-                let next = index.ends.len();
-                node = *index.edges.entry((node, piece)).or_insert(next);
-                if node == next {
-                    index.ends.push(None);
-                }
-            }
-            // Forms are distinct: no two end at one node.
-            index.ends[node] = Some(at);
-        }
-        index
-    }
-
-    /// Puts in `found` every form that `text` has at `at` and that ends on
-    /// a word boundary there, in the order of the forms.
-    fn forms_at(&self, text: &str, at: usize, found: &mut Vec<usize>) {
-        found.clear();
-        let mut node = 0;
-        let mut piece_start = at;
-        let mut chars = text[at..].char_indices().peekable();
-        while let Some((offset, c)) = chars.next() {
-            // Within a run of letters and digits there is no boundary.
-            if is_word_char(c) && chars.peek().is_some_and(|&(_, next)| is_word_char(next)) {
-                continue;
-            }
-            let end = at + offset + c.len_utf8();
-            let Some(&next) = self.edges.get(&(node, &text[piece_start..end])) else {
-                break;
-            };
-            node = next;
-            piece_start = end;
-            if let Some(form) = self.ends[node] {
-                found.push(form);
-            }
-        }
-        found.sort_unstable();
-    }
-}
-
-/// The pieces of `form` between word boundaries.
-fn pieces(form: &str) -> Vec<&str> {
-    let mut pieces = Vec::new();
-    let mut start = 0;
-    for end in (1..=form.len()).filter(|&end| form.is_char_boundary(end)) {
-        if is_word_boundary(form, end) {
-            pieces.push(&form[start..end]);
-            start = end;
-        }
-    }
-    pieces
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
 /// (short form, full name) for outlets named with corporate tails.
 fn short_forms(mentions: &[Mention]) -> Vec<(String, String)> {
+    // Each outlet's name once, where it may have a short form: most names
+    // end in no corporate word and start with no "Radio", and are passed
+    // over without a copy.
+    let mut names: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Outlet)
+        .map(|m| m.name.as_str())
+        .filter(|name| {
+            name.split_once(' ').is_some_and(|(first, _)| {
+                let last = name.rsplit(' ').next().unwrap_or_default();
+                corporate_tail(last) || matches!(first, "Radio" | "TV")
+            })
+        })
+        .collect();
+    keep_first_of_each(&mut names, |name| *name);
     let mut forms: Vec<(String, String)> = Vec::new();
-    // Sets: a long article may name thousands of outlets.
-    let mut seen: HashSet<&str, RandomState> = HashSet::default();
-    let mut shorts: HashSet<String, RandomState> = HashSet::default();
-    for mention in mentions.iter().filter(|m| m.kind == Kind::Outlet) {
-        let name = mention.name.as_str();
-        // Most names end in no corporate word and start with no "Radio":
-        // they have no short form, and are passed over without a copy.
-        let Some((first, _)) = name.split_once(' ') else {
-            continue;
-        };
-        let last = name.rsplit(' ').next().unwrap_or_default();
-        if (!corporate_tail(last) && !matches!(first, "Radio" | "TV")) || !seen.insert(name) {
-            continue;
-        }
+    for name in names {
         let words: Vec<&str> = name.split(' ').collect();
         let kept = words
             .iter()
@@ -351,15 +262,35 @@ fn short_forms(mentions: &[Mention]) -> Vec<(String, String)> {
             && !super::lexicon::nationality(&short)
             && !super::lexicon::generic_modifier(&short)
             && !super::lexicon::stop_word(&short);
-        if distinctive && shorts.insert(short.clone()) {
-            forms.push((short, mention.name.clone()));
+        if distinctive {
+            forms.push((short, name.to_owned()));
         }
     }
+    // The first outlet a short form is read from keeps it.
+    keep_first_of_each(&mut forms, |(short, _)| short.as_str());
     forms
+}
+
+/// Keeps the first of `items` with each key, in their order. Sorted
+/// positions rather than a set: most articles have a few items, and a long
+/// one thousands.
+fn keep_first_of_each<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) {
+    if items.len() < 2 {
+        return;
+    }
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_unstable_by(|&a, &b| key(&items[a]).cmp(key(&items[b])).then(a.cmp(&b)));
+    let mut first = vec![false; items.len()];
+    for (n, &at) in order.iter().enumerate() {
+        first[at] = n == 0 || key(&items[order[n - 1]]) != key(&items[at]);
+    }
+    let mut first = first.into_iter();
+    items.retain(|_| first.next().unwrap_or(false));
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::matcher::is_word_boundary;
     use super::*;
     use proptest::prelude::*;
 
@@ -711,22 +642,6 @@ mod tests {
             let mut naive = mentions;
             link_naively(&tokens, &mut naive);
             prop_assert_eq!(fast, naive, "{}", text);
-        }
-    }
-
-    #[test]
-    fn every_outlet_in_the_gazetteer_has_a_short_form_short_enough_to_seek() {
-        let gazetteer = crate::entities::Gazetteer::builtin().unwrap();
-        for outlet in gazetteer
-            .organisations
-            .iter()
-            .filter(|o| o.kind == Kind::Outlet)
-        {
-            assert!(
-                pieces(&outlet.name).len() <= MAX_FORM_PIECES,
-                "{}",
-                outlet.name
-            );
         }
     }
 

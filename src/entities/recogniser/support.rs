@@ -2,15 +2,12 @@
 //! by naming the organisation plainly elsewhere, by owning an outlet, by a
 //! list of names of its kind, or by a cue nearby.
 //!
-//! A long article can name many thousand organisations, and its text is
-//! untrusted: an ambiguous name asks sets with a per-process seed whether
-//! it is named plainly, and for a list or an owner looks only at the plain
-//! names that start or end a few bytes from it, found by binary search.
+//! A long article can name many thousand organisations: an ambiguous name
+//! asks sorted lists whether it is named plainly, and for a list or an
+//! owner looks only at the plain names that start or end a few bytes from
+//! it, all found by binary search.
 
-use std::collections::HashSet;
 use std::ops::{Range, RangeInclusive};
-
-use foldhash::fast::RandomState;
 
 use super::super::tokens::Tokens;
 use super::super::{Kind, context};
@@ -31,21 +28,25 @@ pub(super) fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Ve
             .iter()
             .filter(|c| !c.needs_context && c.source != Source::NotOrganisation)
     };
-    // A long article can name many thousand organisations, and its text is
-    // untrusted: sets with a per-process seed. Only names and surfaces as
-    // long as an ambiguous one's can answer, and long names from the rules
-    // need not be hashed.
+    // Only names and surfaces as long as an ambiguous one's can answer:
+    // the lengths sift the plain ones (by a bit for each length modulo 64),
+    // so that long names from the rules are not kept or compared. Sorted
+    // lists, searched by halves, serve a handful of names as well as the
+    // many thousand of a long article.
     let ambiguous = || candidates.iter().filter(|c| c.needs_context);
-    let name_lengths: HashSet<usize, RandomState> = ambiguous().map(|c| c.name.len()).collect();
-    let surface_lengths: HashSet<usize, RandomState> = ambiguous().map(|c| c.range.len()).collect();
-    let plainly_named: HashSet<&str, RandomState> = plain()
-        .filter(|c| name_lengths.contains(&c.name.len()))
+    let bit = |len: usize| 1u64 << (len % 64);
+    let name_lengths = ambiguous().fold(0, |bits, c| bits | bit(c.name.len()));
+    let surface_lengths = ambiguous().fold(0, |bits, c| bits | bit(c.range.len()));
+    let mut plainly_named: Vec<&str> = plain()
+        .filter(|c| name_lengths & bit(c.name.len()) != 0)
         .map(|c| c.name.as_ref())
         .collect();
-    let plain_surfaces: HashSet<(Kind, &str), RandomState> = plain()
-        .filter(|c| surface_lengths.contains(&c.range.len()))
+    plainly_named.sort_unstable();
+    let mut plain_surfaces: Vec<(Kind, &str)> = plain()
+        .filter(|c| surface_lengths & bit(c.range.len()) != 0)
         .map(|c| (c.kind, &text[c.range.clone()]))
         .collect();
+    plain_surfaces.sort_unstable();
     let nearby = Nearby::new(plain());
     let glued: Vec<bool> = candidates
         .iter()
@@ -60,7 +61,7 @@ pub(super) fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Ve
             }
             let (start, end) = (c.range.start, c.range.end);
             !glued
-                && (plainly_named.contains(c.name.as_ref())
+                && (plainly_named.binary_search(&c.name.as_ref()).is_ok()
                     || (c.kind == Kind::Outlet
                         && context::owns_an_outlet(
                             text,
@@ -69,7 +70,9 @@ pub(super) fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Ve
                                 .starting(Kind::Outlet, end..=end + context::MAX_OWNING_GAP)
                                 .iter(),
                         ))
-                    || plain_surfaces.contains(&(c.kind, &text[c.range.clone()]))
+                    || plain_surfaces
+                        .binary_search(&(c.kind, &text[c.range.clone()]))
+                        .is_ok()
                     || context::listed_with(
                         text,
                         &c.range,
@@ -81,14 +84,16 @@ pub(super) fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Ve
                     || context::has_cue(tokens, &c.range, c.kind))
         })
         .collect();
-    let backed: HashSet<&str, RandomState> = candidates
+    let mut backed: Vec<&str> = candidates
         .iter()
         .zip(&supported)
         .filter(|(c, supported)| c.needs_context && **supported)
         .map(|(c, _)| c.name.as_ref())
         .collect();
+    backed.sort_unstable();
     for ((candidate, supported), glued) in candidates.iter().zip(&mut supported).zip(glued) {
-        *supported = *supported || (!glued && backed.contains(candidate.name.as_ref()));
+        *supported =
+            *supported || (!glued && backed.binary_search(&candidate.name.as_ref()).is_ok());
     }
     supported
 }
