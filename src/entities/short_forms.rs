@@ -44,8 +44,13 @@ pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
         }
         let word = head;
         let range = tokens.words[i].range.start..tokens.words[i].range.start + word.len();
-        // Part of a longer capitalised name: not a short form.
-        if i + 1 < tokens.words.len() && tokens.joined(i) && tokens.is_capitalised(i + 1) {
+        // Part of a longer capitalised name: not a short form. A possessive
+        // ends the name: "the Commission's Directorate-General" is two.
+        if !tokens.ends_possessive(i)
+            && i + 1 < tokens.words.len()
+            && tokens.joined(i)
+            && tokens.is_capitalised(i + 1)
+        {
             continue;
         }
         while let Some(mention) = mentions_so_far
@@ -336,6 +341,16 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_head_stands_alone_before_a_capitalised_name() {
+        let text = "The European Commission acted after the Commission’s Legal Service \
+                    wrote; the Commission Vice-President spoke.";
+        let found = linked(text, "European Commission", Kind::Agency);
+        // The possessive is found; the Vice-President's title is not.
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[1].0, "Commission");
+    }
+
+    #[test]
     fn a_head_that_starts_a_longer_name_is_left_alone() {
         let text = "the European Commission; the Commission Vice-President spoke";
         let found = linked(text, "European Commission", Kind::Agency);
@@ -428,7 +443,11 @@ mod tests {
             let word = head;
             let range = tokens.words[i].range.start..tokens.words[i].range.start + word.len();
             // Part of a longer capitalised name: not a short form.
-            if i + 1 < tokens.words.len() && tokens.joined(i) && tokens.is_capitalised(i + 1) {
+            if !tokens.ends_possessive(i)
+                && i + 1 < tokens.words.len()
+                && tokens.joined(i)
+                && tokens.is_capitalised(i + 1)
+            {
                 continue;
             }
             let earlier = mentions
