@@ -301,14 +301,18 @@ impl Key {
 
 /// A checksum of the lists built into newsdesk that shape what is derived
 /// from a store (the gazetteer and its additions, the known
-/// non-organisations, the shapes of other tools' JSON): a newsdesk with
-/// other lists makes its own caches. The recogniser's word lists and rules
-/// change with newsdesk's version, which the key holds too.
+/// non-organisations, the recogniser's word lists, the shapes of other
+/// tools' JSON): a newsdesk with other lists makes its own caches. The
+/// recogniser's rules are code and change with newsdesk's version, which
+/// the key holds too.
 fn built_in() -> u32 {
     let mut crc = crc32fast::Hasher::new();
     crc.update(crate::entities::gazetteer::BUILTIN_JSON.as_bytes());
     crc.update(crate::entities::gazetteer::ADDITIONS_JSON.as_bytes());
     crc.update(crate::entities::not_organisations::BUILTIN_JSON.as_bytes());
+    for list in crate::entities::lexicon::texts() {
+        crc.update(list.as_bytes());
+    }
     crc.update(crate::store::shape::SHAPES_TOML.as_bytes());
     crc.finalize()
 }

@@ -18,7 +18,7 @@ pub mod gazetteer;
 mod hash;
 mod initials;
 mod labels;
-mod lexicon;
+pub(crate) mod lexicon;
 mod matcher;
 pub mod not_organisations;
 mod recogniser;

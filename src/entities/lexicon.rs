@@ -212,6 +212,17 @@ const MODIFIED_BODY_NOUNS: &str = include_str!("../../assets/lexicon/body-nouns-
 /// Apposition nouns: "kind noun noun[: previous previous]".
 const DESCRIPTORS: &str = include_str!("../../assets/lexicon/descriptors.txt");
 
+/// Every word list as compiled in, in a fixed order: what a cache of
+/// recognised names must be keyed by, as a changed list changes them.
+pub fn texts() -> impl Iterator<Item = &'static str> {
+    LISTS.iter().map(|&(text, _)| text).chain([
+        OUTLET_NAME_TAILS,
+        TWO_WORD_HEADS,
+        MODIFIED_BODY_NOUNS,
+        DESCRIPTORS,
+    ])
+}
+
 /// The entries of a list file: its lines, without comments and blanks.
 fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
     file.lines()
@@ -598,5 +609,13 @@ mod tests {
         assert!(descriptive_compound("London-based"));
         assert!(!descriptive_compound("Al-Jazeera"));
         assert!(!descriptive_compound("Bengali"));
+    }
+
+    #[test]
+    fn every_list_file_is_among_the_texts_a_cache_is_keyed_by() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/lexicon");
+        let files = std::fs::read_dir(dir).map_or(0, Iterator::count);
+        assert_eq!(texts().count(), files);
+        assert!(files > 30, "the lists are where they were: {files}");
     }
 }

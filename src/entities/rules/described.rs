@@ -62,11 +62,24 @@ pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
             continue;
         };
         // "a Spanish prosecutor" is a person and "a Brussels criminal
-        // court" one of many, not a named body; "a Greek coast guard
-        // official" works for the coast guard.
+        // court" or "a Malaysian enforcement agency" one of many, not a
+        // named body; "a Greek coast guard official" works for the coast
+        // guard.
         if owner_start > 0
             && matches!(tokens.word(owner_start - 1), "a" | "an" | "A" | "An")
-            && matches!(word, "prosecutor" | "regulator" | "court")
+            && matches!(
+                word,
+                "prosecutor"
+                    | "regulator"
+                    | "court"
+                    | "agency"
+                    | "authority"
+                    | "unit"
+                    | "office"
+                    | "department"
+                    | "directorate"
+                    | "squad"
+            )
         {
             continue;
         }
@@ -179,9 +192,14 @@ mod tests {
     }
 
     #[test]
-    fn an_indefinite_article_makes_a_person_of_a_prosecutor_only() {
+    fn an_indefinite_article_makes_a_person_or_one_of_many() {
         assert!(names("a Spanish prosecutor said").is_empty());
         assert!(names("A Brussels criminal court convicted them").is_empty());
+        assert!(names("a Malaysian maritime enforcement agency").is_empty());
+        assert_eq!(
+            names("the Malaysian maritime enforcement agency"),
+            [("Malaysian maritime enforcement agency", Kind::Agency)]
+        );
         assert_eq!(
             names("a Greek coast guard official said"),
             [("Greek coast guard", Kind::Agency)]
@@ -225,5 +243,30 @@ mod tests {
         assert!(names("On Monday police said").is_empty());
         assert!(names("the European police agency").is_empty());
         assert!(names("Police arrived. Then police left").is_empty());
+    }
+
+    #[test]
+    fn what_a_body_does_may_describe_it() {
+        assert_eq!(
+            names("A Kuwaiti environment ministry official said"),
+            [("Kuwaiti environment ministry", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Guangdong provincial emergency management department said"),
+            [(
+                "Guangdong provincial emergency management department",
+                Kind::Agency
+            )]
+        );
+        assert_eq!(
+            names("the Russian presidential administration"),
+            [("Russian presidential administration", Kind::Agency)]
+        );
+        // The same nouns without a modifier the lexicon knows, or without
+        // an owner, describe nothing.
+        assert!(names("the Kuwaiti finest ministry said").is_empty());
+        assert!(names("the provincial emergency management department").is_empty());
+        assert!(names("the Russian administration").is_empty());
+        assert!(names("Turkish authorities said").is_empty());
     }
 }
