@@ -404,6 +404,16 @@ mod tests {
     }
 
     #[test]
+    fn a_division_named_by_its_field_is_a_body() {
+        assert_eq!(
+            names("the regulator's Division of Enforcement said"),
+            [("Division of Enforcement", Kind::Agency)]
+        );
+        // A division of something named in lower case is a part, not a body.
+        assert!(names("the First Division of the league").is_empty());
+    }
+
+    #[test]
     fn weak_heads_need_official_or_several_modifiers() {
         assert_eq!(
             names("the Naval Programmes Audit Office said"),
