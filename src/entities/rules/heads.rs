@@ -58,7 +58,7 @@ fn suffix_name(
     found: &mut Vec<RuleMatch>,
 ) {
     let word = tokens.word(i);
-    let two_word = (i > 0 && tokens.joined(i - 1))
+    let two_word = (i > 0 && tokens.joined(i - 1) && !owned_prefix_name(tokens, i))
         .then(|| two_word_head(tokens.word(i - 1), word))
         .flatten();
     let (kind, head_start) = match (two_word, suffix_head(word)) {
@@ -101,6 +101,22 @@ fn suffix_name(
         speaks_of_councils,
         found,
     );
+}
+
+/// Whether the head at word `i` follows a possessive that owns it and
+/// begins a name of its own ("WMATA's Office of Inspector General"), rather
+/// than ending a title-holder's office ("the Attorney General's Office").
+fn owned_prefix_name(tokens: &Tokens<'_>, i: usize) -> bool {
+    let owner = tokens.word(i - 1);
+    let stem = super::super::tokens::without_possessive(owner);
+    super::super::tokens::is_possessive(owner)
+        && super::super::lexicon::class(stem) & class::OFFICE_HOLDER == 0
+        && !matches!(stem, "General" | "Minister" | "President" | "Chancellor" | "Premier")
+        && i + 2 < tokens.words.len()
+        && tokens.joined(i)
+        && tokens.joined(i + 1)
+        && is_english(tokens.word(i + 1))
+        && name_word(tokens, i + 2)
 }
 
 /// Adds the name from word `start` to the head ending at word `i` (which
@@ -201,12 +217,26 @@ fn prefix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
     let mut next = connector + 1;
     while next < words && next - connector < MAX_TAIL && tokens.joined(next - 1) {
         if name_word(tokens, next) {
-            last = Some(next);
-            if super::super::tokens::is_possessive(tokens.word(next)) {
+            let word = tokens.word(next);
+            let stem = super::super::tokens::without_possessive(word);
+            // "… Inspector General and KTA's Office of Audit": an acronym
+            // after "and" is another body, not the rest of this name.
+            if tokens.word(next - 1) == "and"
+                && stem.chars().filter(char::is_ascii_uppercase).count() >= 2
+                && !stem.chars().any(char::is_lowercase)
+            {
                 break;
             }
-        } else if !(tokens.is(next, class::CONNECTOR) && last.is_some()
-            || tokens.word(next) == "the")
+            last = Some(next);
+            if super::super::tokens::is_possessive(word) {
+                break;
+            }
+        } else if !(tokens.is(next, class::CONNECTOR)
+            && last.is_some()
+            && tokens.word(next) != "the"
+            // "Office of the Director", but not "Department of
+            // Investigation and the NYPD": after "and" comes another name.
+            || tokens.word(next) == "the" && is_head_connector(tokens.word(next - 1)))
         {
             break;
         }
@@ -401,6 +431,41 @@ mod tests {
         );
         assert!(names("the ministry of health").is_empty());
         assert!(names("Office of course.").is_empty());
+    }
+
+    #[test]
+    fn a_prefix_name_ends_before_and_the() {
+        assert_eq!(
+            names("the Department of Investigation and the Harbour Police said"),
+            [
+                ("Department of Investigation", Kind::Agency),
+                ("Harbour Police", Kind::Agency)
+            ]
+        );
+        assert_eq!(
+            names("the Department of Health and Human Services said"),
+            [("Department of Health and Human Services", Kind::Agency)]
+        );
+    }
+
+    #[test]
+    fn an_owner_before_office_of_is_not_part_of_its_name() {
+        assert_eq!(
+            names("the transit agency's Office of Inspector General and KTA's Office of Audit"),
+            [
+                ("Office of Inspector General", Kind::Agency),
+                ("Office of Audit", Kind::Agency)
+            ]
+        );
+        // A title-holder's office is one name, also before "of".
+        assert_eq!(
+            names("the Attorney General's Office of the state"),
+            [("Attorney General's Office", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Mayor's Office said"),
+            [("Mayor's Office", Kind::Agency)]
+        );
     }
 
     #[test]
