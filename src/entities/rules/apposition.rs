@@ -169,6 +169,34 @@ fn names_follow(tokens: &Tokens<'_>, i: usize) -> bool {
     super::name_word(tokens, next)
 }
 
+/// Nouns that an outlet noun can describe ("radio station", "TV group").
+fn is_compound_tail(word: &str) -> bool {
+    matches!(
+        word,
+        "station"
+            | "stations"
+            | "group"
+            | "groups"
+            | "network"
+            | "networks"
+            | "market"
+            | "industry"
+            | "sector"
+            | "licence"
+            | "license"
+            | "licences"
+            | "licenses"
+            | "frequency"
+            | "frequencies"
+            | "audience"
+            | "audiences"
+            | "ratings"
+            | "advertising"
+            | "company"
+            | "companies"
+    )
+}
+
 /// Words that end a noun phrase.
 fn is_preposition(word: &str) -> bool {
     matches!(
@@ -206,6 +234,15 @@ fn coordinated_names(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) 
     // "the Abu Dhabi daily The National": the name follows the noun, and
     // the words before it only describe.
     if !plural && names_follow(tokens, i) {
+        return;
+    }
+    // "the Manila radio station", "a Johannesburg radio group": the noun
+    // describes a longer one, and the name before it is a place.
+    if !plural
+        && i + 1 < tokens.words.len()
+        && tokens.joined(i)
+        && is_compound_tail(tokens.word(i + 1))
+    {
         return;
     }
     // Step back over the words of the noun phrase ("news sites").
@@ -372,5 +409,15 @@ mod tests {
                 .all(|(n, _)| *n != "Ghent")
         );
         assert!(names("Staff at the channel said").is_empty());
+    }
+
+    #[test]
+    fn a_place_before_a_compound_outlet_noun_is_no_name() {
+        assert!(names("The Manila radio station relayed appeals").is_empty());
+        assert!(names("a popular Johannesburg radio group").is_empty());
+        assert_eq!(
+            names("news on Sahel Voice radio relayed appeals"),
+            [("Sahel Voice", Kind::Outlet)]
+        );
     }
 }

@@ -111,7 +111,10 @@ fn owned_prefix_name(tokens: &Tokens<'_>, i: usize) -> bool {
     let stem = super::super::tokens::without_possessive(owner);
     super::super::tokens::is_possessive(owner)
         && super::super::lexicon::class(stem) & class::OFFICE_HOLDER == 0
-        && !matches!(stem, "General" | "Minister" | "President" | "Chancellor" | "Premier")
+        && !matches!(
+            stem,
+            "General" | "Minister" | "President" | "Chancellor" | "Premier"
+        )
         && i + 2 < tokens.words.len()
         && tokens.joined(i)
         && tokens.joined(i + 1)
