@@ -463,4 +463,43 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn a_glued_use_of_an_ambiguous_name_is_not_supported_by_another_use() {
+        let names = |text: &str| with_mirror().recognise(text).len();
+        assert_eq!(
+            names(
+                "The Mirror reported it on Sunday, as it had promised. Mirror Group shares fell."
+            ),
+            1
+        );
+    }
+
+    #[test]
+    fn a_known_name_after_and_is_not_part_of_a_longer_one() {
+        assert_eq!(
+            found("said Kestrel Radio and Amaq News Agency"),
+            [
+                ("Kestrel Radio", "Kestrel Radio", Kind::Outlet),
+                ("Amaq News Agency", "Amaq News Agency", Kind::Outlet)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_name_counts_where_a_rule_reads_the_same_words_as_its_kind() {
+        let names = |text: &str| with_mirror().recognise(text).len();
+        assert_eq!(
+            names("said the newsletter Mirror.\n\nShe looked in the Mirror and left."),
+            2
+        );
+        assert_eq!(names("She looked in the Mirror and left."), 0);
+    }
+
+    #[test]
+    fn a_cue_does_not_support_an_ambiguous_name_glued_to_another_capital() {
+        let names = |text: &str| with_mirror().recognise(text).len();
+        assert_eq!(names("the Mirror told reporters"), 1);
+        assert_eq!(names("the singer Kestrel Mirror told reporters"), 0);
+    }
 }

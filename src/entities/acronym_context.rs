@@ -371,4 +371,23 @@ mod tests {
             2
         );
     }
+
+    #[test]
+    fn an_acronym_beside_another_name_in_capitals_is_two_names() {
+        assert_eq!(
+            read("an ANP CNN report", Kind::Outlet),
+            [
+                ("ANP".to_owned(), Kind::Outlet, "Known ANP".to_owned()),
+                ("CNN".to_owned(), Kind::Outlet, "Known CNN".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_description_after_an_acronym_opens_with_an_article_or_an_owner() {
+        assert_eq!(
+            read("ANP, which the regulator fined, said", Kind::Outlet),
+            [("ANP".to_owned(), Kind::Outlet, "Known ANP".to_owned())]
+        );
+    }
 }

@@ -600,4 +600,54 @@ mod tests {
         link(text, &mut mentions, &[]);
         assert_eq!(mentions.len(), 2);
     }
+
+    /// The mentions of `acronym` in `text`, each read as `name`, an outlet.
+    fn read_as_outlet(text: &str, acronym: &str, name: &str) -> Vec<Mention> {
+        text.match_indices(acronym)
+            .map(|(at, _)| Mention {
+                range: at..at + acronym.len(),
+                kind: Kind::Outlet,
+                name: name.to_owned(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_long_form_spelt_out_as_a_body_gives_its_acronym_that_body() {
+        let text = "the Agência Nacional do Petróleo (ANP) fined it. ANP said";
+        let mut mentions = read_as_outlet(text, "ANP", "Kestrel Persbureau");
+        link(text, &mut mentions, &[]);
+        let found: Vec<_> = mentions
+            .iter()
+            .map(|m| (&text[m.range.clone()], m.kind, m.name.as_str()))
+            .collect();
+        let name = "Agência Nacional do Petróleo";
+        assert_eq!(
+            found,
+            [
+                (name, Kind::Agency, name),
+                ("ANP", Kind::Agency, name),
+                ("ANP", Kind::Agency, name)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_acronym_spelt_out_as_no_body_is_no_mention() {
+        let text = "supporters of Pakistan Tehreek-e-Insaf (PTI) marched. PTI said";
+        let mut mentions = read_as_outlet(text, "PTI", "Kestrel Press Trust");
+        assert_eq!(mentions.len(), 2);
+        link(text, &mut mentions, &[]);
+        assert!(mentions.is_empty(), "{mentions:?}");
+    }
+
+    #[test]
+    fn a_long_form_must_close_the_parenthesis_after_an_acronym() {
+        let text = "talks in the UK (Kestrel Fraud Commission staff attended) ended";
+        let mentions = vec![mention(text, "Kestrel Fraud Commission", Kind::Agency)];
+        assert!(definitions(text, &mentions).is_empty());
+        let text = "talks with the KFC (Kestrel Fraud Commission) ended";
+        let mentions = vec![mention(text, "Kestrel Fraud Commission", Kind::Agency)];
+        assert_eq!(definitions(text, &mentions)[0].acronym, "KFC");
+    }
 }

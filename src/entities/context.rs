@@ -256,4 +256,10 @@ mod tests {
             Kind::Outlet
         ));
     }
+
+    #[test]
+    fn a_nationality_before_a_name_does_not_glue_it() {
+        assert!(glued_at("the Kestrel Mirror said", "Mirror"));
+        assert!(!glued_at("the British Mirror said", "Mirror"));
+    }
 }

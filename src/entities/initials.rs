@@ -412,4 +412,23 @@ mod tests {
         follow_named_bodies(text, &mut mentions);
         assert_eq!(mentions[1].name, "Agence France-Presse");
     }
+
+    #[test]
+    fn a_body_named_only_after_the_acronym_does_not_claim_it() {
+        let text = "AFP reported that the Australian Federal Police had raided it";
+        let mut mentions = vec![
+            mention(text, "AFP", Kind::Outlet, "Agence France-Presse"),
+            mention(
+                text,
+                "Australian Federal Police",
+                Kind::Agency,
+                "Australian Federal Police",
+            ),
+        ];
+        follow_named_bodies(text, &mut mentions);
+        assert_eq!(
+            (mentions[0].kind, mentions[0].name.as_str()),
+            (Kind::Outlet, "Agence France-Presse")
+        );
+    }
 }

@@ -178,4 +178,21 @@ mod tests {
             "Local is an ordinary word"
         );
     }
+
+    #[test]
+    fn a_number_without_an_ordinal_ending_is_no_part_of_a_name() {
+        assert_eq!(
+            names("the 300 Border Police officers stood by"),
+            [("Border Police", Kind::Agency)]
+        );
+    }
+
+    #[test]
+    fn a_capital_at_a_sentence_start_counts_where_the_text_never_writes_it_small() {
+        assert_eq!(
+            names("Rural Police said so."),
+            [("Rural Police", Kind::Agency)]
+        );
+        assert!(names("Rural Police said so in rural areas.").is_empty());
+    }
 }

@@ -686,4 +686,54 @@ mod tests {
         let found = linked(text, "Coastline Radio Network", Kind::Outlet);
         assert_eq!(found.len(), 1);
     }
+
+    #[test]
+    fn a_head_after_a_word_other_than_an_article_is_no_short_form() {
+        let text = "The European Commission fined it. Kestrel’s own Commission disagreed.";
+        assert_eq!(linked(text, "European Commission", Kind::Agency).len(), 1);
+    }
+
+    #[test]
+    fn a_head_stands_for_the_body_named_last_with_it() {
+        let text = "the European Commission and the Kestrel Commission met; the Commission left.";
+        let mut mentions = vec![
+            mention(
+                text,
+                "European Commission",
+                Kind::Agency,
+                "European Commission",
+            ),
+            mention(
+                text,
+                "Kestrel Commission",
+                Kind::Agency,
+                "Kestrel Commission",
+            ),
+        ];
+        link(&Tokens::new(text), &mut mentions);
+        assert_eq!(mentions.len(), 3);
+        assert_eq!(mentions[2].name, "Kestrel Commission");
+    }
+
+    #[test]
+    fn a_papers_last_word_stands_for_the_paper_named_last() {
+        let text = "The Washington Post and The Jerusalem Post ran it. Later the Post said so.";
+        let mut mentions = vec![
+            mention(
+                text,
+                "The Washington Post",
+                Kind::Outlet,
+                "The Washington Post",
+            ),
+            mention(
+                text,
+                "The Jerusalem Post",
+                Kind::Outlet,
+                "The Jerusalem Post",
+            ),
+        ];
+        link(&Tokens::new(text), &mut mentions);
+        assert_eq!(mentions.len(), 3);
+        assert_eq!(mentions[2].name, "The Jerusalem Post");
+    }
 }

@@ -435,4 +435,17 @@ mod tests {
         assert_eq!(tokens.gap_after(2), ", ");
         assert_eq!(tokens.gap_before(0), "");
     }
+
+    #[test]
+    fn a_full_stop_after_an_abbreviation_ends_no_sentence() {
+        assert_eq!(
+            words("Mr. Kestrel said. Then"),
+            [
+                ("Mr", true),
+                ("Kestrel", false),
+                ("said", false),
+                ("Then", true)
+            ]
+        );
+    }
 }

@@ -420,4 +420,51 @@ mod tests {
             [("Sahel Voice", Kind::Outlet)]
         );
     }
+
+    #[test]
+    fn only_called_or_named_lets_a_name_follow_a_verb() {
+        assert_eq!(
+            names("a channel named Frontova Khvylya"),
+            [("Frontova Khvylya", Kind::Outlet)]
+        );
+        assert!(names("a channel thanked Olena Shevchuk for her work").is_empty());
+    }
+
+    #[test]
+    fn a_plural_noun_before_a_name_introduces_no_outlet() {
+        assert!(names("all the newspapers Kestrel Holdings owns were sold").is_empty());
+    }
+
+    #[test]
+    fn a_nationality_after_the_noun_is_no_name() {
+        assert!(names("told the newspaper French officials had lied").is_empty());
+    }
+
+    #[test]
+    fn a_preposition_ends_the_description_after_a_name() {
+        assert!(names("Kestrel Holding, a company with a newspaper, said").is_empty());
+        assert_eq!(
+            names("Kestrel Holding, a newspaper, said"),
+            [("Kestrel Holding", Kind::Outlet)]
+        );
+    }
+
+    #[test]
+    fn a_description_after_a_name_opens_with_an_article() {
+        assert!(names("Kestrel Holding, whose newspaper closed, said").is_empty());
+    }
+
+    #[test]
+    fn one_name_before_a_plural_noun_is_an_owner_not_a_list() {
+        assert!(names("the Murdoch newspapers backed him").is_empty());
+    }
+
+    #[test]
+    fn a_person_before_a_description_is_no_outlet() {
+        assert_eq!(
+            names("Kestrel Vision, the broadcaster, said"),
+            [("Kestrel Vision", Kind::Outlet)]
+        );
+        assert!(names("Gary Lineker, the broadcaster, said").is_empty());
+    }
 }

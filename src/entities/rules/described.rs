@@ -269,4 +269,48 @@ mod tests {
         assert!(names("the Russian administration").is_empty());
         assert!(names("Turkish authorities said").is_empty());
     }
+
+    #[test]
+    fn a_noun_that_needs_a_modifier_needs_one_of_its_own() {
+        assert_eq!(
+            names("the Kenyan coast guard said"),
+            [("Kenyan coast guard", Kind::Agency)]
+        );
+        assert!(names("the Kenyan security guard said").is_empty());
+        assert!(names("the firm's Dutch office closed").is_empty());
+    }
+
+    #[test]
+    fn a_compass_word_set_off_by_a_comma_is_no_part_of_the_nationality() {
+        assert_eq!(
+            names("Fighting spread in the North, African police said"),
+            [("African police", Kind::Agency)]
+        );
+    }
+
+    #[test]
+    fn a_possessive_is_no_place_that_owns_a_body() {
+        assert_eq!(
+            names("said Palermo prosecutors"),
+            [("Palermo prosecutors", Kind::Agency)]
+        );
+        assert!(names("Smith's prosecutors argued").is_empty());
+    }
+
+    #[test]
+    fn a_place_before_a_prosecutor_alone_names_a_person() {
+        assert_eq!(
+            names("the Vicenza prosecutor's office said"),
+            [("Vicenza prosecutor's office", Kind::Agency)]
+        );
+        assert!(names("the Vicenza prosecutor said").is_empty());
+    }
+
+    #[test]
+    fn the_next_noun_carries_a_body_on_only_where_the_pair_names_one() {
+        assert_eq!(
+            names("US intelligence officials said"),
+            [("US intelligence", Kind::Agency)]
+        );
+    }
 }

@@ -555,4 +555,81 @@ mod tests {
         );
         assert!(names("Radio stations closed").is_empty());
     }
+
+    #[test]
+    fn one_official_modifier_is_enough_for_a_weak_head() {
+        assert_eq!(
+            names("the Audit Office said"),
+            [("Audit Office", Kind::Agency)]
+        );
+    }
+
+    #[test]
+    fn a_commercial_modifier_keeps_a_weak_head_from_naming_a_body() {
+        assert_eq!(
+            names("the Kestrel Security Centre opened"),
+            [("Kestrel Security Centre", Kind::Agency)]
+        );
+        assert!(names("the Kestrel Shopping Centre opened").is_empty());
+    }
+
+    #[test]
+    fn of_does_not_join_modifiers_before_a_suffix_head() {
+        assert_eq!(
+            names("the Chief of Kestrel Police said"),
+            [("Kestrel Police", Kind::Agency)]
+        );
+    }
+
+    #[test]
+    fn capitalised_words_joined_before_a_prefix_head_are_part_of_its_name() {
+        assert_eq!(
+            names("the Kestrel Ministry of Fisheries said"),
+            [
+                ("Kestrel Ministry of Fisheries", Kind::Agency),
+                ("Kestrel Ministry", Kind::Agency)
+            ]
+        );
+        assert_eq!(
+            names("in Kestrel, Ministry of Fisheries officials said"),
+            [("Ministry of Fisheries", Kind::Agency)]
+        );
+    }
+
+    #[test]
+    fn a_prefix_head_capitalised_only_by_a_sentence_start_is_no_name() {
+        assert_eq!(
+            names("Office of Kestrel Affairs staff left."),
+            [("Office of Kestrel Affairs", Kind::Agency)]
+        );
+        assert!(
+            names("Service of Kestrel Rail trains resumed on Monday, and the service was busy.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_possessive_ends_the_words_after_a_prefix_head() {
+        assert_eq!(
+            names("the Ministry of Justice's Fraud Unit said"),
+            [
+                ("Ministry of Justice", Kind::Agency),
+                ("Fraud Unit", Kind::Agency)
+            ]
+        );
+    }
+
+    #[test]
+    fn radio_and_its_name_must_be_joined() {
+        assert_eq!(
+            names("heard on Radio Tamarind today"),
+            [("Radio Tamarind", Kind::Outlet)]
+        );
+        assert!(names("Radio, TV and newspapers lost readers").is_empty());
+    }
+
+    #[test]
+    fn modifiers_must_be_joined_to_their_head() {
+        assert!(names("they met in Kestrel. Police said").is_empty());
+    }
 }
