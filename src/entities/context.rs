@@ -113,6 +113,29 @@ pub fn listed_with<'r>(
     })
 }
 
+/// Whether the name at `range` is the wire agency of a dateline: in
+/// brackets between a place in capitals that opens the line and a dash
+/// ("ALAPPUZHA, India (PTI) —", "BEIRUT (KUNA) -").
+pub fn in_dateline(text: &str, range: &Range<usize>) -> bool {
+    let (Some(before), Some(after)) = (text.get(..range.start), text.get(range.end..)) else {
+        return false;
+    };
+    let Some(place) = before.strip_suffix(" (") else {
+        return false;
+    };
+    let after = after.strip_prefix(')').map(str::trim_start);
+    if !after.is_some_and(|a| a.starts_with(['—', '–', '-'])) {
+        return false;
+    }
+    let line = &place[place.rfind('\n').map_or(0, |at| at + 1)..];
+    // The line opens with a word in capitals, and the place is short.
+    let first = line.split([' ', ',']).next().unwrap_or("");
+    first.chars().count() >= 2
+        && first.chars().all(|c| !c.is_lowercase())
+        && first.chars().any(char::is_uppercase)
+        && line.split_whitespace().count() <= 6
+}
+
 /// What may follow the owner of an outlet, before the outlet's name (and a
 /// "the" it may have).
 const OWNING: &[&str] = &[
@@ -246,6 +269,18 @@ mod tests {
         let longest = |words: &[&str]| words.iter().map(|w| w.len()).max().unwrap_or(0);
         assert_eq!(longest(LIST_JOINERS) + "the ".len(), MAX_LIST_GAP);
         assert_eq!(longest(OWNING) + "the ".len(), MAX_OWNING_GAP);
+    }
+
+    #[test]
+    fn an_acronym_between_a_dateline_and_its_dash_is_a_wire_agency() {
+        let at = |text: &str, name: &str| {
+            let start = text.find(name).unwrap();
+            in_dateline(text, &(start..start + name.len()))
+        };
+        assert!(at("ALAPPUZHA, India (PTI) — At least 22 drowned", "PTI"));
+        assert!(at("Intro.\nBEIRUT (KUNA) - The ministry said", "KUNA"));
+        assert!(!at("members of the party (PTI) — said", "PTI"));
+        assert!(!at("LAHORE (PTI) supporters marched", "PTI"));
     }
 
     #[test]

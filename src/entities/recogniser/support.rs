@@ -18,8 +18,9 @@ use super::{Candidate, Source};
 /// Stern") and that the text supports — by naming the same organisation
 /// plainly or by the same words elsewhere, by speaking of it as the owner
 /// of an outlet ("Comcast, which owns the Daily Mail"), by listing it
-/// beside a plain name of its kind ("Facebook, Instagram and X"), or by a
-/// cue nearby. Once one use of an ambiguous name is supported, its other
+/// beside a plain name of its kind ("Facebook, Instagram and X"), by
+/// standing as an outlet in a dateline ("ALAPPUZHA, India (PTI) —"), or by
+/// a cue nearby. Once one use of an ambiguous name is supported, its other
 /// uses are too.
 pub(super) fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Vec<bool> {
     let text = tokens.text;
@@ -81,6 +82,7 @@ pub(super) fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Ve
                             .iter()
                             .chain(nearby.starting(c.kind, end..=end + context::MAX_LIST_GAP)),
                     )
+                    || (c.kind == Kind::Outlet && context::in_dateline(text, &c.range))
                     || context::has_cue(tokens, &c.range, c.kind))
         })
         .collect();
