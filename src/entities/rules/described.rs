@@ -14,6 +14,17 @@ const MAX_MODIFIERS: usize = 3;
 /// ("Dutch police", "the Kenyan coast guard").
 pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
     for i in 0..tokens.words.len() {
+        // "the Chilean Army": a body noun that is no head of a name of its
+        // own ("Salvation Army", "Free Syrian Army") names a nation's body
+        // only right after its nationality.
+        if let Some(owner) = national_capital_noun(tokens, i) {
+            found.push(RuleMatch {
+                range: tokens.words[owner].range.start
+                    ..tokens.words[i].range.start + without_possessive(tokens.word(i)).len(),
+                kind: Kind::Agency,
+            });
+            continue;
+        }
         if !tokens.is(i, class::BODY_NOUN | class::MODIFIED_BODY_NOUN) {
             // Possessive nouns ("police’s") are not in the lexicon as written.
             if !tokens.ends_possessive(i) {
@@ -102,6 +113,27 @@ pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
     }
 }
 
+/// Where the nationality begins when word `i` is "Army" or "Judiciary"
+/// right after one that does not end a longer name ("Chilean Army", "South
+/// African Army", not "Free Syrian Army").
+fn national_capital_noun(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+    if !matches!(without_possessive(tokens.word(i)), "Army" | "Judiciary")
+        || i == 0
+        || !tokens.joined(i - 1)
+        || !tokens.is(i - 1, class::NATIONALITY)
+    {
+        return None;
+    }
+    let before = (i - 1).checked_sub(1).filter(|&b| tokens.joined(b));
+    match before {
+        Some(b) if matches!(tokens.word(b), "South" | "North" | "Sri" | "Sierra" | "New") => {
+            Some(b)
+        }
+        Some(b) if name_word(tokens, b) => None,
+        _ => Some(i - 1),
+    }
+}
+
 /// Where the owner of a body noun at word `noun` (its modifiers starting at
 /// word `start`) begins: a nationality ("Dutch", "South African"), or for
 /// the bodies a city or region has, a place's name ("Kyiv police", "the
@@ -157,6 +189,20 @@ mod tests {
         assert_eq!(
             names("US intelligence services said"),
             [("US intelligence services", Kind::Agency)]
+        );
+    }
+
+    #[test]
+    fn a_nation_s_army_is_named_by_its_nationality_alone() {
+        assert_eq!(
+            names("The Chilean Army sent 600 soldiers"),
+            [("Chilean Army", Kind::Agency)]
+        );
+        assert!(names("fighters of the Free Syrian Army said").is_empty());
+        assert!(names("the Salvation Army said").is_empty());
+        assert_eq!(
+            names("the South African Army said"),
+            [("South African Army", Kind::Agency)]
         );
     }
 

@@ -326,6 +326,38 @@ mod tests {
     }
 
     #[test]
+    fn a_committee_or_panel_is_a_body_with_an_official_field_or_two_words() {
+        assert_eq!(
+            names("the Gedaref State Security Committee imposed a curfew"),
+            [("Gedaref State Security Committee", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Greater Manchester Tram Safety Panel said"),
+            [("Greater Manchester Tram Safety Panel", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Portfolio Committee on Communications said"),
+            [("Portfolio Committee on Communications", Kind::Agency)]
+        );
+        assert!(names("the Kenya Olympic Committee named a team").is_empty());
+        assert!(names("the Steering Committee agreed").is_empty());
+        assert!(names("the Committee to Protect Journalists said").is_empty());
+    }
+
+    #[test]
+    fn a_spanish_service_or_a_regional_junta_opens_a_name() {
+        assert_eq!(
+            names("the Servicio de Rentas Internas audited it"),
+            [("Servicio de Rentas Internas", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Junta de Andalucía said"),
+            [("Junta de Andalucía", Kind::Agency)]
+        );
+        assert!(names("a military junta took power").is_empty());
+    }
+
+    #[test]
     fn a_head_alone_or_after_lowercase_is_not_a_name() {
         assert!(names("Police said the news was old.").is_empty());
         assert!(names("the local police and national radio").is_empty());
