@@ -57,10 +57,9 @@ pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
             .get(passed)
             .filter(|m| m.range.end <= range.start)
         {
-            // Only a name that ends in a head can be asked for.
-            let last = mention.name.rsplit(' ').next().unwrap_or_default();
-            if anaphoric_head(last) {
-                latest.insert(last, passed);
+            // Only a name with a head can be asked for.
+            if let Some(head) = head_of(&mention.name) {
+                latest.insert(head, passed);
             }
             passed += 1;
         }
@@ -75,6 +74,26 @@ pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
     }
     added.extend(outlet_short_forms(tokens, mentions));
     super::acronyms::add_disjoint(mentions, added);
+}
+
+/// The head a short form of `name` would use: its last word ("European
+/// Commission"), or the head that opens its English prefix part ("Texas
+/// Commission on Jail Standards", "Ministry of Defence").
+fn head_of(name: &str) -> Option<&str> {
+    let last = name.rsplit(' ').next().unwrap_or_default();
+    if anaphoric_head(last) {
+        return Some(last);
+    }
+    let mut words = name.split(' ');
+    while let Some(word) = words.next() {
+        if anaphoric_head(word) {
+            return words
+                .next()
+                .is_some_and(|next| matches!(next, "of" | "for" | "on"))
+                .then_some(word);
+        }
+    }
+    None
 }
 
 /// The outlets `mentions` name in `text`, in text order: where each naming
@@ -351,6 +370,26 @@ mod tests {
     }
 
     #[test]
+    fn a_head_before_of_stands_for_the_whole_name() {
+        let text =
+            "The Texas Commission on Jail Standards said so. The Commission's report is due.";
+        let found = linked(text, "Texas Commission on Jail Standards", Kind::Agency);
+        assert_eq!(found.len(), 2);
+        assert_eq!(
+            found[1],
+            (
+                "Commission",
+                "Texas Commission on Jail Standards".to_owned()
+            )
+        );
+        let text = "The Texas Commission Archive said so. The Commission's report is due.";
+        assert_eq!(
+            linked(text, "Texas Commission Archive", Kind::Agency).len(),
+            1
+        );
+    }
+
+    #[test]
     fn a_head_that_starts_a_longer_name_is_left_alone() {
         let text = "the European Commission; the Commission Vice-President spoke";
         let found = linked(text, "European Commission", Kind::Agency);
@@ -453,7 +492,7 @@ mod tests {
             let earlier = mentions
                 .iter()
                 .take_while(|m| m.range.end <= range.start)
-                .filter(|m| m.name.rsplit(' ').next() == Some(word))
+                .filter(|m| head_of(&m.name) == Some(word))
                 .last();
             if let Some(earlier) = earlier {
                 added.push(Mention {
