@@ -67,6 +67,25 @@ fn suffix_name(
         (None, None) => return,
     };
     let modifiers_end = head_start.checked_sub(1).filter(|&m| tokens.joined(m));
+    // "Kerala Fire and Rescue Services": a two-word head may share its
+    // name with a field before "and", one that is no head of its own
+    // ("the Navy and Coast Guard" are two).
+    let modifiers_end = match modifiers_end {
+        Some(m)
+            if head_start < i
+                && tokens.word(m) == "and"
+                && m > 0
+                && tokens.joined(m - 1)
+                && name_word(tokens, m - 1)
+                && !tokens.is(
+                    m - 1,
+                    class::SUFFIX_AGENCY | class::SUFFIX_OUTLET | class::TWO_WORD_TAIL,
+                ) =>
+        {
+            Some(m - 1)
+        }
+        other => other,
+    };
     let start = modifiers_end.and_then(|m| modifier_run_back(tokens, m));
     let start = match start {
         Some(start) => start,
@@ -355,6 +374,32 @@ mod tests {
             [("Junta de Andalucía", Kind::Agency)]
         );
         assert!(names("a military junta took power").is_empty());
+    }
+
+    #[test]
+    fn a_two_word_head_shares_its_name_with_a_field_before_and() {
+        assert_eq!(
+            names("divers from Kerala Fire and Rescue Services searched"),
+            [("Kerala Fire and Rescue Services", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Navy and Coast Guard said"),
+            [("Coast Guard", Kind::Agency)]
+        );
+    }
+
+    #[test]
+    fn a_treasury_needs_two_words_and_a_branch_its_field() {
+        assert_eq!(
+            names("the Social Security Treasury fined it"),
+            [("Social Security Treasury", Kind::Agency)]
+        );
+        assert!(names("the Federal Treasury said").is_empty());
+        assert_eq!(
+            names("the Crime Branch took over"),
+            [("Crime Branch", Kind::Agency)]
+        );
+        assert!(names("the Oak Branch library").is_empty());
     }
 
     #[test]
