@@ -7,16 +7,16 @@
 //! - [`apposition`]: names introduced by a description ("the news agency
 //!   Bernama", "Rappler, a Philippine news site", "Halumu and Nashir news
 //!   sites").
-//! - [`call_signs`]: North American stations by call sign ("the Austin
-//!   station KXAN", "KING 5").
+//! - [`stations`]: radio and television stations by call sign or frequency
+//!   ("the Austin station KXAN", "KING 5", "Metro Talk 98.4").
 //!
 //! Every rule refuses capitalised words that are capitalised only because
 //! they start a sentence, so sentence starts do not become names.
 
 mod apposition;
-mod call_signs;
 mod described;
 mod heads;
+mod stations;
 
 use std::ops::Range;
 
@@ -39,7 +39,7 @@ pub fn find(tokens: &Tokens<'_>) -> Vec<RuleMatch> {
     heads::find(tokens, &mut found);
     described::find(tokens, &mut found);
     apposition::find(tokens, &mut found);
-    call_signs::find(tokens, &mut found);
+    stations::find(tokens, &mut found);
     found.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
     found.dedup_by(|later, earlier| later.range == earlier.range);
     found

@@ -403,6 +403,15 @@ mod tests {
     }
 
     #[test]
+    fn a_broadcast_group_is_an_outlet_with_a_name_before_it() {
+        assert_eq!(
+            names("the Kalahari Broadcast Group bought it"),
+            [("Kalahari Broadcast Group", Kind::Outlet)]
+        );
+        assert!(names("a broadcast group bought it").is_empty());
+    }
+
+    #[test]
     fn a_head_alone_or_after_lowercase_is_not_a_name() {
         assert!(names("Police said the news was old.").is_empty());
         assert!(names("the local police and national radio").is_empty());

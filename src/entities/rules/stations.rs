@@ -1,6 +1,11 @@
-//! North American broadcast call signs: four capitals starting with K or W
-//! ("KXAN", "WFAA-TV", "KING 5"), named as stations where the words around
-//! them speak of broadcasting ("the Austin station KXAN", "KWTX reported").
+//! Radio and television stations named by what tunes them in.
+//!
+//! - A name before an FM frequency is a radio station ("Metro Talk 98.4",
+//!   "Capital 95.8"): a decimal between 87.5 and 108.0.
+//! - North American call signs: four capitals starting with K or W
+//!   ("KXAN", "WFAA-TV", "KING 5"), named as stations where the words
+//!   around them speak of broadcasting ("the Austin station KXAN", "KWTX
+//!   reported").
 //!
 //! Four capitals are also many acronyms (a Korean agency, a NATO force),
 //! so a call sign must stand without an article ("the KNPA said" is an
@@ -9,7 +14,7 @@
 
 use super::super::Kind;
 use super::super::tokens::{Tokens, is_possessive, without_possessive};
-use super::RuleMatch;
+use super::{RuleMatch, name_run_back};
 
 /// How many words either side are searched for a word of broadcasting.
 const WINDOW: usize = 4;
@@ -39,8 +44,54 @@ const STATION_WORDS: &[&str] = &[
 /// Suffixes a call sign may carry ("WFAA-TV", "KUOW-FM").
 const SUFFIXES: &[&str] = &["TV", "FM", "AM", "DT", "LP", "CD", "HD"];
 
-/// Appends the call signs in `tokens` to `found`.
+/// How many words a station's name may have before its frequency.
+const MAX_NAME: usize = 3;
+
+/// Appends the stations in `tokens` to `found`.
 pub fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
+    call_signs(tokens, found);
+    frequencies(tokens, found);
+}
+
+/// "Metro Talk 98.4": a name, a space, and an FM frequency.
+fn frequencies(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
+    let text = tokens.text;
+    for i in 1..tokens.words.len().saturating_sub(1) {
+        let whole = tokens.word(i);
+        if !(2..=3).contains(&whole.len())
+            || !whole.bytes().all(|b| b.is_ascii_digit())
+            || tokens.gap_after(i) != "."
+            || !tokens.joined(i - 1)
+        {
+            continue;
+        }
+        let tenths = tokens.word(i + 1);
+        if tenths.len() != 1 || !tenths.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let megahertz: u32 =
+            whole.parse().unwrap_or(0) * 10 + u32::from(tenths.as_bytes()[0] - b'0');
+        if !(875..=1080).contains(&megahertz) {
+            continue;
+        }
+        let Some(start) = name_run_back(tokens, i - 1, MAX_NAME) else {
+            continue;
+        };
+        let end = tokens.words[i + 1].range.end;
+        // "98.4%" or "98.4 per cent" is a share, not a frequency.
+        let after = &text[end..];
+        if after.starts_with('%') || after.starts_with(" per") {
+            continue;
+        }
+        found.push(RuleMatch {
+            range: tokens.words[start].range.start..end,
+            kind: Kind::Outlet,
+        });
+    }
+}
+
+/// Appends the call signs in `tokens` to `found`.
+fn call_signs(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
     for i in 0..tokens.words.len() {
         let word = tokens.word(i);
         let bare = without_possessive(word);
@@ -156,6 +207,17 @@ mod tests {
             names("WFAA-TV reported that the jail"),
             [("WFAA-TV", Kind::Outlet)]
         );
+    }
+
+    #[test]
+    fn a_name_before_an_fm_frequency_is_a_radio_station() {
+        assert_eq!(
+            names("bought Metro Talk 98.4 last year"),
+            [("Metro Talk 98.4", Kind::Outlet)]
+        );
+        assert!(names("Model X 12.5 was released").is_empty());
+        assert!(names("Turnout in Kestrel 98.4% said").is_empty());
+        assert!(names("it rose to 98.4 last year").is_empty());
     }
 
     #[test]
