@@ -117,10 +117,11 @@ pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
 /// right after one that does not end a longer name ("Chilean Army", "South
 /// African Army", not "Free Syrian Army").
 fn national_capital_noun(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
-    if !matches!(without_possessive(tokens.word(i)), "Army" | "Judiciary")
-        || i == 0
-        || !tokens.joined(i - 1)
+    // The nationality first: a bit of its class rules out almost every word.
+    if i == 0
         || !tokens.is(i - 1, class::NATIONALITY)
+        || !tokens.joined(i - 1)
+        || !matches!(without_possessive(tokens.word(i)), "Army" | "Judiciary")
     {
         return None;
     }

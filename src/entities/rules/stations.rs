@@ -57,6 +57,11 @@ pub fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
 fn frequencies(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
     let text = tokens.text;
     for i in 1..tokens.words.len().saturating_sub(1) {
+        let range = &tokens.words[i].range;
+        // Two or three bytes, the first a digit, rule out almost every word.
+        if !(2..=3).contains(&range.len()) || !text.as_bytes()[range.start].is_ascii_digit() {
+            continue;
+        }
         let whole = tokens.word(i);
         if !(2..=3).contains(&whole.len())
             || !whole.bytes().all(|b| b.is_ascii_digit())
@@ -94,6 +99,10 @@ fn frequencies(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
 fn call_signs(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
     for i in 0..tokens.words.len() {
         let word = tokens.word(i);
+        // Two capitals, the first K or W, rule out almost every word.
+        if !matches!(word.as_bytes(), [b'K' | b'W', second, ..] if second.is_ascii_uppercase()) {
+            continue;
+        }
         let bare = without_possessive(word);
         if !is_call_sign(bare) || all_capitals(tokens, i.wrapping_sub(1)) {
             continue;
