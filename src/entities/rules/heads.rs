@@ -412,6 +412,25 @@ mod tests {
     }
 
     #[test]
+    fn papers_are_named_by_their_heads_in_their_own_languages() {
+        assert_eq!(
+            names("the Stuttgarter Nachrichten reported"),
+            [("Stuttgarter Nachrichten", Kind::Outlet)]
+        );
+        assert_eq!(
+            names("the Leeuwarder Courant reported"),
+            [("Leeuwarder Courant", Kind::Outlet)]
+        );
+        assert_eq!(
+            names("the Folha de Pernambuco reported"),
+            [("Folha de Pernambuco", Kind::Outlet)]
+        );
+        // A head alone, or not before its connector, is no name.
+        assert!(names("the Nachrichten were late").is_empty());
+        assert!(names("a Diario entry").is_empty());
+    }
+
+    #[test]
     fn a_head_alone_or_after_lowercase_is_not_a_name() {
         assert!(names("Police said the news was old.").is_empty());
         assert!(names("the local police and national radio").is_empty());
