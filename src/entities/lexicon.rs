@@ -84,6 +84,9 @@ pub mod class {
     pub const NEWS_WORD: u32 = 1 << 29;
     /// A title whose holder's office is a public body ("Attorney").
     pub const OFFICE_HOLDER: u32 = 1 << 30;
+    /// A head that begins an agency's name without a connector, in a
+    /// language that puts the noun first ("Direzione", "Finanzamt").
+    pub const BARE_PREFIX: u32 = 1 << 31;
 }
 
 /// The plain word lists and the class bit each one sets.
@@ -99,6 +102,10 @@ const LISTS: &[(&str, u32)] = &[
     (
         include_str!("../../assets/lexicon/heads-agency-prefix.txt"),
         class::PREFIX_AGENCY,
+    ),
+    (
+        include_str!("../../assets/lexicon/heads-agency-bare-prefix.txt"),
+        class::BARE_PREFIX,
     ),
     (
         include_str!("../../assets/lexicon/heads-outlet-prefix.txt"),

@@ -17,6 +17,8 @@ use super::{RuleMatch, name_run_back, name_run_forward, name_word, span};
 const MAX_MODIFIERS: usize = 5;
 /// How many words may follow "of" in a prefix name.
 const MAX_TAIL: usize = 7;
+/// How many capitalised words may follow a head that needs no connector.
+const MAX_BARE_TAIL: usize = 3;
 /// How many words the modifiers of a head may span when runs of them are
 /// joined by connectors ("Economic and Financial Crimes Commission" has
 /// four). Real names stay well under it; without a bound, an article that
@@ -39,7 +41,7 @@ pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
         {
             suffix_name(tokens, i, &speaks_of_councils, found);
         }
-        if word_class & (class::PREFIX_AGENCY | class::PREFIX_OUTLET) != 0 {
+        if word_class & (class::PREFIX_AGENCY | class::PREFIX_OUTLET | class::BARE_PREFIX) != 0 {
             prefix_name(tokens, i, found);
         }
         if word_class & class::OUTLET_PREFIX != 0 {
@@ -222,17 +224,24 @@ fn modifier_run_back(tokens: &Tokens<'_>, end: usize) -> Option<usize> {
 /// between head and connector ("Agência Nacional do Petróleo", "Policía
 /// Nacional del Perú").
 fn prefix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
-    let Some(kind) = prefix_head(tokens.word(i)) else {
+    let bare = tokens.is(i, class::BARE_PREFIX);
+    let Some(kind) = prefix_head(tokens.word(i)).or(bare.then_some(Kind::Agency)) else {
         return;
     };
     let words = tokens.words.len();
+    // "Directorate General of Immigration": "General" belongs to the head.
+    let general = |c: usize| c == i + 2 && tokens.word(i + 1) == "General";
     let Some(connector) = (i + 1..words.min(i + 4))
         .take_while(|&c| tokens.joined(c - 1))
         .find(|&c| !name_word(tokens, c))
         .filter(|&c| {
-            is_head_connector(tokens.word(c)) && (c == i + 1 || !is_english(tokens.word(c)))
+            is_head_connector(tokens.word(c))
+                && (c == i + 1 || !is_english(tokens.word(c)) || general(c))
         })
     else {
+        if bare {
+            bare_prefix_name(tokens, i, found);
+        }
         return;
     };
     let mut last = None;
@@ -282,6 +291,28 @@ fn prefix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
     };
     if let Some(range) = span(tokens, start, last) {
         found.push(RuleMatch { range, kind });
+    }
+}
+
+/// "Direzione Distrettuale Antimafia", "Finanzamt Köln-Altstadt", "Badan
+/// Reserse Kriminal": a head that takes its name straight after it, in
+/// languages that put the noun first, without a connector.
+fn bare_prefix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
+    if i + 1 >= tokens.words.len()
+        || !tokens.joined(i)
+        || !tokens.is_capitalised(i)
+        || tokens.is_ordinary_sentence_start(i)
+    {
+        return;
+    }
+    let Some(last) = name_run_forward(tokens, i + 1, MAX_BARE_TAIL) else {
+        return;
+    };
+    if let Some(range) = span(tokens, i, last) {
+        found.push(RuleMatch {
+            range,
+            kind: Kind::Agency,
+        });
     }
 }
 
@@ -428,6 +459,49 @@ mod tests {
         // A head alone, or not before its connector, is no name.
         assert!(names("the Nachrichten were late").is_empty());
         assert!(names("a Diario entry").is_empty());
+    }
+
+    #[test]
+    fn a_head_of_a_noun_first_language_takes_its_name_without_a_connector() {
+        assert_eq!(
+            names("the Direzione Distrettuale Antimafia opened a case"),
+            [("Direzione Distrettuale Antimafia", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Finanzamt Köln-Altstadt ruled"),
+            [("Finanzamt Köln-Altstadt", Kind::Agency)]
+        );
+        assert!(names("an agenzia nazionale report").is_empty());
+        assert!(names("a Guardia officer said").is_empty());
+        // An English head still needs its connector.
+        assert!(names("the Ministry Kestrel Vale said").is_empty());
+    }
+
+    #[test]
+    fn general_after_a_head_belongs_to_it() {
+        assert_eq!(
+            names("the Directorate General of Immigration revoked it"),
+            [("Directorate General of Immigration", Kind::Agency)]
+        );
+        assert!(names("the Directorate Kestrel of Immigration").is_empty());
+    }
+
+    #[test]
+    fn legislatures_and_local_governments_are_bodies() {
+        assert_eq!(
+            names("the Bihar Legislative Assembly debated it"),
+            [("Bihar Legislative Assembly", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Kuwait Municipality fined them"),
+            [("Kuwait Municipality", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Niigata Prefectural Government said"),
+            [("Niigata Prefectural Government", Kind::Agency)]
+        );
+        assert!(names("the Student Assembly voted").is_empty());
+        assert!(names("the Niigata Government said").is_empty());
     }
 
     #[test]
