@@ -31,7 +31,14 @@ pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
     // Read once, and only if a council asks: a long article may name many.
     let speaks_of_councils = OnceCell::new();
     for i in 0..tokens.words.len() {
-        let word_class = tokens.words[i].class;
+        // A possessive head ends its name ("the Interior Ministry's
+        // spokesman"): the lexicon knows the word without its "'s".
+        let word_class = if tokens.words[i].class == 0 && tokens.ends_possessive(i) {
+            super::super::lexicon::class(super::super::tokens::without_possessive(tokens.word(i)))
+                & (class::SUFFIX_OUTLET | class::SUFFIX_AGENCY | class::TWO_WORD_TAIL)
+        } else {
+            tokens.words[i].class
+        };
         let possessive_office = word_class & class::MODIFIED_BODY_NOUN != 0
             && tokens.word(i) == "office"
             && i > 0
@@ -59,7 +66,7 @@ fn suffix_name(
     speaks_of_councils: &OnceCell<bool>,
     found: &mut Vec<RuleMatch>,
 ) {
-    let word = tokens.word(i);
+    let word = super::super::tokens::without_possessive(tokens.word(i));
     let two_word = (i > 0 && tokens.joined(i - 1) && !owned_prefix_name(tokens, i))
         .then(|| two_word_head(tokens.word(i - 1), word))
         .flatten();
@@ -153,7 +160,7 @@ fn push_suffix_name(
     speaks_of_councils: &OnceCell<bool>,
     found: &mut Vec<RuleMatch>,
 ) {
-    let word = tokens.word(i);
+    let word = super::super::tokens::without_possessive(tokens.word(i));
     if (start..head_start).all(|m| generic_modifier(tokens.word(m))) && start < head_start {
         return;
     }
@@ -502,6 +509,20 @@ mod tests {
         );
         assert!(names("the Student Assembly voted").is_empty());
         assert!(names("the Niigata Government said").is_empty());
+    }
+
+    #[test]
+    fn a_possessive_head_ends_its_name() {
+        assert_eq!(
+            names("an official of the Interior Ministry's migration unit"),
+            [("Interior Ministry", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Reggio Calabria Public Prosecutor's Office's anti-mafia unit"),
+            [("Reggio Calabria Public Prosecutor's Office", Kind::Agency)]
+        );
+        assert!(names("the Ministry's spokesman said").is_empty());
+        assert!(names("the Shopping Centre's owner said").is_empty());
     }
 
     #[test]
