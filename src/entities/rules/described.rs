@@ -159,7 +159,14 @@ fn owner(tokens: &Tokens<'_>, start: usize, noun: usize, word: &str) -> Option<u
     let alone = matches!(word, "police" | "prosecutors" | "coastguard");
     let modified = matches!(
         word,
-        "office" | "prosecutor" | "court" | "guard" | "service" | "brigade" | "department"
+        "office"
+            | "prosecutor"
+            | "court"
+            | "guard"
+            | "service"
+            | "brigade"
+            | "department"
+            | "administration"
     ) && start < noun;
     ((alone || modified)
         && name_word(tokens, owner)
@@ -205,6 +212,15 @@ mod tests {
             names("the South African Army said"),
             [("South African Army", Kind::Agency)]
         );
+    }
+
+    #[test]
+    fn a_place_s_district_administration_is_a_body() {
+        assert_eq!(
+            names("according to the Saran district administration"),
+            [("Saran district administration", Kind::Agency)]
+        );
+        assert!(names("officials of the Trump administration said").is_empty());
     }
 
     #[test]

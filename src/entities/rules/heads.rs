@@ -274,7 +274,8 @@ fn prefix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
             && tokens.word(next) != "the"
             // "Office of the Director", but not "Department of
             // Investigation and the NYPD": after "and" comes another name.
-            || tokens.word(next) == "the" && is_head_connector(tokens.word(next - 1)))
+            || matches!(tokens.word(next), "the" | "la" | "las" | "los" | "le" | "les")
+                && is_head_connector(tokens.word(next - 1)))
         {
             break;
         }
@@ -336,6 +337,10 @@ fn is_head_connector(word: &str) -> bool {
             | "das"
             | "del"
             | "della"
+            | "dello"
+            | "delle"
+            | "dei"
+            | "degli"
             | "di"
             | "du"
             | "des"
@@ -523,6 +528,28 @@ mod tests {
         );
         assert!(names("the Ministry's spokesman said").is_empty());
         assert!(names("the Shopping Centre's owner said").is_empty());
+    }
+
+    #[test]
+    fn an_article_after_a_romance_connector_goes_on_with_the_name() {
+        assert_eq!(
+            names("the Contraloría General de la República audited it"),
+            [("Contraloría General de la República", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Corpo Forestale dello Stato said"),
+            [("Corpo Forestale dello Stato", Kind::Agency)]
+        );
+        assert_eq!(names("the Contraloría General de la semana"), []);
+    }
+
+    #[test]
+    fn patrols_are_bodies_with_a_place_before_them() {
+        assert_eq!(
+            names("the Ohio State Highway Patrol said"),
+            [("Ohio State Highway Patrol", Kind::Agency)]
+        );
+        assert!(names("a night patrol said").is_empty());
     }
 
     #[test]
