@@ -233,12 +233,14 @@ impl<'t> Tokens<'t> {
 }
 
 impl<'t> Tokens<'t> {
-    /// The words not at a sentence start, as written.
+    /// The words not at a sentence start, as written, that can equal a
+    /// word in lower case: those whose first byte is no capital.
     fn inner_words(&self) -> &HashSet<&'t str, foldhash::fast::RandomState> {
         self.inner_words.get_or_init(|| {
+            let bytes = self.text.as_bytes();
             self.words
                 .iter()
-                .filter(|w| !w.sentence_start)
+                .filter(|w| !w.sentence_start && !bytes[w.range.start].is_ascii_uppercase())
                 .map(|w| &self.text[w.range.clone()])
                 .collect()
         })

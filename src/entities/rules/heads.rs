@@ -33,7 +33,10 @@ pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
     for i in 0..tokens.words.len() {
         // A possessive head ends its name ("the Interior Ministry's
         // spokesman"): the lexicon knows the word without its "'s".
-        let word_class = if tokens.words[i].class == 0 && tokens.ends_possessive(i) {
+        let word_class = if tokens.words[i].class == 0
+            && tokens.text.as_bytes()[tokens.words[i].range.start].is_ascii_uppercase()
+            && tokens.ends_possessive(i)
+        {
             super::super::lexicon::class(super::super::tokens::without_possessive(tokens.word(i)))
                 & (class::SUFFIX_OUTLET | class::SUFFIX_AGENCY | class::TWO_WORD_TAIL)
         } else {

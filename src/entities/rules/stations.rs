@@ -49,87 +49,88 @@ const MAX_NAME: usize = 3;
 
 /// Appends the stations in `tokens` to `found`.
 pub fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
-    call_signs(tokens, found);
-    frequencies(tokens, found);
-}
-
-/// "Metro Talk 98.4": a name, a space, and an FM frequency.
-fn frequencies(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
-    let text = tokens.text;
-    for i in 1..tokens.words.len().saturating_sub(1) {
-        let range = &tokens.words[i].range;
-        // Two or three bytes, the first a digit, rule out almost every word.
-        if !(2..=3).contains(&range.len()) || !text.as_bytes()[range.start].is_ascii_digit() {
-            continue;
+    // The first byte rules out almost every word, read without slicing
+    // the word out.
+    let bytes = tokens.text.as_bytes();
+    for (i, word) in tokens.words.iter().enumerate() {
+        match bytes[word.range.start] {
+            b'K' | b'W' => call_sign(tokens, i, found),
+            b'0'..=b'9' => frequency(tokens, i, found),
+            _ => {}
         }
-        let whole = tokens.word(i);
-        if !(2..=3).contains(&whole.len())
-            || !whole.bytes().all(|b| b.is_ascii_digit())
-            || tokens.gap_after(i) != "."
-            || !tokens.joined(i - 1)
-        {
-            continue;
-        }
-        let tenths = tokens.word(i + 1);
-        if tenths.len() != 1 || !tenths.bytes().all(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        let megahertz: u32 =
-            whole.parse().unwrap_or(0) * 10 + u32::from(tenths.as_bytes()[0] - b'0');
-        if !(875..=1080).contains(&megahertz) {
-            continue;
-        }
-        let Some(start) = name_run_back(tokens, i - 1, MAX_NAME) else {
-            continue;
-        };
-        let end = tokens.words[i + 1].range.end;
-        // "98.4%" or "98.4 per cent" is a share, not a frequency.
-        let after = &text[end..];
-        if after.starts_with('%') || after.starts_with(" per") {
-            continue;
-        }
-        found.push(RuleMatch {
-            range: tokens.words[start].range.start..end,
-            kind: Kind::Outlet,
-        });
     }
 }
 
-/// Appends the call signs in `tokens` to `found`.
-fn call_signs(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
-    for i in 0..tokens.words.len() {
-        let word = tokens.word(i);
-        // Two capitals, the first K or W, rule out almost every word.
-        if !matches!(word.as_bytes(), [b'K' | b'W', second, ..] if second.is_ascii_uppercase()) {
-            continue;
-        }
-        let bare = without_possessive(word);
-        if !is_call_sign(bare) || all_capitals(tokens, i.wrapping_sub(1)) {
-            continue;
-        }
-        if i > 0 && tokens.joined(i - 1) && matches!(tokens.word(i - 1), "the" | "The") {
-            continue;
-        }
-        // A channel number after it belongs to the brand ("KING 5").
-        let number = !is_possessive(word)
-            && i + 1 < tokens.words.len()
-            && tokens.joined(i)
-            && is_channel_number(tokens.word(i + 1));
-        let last = if number { i + 1 } else { i };
-        if all_capitals(tokens, last + 1) || !near_station_word(tokens, i, last) {
-            continue;
-        }
-        let start = tokens.words[i].range.start;
-        let end = if number {
-            tokens.words[last].range.end
-        } else {
-            start + bare.len()
-        };
-        found.push(RuleMatch {
-            range: start..end,
-            kind: Kind::Outlet,
-        });
+/// "Metro Talk 98.4": a name, a space, and an FM frequency, whose whole
+/// megahertz are word `i`.
+fn frequency(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
+    if i == 0 || i + 1 >= tokens.words.len() {
+        return;
     }
+    let whole = tokens.word(i);
+    if !(2..=3).contains(&whole.len())
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || tokens.gap_after(i) != "."
+        || !tokens.joined(i - 1)
+    {
+        return;
+    }
+    let tenths = tokens.word(i + 1);
+    if tenths.len() != 1 || !tenths.bytes().all(|b| b.is_ascii_digit()) {
+        return;
+    }
+    let megahertz: u32 = whole.parse().unwrap_or(0) * 10 + u32::from(tenths.as_bytes()[0] - b'0');
+    if !(875..=1080).contains(&megahertz) {
+        return;
+    }
+    let Some(start) = name_run_back(tokens, i - 1, MAX_NAME) else {
+        return;
+    };
+    let end = tokens.words[i + 1].range.end;
+    // "98.4%" or "98.4 per cent" is a share, not a frequency.
+    let after = &tokens.text[end..];
+    if after.starts_with('%') || after.starts_with(" per") {
+        return;
+    }
+    found.push(RuleMatch {
+        range: tokens.words[start].range.start..end,
+        kind: Kind::Outlet,
+    });
+}
+
+/// The call sign at word `i`, if it is one.
+fn call_sign(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
+    let word = tokens.word(i);
+    // Two capitals, the first K or W, rule out most of the rest.
+    if !matches!(word.as_bytes(), [b'K' | b'W', second, ..] if second.is_ascii_uppercase()) {
+        return;
+    }
+    let bare = without_possessive(word);
+    if !is_call_sign(bare) || all_capitals(tokens, i.wrapping_sub(1)) {
+        return;
+    }
+    if i > 0 && tokens.joined(i - 1) && matches!(tokens.word(i - 1), "the" | "The") {
+        return;
+    }
+    // A channel number after it belongs to the brand ("KING 5").
+    let number = !is_possessive(word)
+        && i + 1 < tokens.words.len()
+        && tokens.joined(i)
+        && is_channel_number(tokens.word(i + 1));
+    let last = if number { i + 1 } else { i };
+    if all_capitals(tokens, last + 1) || !near_station_word(tokens, i, last) {
+        return;
+    }
+    let start = tokens.words[i].range.start;
+    let end = if number {
+        tokens.words[last].range.end
+    } else {
+        start + bare.len()
+    };
+    found.push(RuleMatch {
+        range: start..end,
+        kind: Kind::Outlet,
+    });
 }
 
 /// Whether `word` is four capitals starting with K or W, with a suffix
@@ -162,7 +163,9 @@ fn all_capitals(tokens: &Tokens<'_>, i: usize) -> bool {
 fn near_station_word(tokens: &Tokens<'_>, first: usize, last: usize) -> bool {
     let is_station_word = |i: usize| {
         let word = tokens.word(i);
-        word.len() <= 10 && STATION_WORDS.contains(&word.to_ascii_lowercase().as_str())
+        STATION_WORDS
+            .iter()
+            .any(|station| station.eq_ignore_ascii_case(word))
     };
     let mut before = first;
     while before > 0 && first - before < WINDOW && !tokens.words[before].sentence_start {
