@@ -394,14 +394,15 @@ pub fn two_word_head(first: &str, second: &str) -> Option<Kind> {
         // "Prosecutor's Office", "Attorney General's Office", "Mayor's Office".
         return Some(Kind::Agency);
     }
-    if second == "office"
+    if matches!(second, "office" | "Court")
         && possessive
         && is(
             super::tokens::without_possessive(first),
             class::OFFICE_HOLDER,
         )
     {
-        // "the Bronx District Attorney's office", not "Newsom's office".
+        // "the Bronx District Attorney's office", "the Kilkenny Coroner's
+        // Court", not "Newsom's office".
         return Some(Kind::Agency);
     }
     if class(second) & class::TWO_WORD_TAIL == 0 {

@@ -224,6 +224,15 @@ mod tests {
     }
 
     #[test]
+    fn marine_police_are_a_nation_s_body() {
+        assert_eq!(
+            names("Ugandan marine police said"),
+            [("Ugandan marine police", Kind::Agency)]
+        );
+        assert!(names("Ugandan marine biologists said").is_empty());
+    }
+
+    #[test]
     fn only_the_adjacent_pair_of_a_list_counts() {
         assert_eq!(
             names("Belgian, French, Dutch and American police collaborated"),

@@ -556,6 +556,41 @@ mod tests {
     }
 
     #[test]
+    fn a_title_holder_s_court_is_a_body() {
+        assert_eq!(
+            names("the Kilkenny Coroner's Court heard it"),
+            [("Kilkenny Coroner's Court", Kind::Agency)]
+        );
+        assert!(names("outside Smith's Court, a housing block").is_empty());
+    }
+
+    #[test]
+    fn county_governments_and_legislatures_are_bodies() {
+        assert_eq!(
+            names("the Homa Bay County Government said"),
+            [("Homa Bay County Government", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Washington State Legislature passed it"),
+            [("Washington State Legislature", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Gobierno Regional de Arequipa said"),
+            [("Gobierno Regional de Arequipa", Kind::Agency)]
+        );
+        assert!(names("the county government said").is_empty());
+    }
+
+    #[test]
+    fn a_branch_needs_an_official_field_or_two_words() {
+        assert_eq!(
+            names("the Cyber Crimes Branch said"),
+            [("Cyber Crimes Branch", Kind::Agency)]
+        );
+        assert!(names("the Riverside Branch library").is_empty());
+    }
+
+    #[test]
     fn a_head_alone_or_after_lowercase_is_not_a_name() {
         assert!(names("Police said the news was old.").is_empty());
         assert!(names("the local police and national radio").is_empty());
