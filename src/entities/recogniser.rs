@@ -176,12 +176,13 @@ impl Recogniser {
                 needs_context: false,
             }
         }));
-        let (mut mentions, not_organisations) = resolve(candidates, &tokens);
+        let (mut mentions, not_organisations, from_rules) = resolve(candidates, &tokens);
         // "the FTC Act", "the Online News Act": laws named after bodies.
         mentions.retain(|m| !text[m.range.end..].starts_with(" Act"));
         acronyms::link(text, &mut mentions, &not_organisations);
         acronym_context::apply(&tokens, &mut mentions);
         short_forms::link(&tokens, &mut mentions);
+        short_forms::repeat_rule_names(&tokens, &mut mentions, &from_rules);
         mentions
     }
 }
@@ -244,11 +245,12 @@ fn joins_known_names(text: &str, range: &Range<usize>, known: &Known) -> bool {
 /// "The Independent" cannot hide "The Independent Electoral Commission" —
 /// then keeps the leftmost, then longest, candidates that do not overlap
 /// (a listed non-organisation first on a tie, then the gazetteer's
-/// reading). Returns the mentions, and the non-organisations kept.
+/// reading). Returns the mentions, the non-organisations kept, and the
+/// ranges of the mentions the rules named.
 fn resolve(
     mut candidates: Vec<Candidate<'_>>,
     tokens: &Tokens<'_>,
-) -> (Vec<Mention>, Vec<Range<usize>>) {
+) -> (Vec<Mention>, Vec<Range<usize>>, Vec<Range<usize>>) {
     if candidates.iter().any(|c| c.needs_context) {
         let supported = support::supported(&candidates, tokens);
         let mut keep = supported.into_iter();
@@ -278,7 +280,11 @@ fn resolve(
         }
     }
     merge_variants(&mut kept, &from_rules);
-    (kept, not_organisations)
+    let from_rules = from_rules
+        .iter()
+        .map(|&at| kept[at].range.clone())
+        .collect();
+    (kept, not_organisations, from_rules)
 }
 
 /// Gives every variant of a name found by the rules ("Kestrel Valley

@@ -76,6 +76,75 @@ pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
     super::acronyms::add_disjoint(mentions, added);
 }
 
+/// Adds the other uses of names the rules read off the text at one place:
+/// a rule needs a description or a head beside a name ("Pampa Play, a
+/// streaming service"), and an article gives it once, then writes the name
+/// bare ("Pampa Play had refused"). `named` are the ranges of the rules'
+/// mentions among `mentions` (sorted and non-overlapping, and kept so). A
+/// use glued to another capitalised word is part of a longer name.
+pub fn repeat_rule_names(
+    tokens: &Tokens<'_>,
+    mentions: &mut Vec<Mention>,
+    named: &[std::ops::Range<usize>],
+) {
+    let text = tokens.text;
+    let mut forms: Vec<(&str, Kind, &str)> = Vec::new();
+    for range in named {
+        let Ok(at) = mentions.binary_search_by_key(&range.start, |m| m.range.start) else {
+            continue;
+        };
+        let mention = &mentions[at];
+        let surface = &text[range.clone()];
+        if mention.range == *range && distinctive_name(surface) {
+            forms.push((surface, mention.kind, mention.name.as_str()));
+        }
+    }
+    keep_first_of_each(&mut forms, |(surface, _, _)| surface);
+    if forms.is_empty() {
+        return;
+    }
+    let surfaces: Vec<&str> = forms.iter().map(|(surface, _, _)| *surface).collect();
+    let mut added = Vec::new();
+    for (at, form) in search::uses(text, &tokens.starts, &surfaces) {
+        let (surface, kind, name) = forms[form];
+        let range = at..at + surface.len();
+        if !glued_to_a_name(tokens, &range) {
+            added.push(Mention {
+                range,
+                kind,
+                name: name.to_owned(),
+            });
+        }
+    }
+    super::acronyms::add_disjoint(mentions, added);
+}
+
+/// Whether a name is distinctive enough to be sought alone: four letters
+/// or more, capitalised, and no nationality, stop word or generic word.
+fn distinctive_name(name: &str) -> bool {
+    name.chars().count() >= 4
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && !super::lexicon::nationality(name)
+        && !super::lexicon::generic_modifier(name)
+        && !super::lexicon::stop_word(name)
+}
+
+/// Whether a capitalised word stands right before or after `range`
+/// ("Pampa Play Holdings", "New Pampa Play"), other than a stop word ("The").
+fn glued_to_a_name(tokens: &Tokens<'_>, range: &std::ops::Range<usize>) -> bool {
+    let words = &tokens.words;
+    let first = words.partition_point(|w| w.range.end <= range.start);
+    let last = words.partition_point(|w| w.range.start < range.end);
+    let name_word = |i: usize| tokens.is_capitalised(i) && !tokens.is(i, class::STOP);
+    let before = first > 0 && tokens.joined(first - 1) && name_word(first - 1);
+    let after = last > first
+        && last < words.len()
+        && words[last - 1].range.end == range.end
+        && tokens.joined(last - 1)
+        && name_word(last);
+    before || after
+}
+
 /// The head a short form of `name` would use: its last word ("European
 /// Commission"), or the head that opens its English prefix part ("Texas
 /// Commission on Jail Standards", "Ministry of Defence").
@@ -387,6 +456,21 @@ mod tests {
             linked(text, "Texas Commission Archive", Kind::Agency).len(),
             1
         );
+    }
+
+    #[test]
+    fn a_name_a_rule_read_once_counts_wherever_it_is_used_again() {
+        let text = "Pampa Play, a streaming service, said so. Later Pampa Play \
+                    refused, and Pampa Play Holdings and New Pampa Play did not.";
+        let mut mentions = vec![mention(text, "Pampa Play", Kind::Outlet, "Pampa Play")];
+        let named = vec![mentions[0].range.clone()];
+        repeat_rule_names(&Tokens::new(text), &mut mentions, &named);
+        let found: Vec<usize> = mentions.iter().map(|m| m.range.start).collect();
+        assert_eq!(found, [0, text.find("Later").unwrap() + 6]);
+        // A name no rule read is not sought.
+        let mut mentions = vec![mention(text, "Pampa Play", Kind::Outlet, "Pampa Play")];
+        repeat_rule_names(&Tokens::new(text), &mut mentions, &[]);
+        assert_eq!(mentions.len(), 1);
     }
 
     #[test]
