@@ -171,7 +171,11 @@ fn push_suffix_name(
         let modifiers: Vec<&str> = (start..i).map(|m| tokens.word(m)).collect();
         let official = modifiers.iter().any(|m| official_modifier(m))
             || local_council(tokens, start, i, speaks_of_councils);
-        if modifiers.iter().any(|m| non_official_modifier(m)) || (modifiers.len() < 2 && !official)
+        // A list of fields ("Youth and Sports", "Culture, Sports and
+        // Tourism") is a public body's remit, whatever its words.
+        let listed = (start..i).any(|m| tokens.words[m].comma_after);
+        if (!listed && modifiers.iter().any(|m| non_official_modifier(m)))
+            || (modifiers.len() < 2 && !official)
         {
             return;
         }
@@ -214,6 +218,7 @@ fn local_council(
 /// connector that keeps it within the bound.
 fn modifier_run_back(tokens: &Tokens<'_>, end: usize) -> Option<usize> {
     let mut start = name_run_back(tokens, end, MAX_MODIFIERS)?;
+    let mut after_and = false;
     while start >= 2
         && tokens.is(start - 1, class::CONNECTOR)
         && tokens.joined(start - 1)
@@ -221,11 +226,43 @@ fn modifier_run_back(tokens: &Tokens<'_>, end: usize) -> Option<usize> {
         && !matches!(tokens.word(start - 1), "the" | "of")
     {
         match name_run_back(tokens, start - 2, MAX_MODIFIERS) {
-            Some(earlier) if end - earlier < MAX_MODIFIER_CHAIN => start = earlier,
+            Some(earlier) if end - earlier < MAX_MODIFIER_CHAIN => {
+                after_and |= tokens.word(start - 1) == "and";
+                start = earlier;
+            }
+            _ => break,
+        }
+    }
+    // "Culture, Sports and Tourism Committee": fields listed before the
+    // "and", each short, none a head of its own.
+    let mut fields = 0;
+    while after_and
+        && fields < MAX_FIELDS
+        && start >= 1
+        && tokens.words[start - 1].comma_after
+        && !is_head(tokens, start - 1)
+    {
+        match name_run_back(tokens, start - 1, 3) {
+            Some(earlier) if (earlier..start).all(|w| !is_head(tokens, w)) => {
+                start = earlier;
+                fields += 1;
+            }
             _ => break,
         }
     }
     Some(start)
+}
+
+/// Whether word `w` is a head of a name of its own.
+fn is_head(tokens: &Tokens<'_>, w: usize) -> bool {
+    tokens.is(
+        w,
+        class::SUFFIX_AGENCY
+            | class::SUFFIX_OUTLET
+            | class::PREFIX_AGENCY
+            | class::PREFIX_OUTLET
+            | class::TWO_WORD_TAIL,
+    )
 }
 
 /// "Ministry of Coastal Affairs", "Federal Bureau of Investigation",
@@ -285,6 +322,7 @@ fn prefix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
         next += 1;
     }
     let Some(last) = last else { return };
+    let last = listed_fields_end(tokens, last).unwrap_or(last);
     let head_is_name = tokens.is_capitalised(i) && !tokens.is_ordinary_sentence_start(i);
     if !head_is_name {
         return;
@@ -303,6 +341,34 @@ fn prefix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
     if let Some(range) = span(tokens, start, last) {
         found.push(RuleMatch { range, kind });
     }
+}
+
+/// How many fields a prefix name may list after its connector.
+const MAX_FIELDS: usize = 6;
+
+/// Where a list of fields ends that goes on from word `last` after a comma
+/// ("Ministry of Culture, Sports and Tourism", "Ministry of Land,
+/// Infrastructure, Transport and Tourism"): short capitalised fields
+/// between commas, the last after "and". A field that holds a head is
+/// another body ("Ministry of Defence, Interior Ministry and …").
+fn listed_fields_end(tokens: &Tokens<'_>, last: usize) -> Option<usize> {
+    let field = |start: usize| {
+        let end = name_run_forward(tokens, start, 3)?;
+        (start..=end).all(|w| !is_head(tokens, w)).then_some(end)
+    };
+    let mut end = last;
+    for _ in 0..MAX_FIELDS {
+        if !tokens.words[end].comma_after {
+            break;
+        }
+        end = field(end + 1)?;
+    }
+    if end == last || end + 2 >= tokens.words.len() {
+        return None;
+    }
+    (tokens.joined(end) && tokens.word(end + 1) == "and" && tokens.joined(end + 1))
+        .then(|| field(end + 2))
+        .flatten()
 }
 
 /// "Direzione Distrettuale Antimafia", "Finanzamt Köln-Altstadt", "Badan
@@ -588,6 +654,47 @@ mod tests {
             [("Cyber Crimes Branch", Kind::Agency)]
         );
         assert!(names("the Riverside Branch library").is_empty());
+    }
+
+    #[test]
+    fn a_prefix_name_may_list_its_fields() {
+        assert_eq!(
+            names("the Ministry of Culture, Sports and Tourism said"),
+            [("Ministry of Culture, Sports and Tourism", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Ministry of Land, Infrastructure, Transport and Tourism said"),
+            [(
+                "Ministry of Land, Infrastructure, Transport and Tourism",
+                Kind::Agency
+            )]
+        );
+        // A list that does not close with "and", or holds another body.
+        assert_eq!(
+            names("the Ministry of Culture, Sports officials said"),
+            [("Ministry of Culture", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Ministry of Defence, Interior Ministry and Police said"),
+            [
+                ("Ministry of Defence", Kind::Agency),
+                ("Interior Ministry", Kind::Agency)
+            ]
+        );
+    }
+
+    #[test]
+    fn fields_listed_before_a_head_are_its_remit() {
+        assert_eq!(
+            names("the parliament's Culture, Sports and Tourism Committee said"),
+            [("Culture, Sports and Tourism Committee", Kind::Agency)]
+        );
+        assert!(names("the Kestrel Sports Committee met").is_empty());
+        // A field that is a head is a body of its own: the list stops there.
+        assert_eq!(
+            names("Police, Fire and Rescue Committee")[0],
+            ("Fire and Rescue Committee", Kind::Agency)
+        );
     }
 
     #[test]
