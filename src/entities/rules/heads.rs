@@ -327,9 +327,11 @@ fn prefix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
     if !head_is_name {
         return;
     }
+    // "the House of Representatives' Committee on Agriculture": a plural
+    // possessive before the head owns the body and is no part of its name.
     let start = i
         .checked_sub(1)
-        .filter(|&m| tokens.joined(m))
+        .filter(|&m| tokens.joined(m) && !tokens.gap_after(m).starts_with(['\'', '’']))
         .and_then(|m| name_run_back(tokens, m, MAX_MODIFIERS))
         .unwrap_or(i);
     // "News Agency of Nigeria", "Agence de Presse Sénégalaise" publish.
@@ -694,6 +696,18 @@ mod tests {
         assert_eq!(
             names("Police, Fire and Rescue Committee")[0],
             ("Fire and Rescue Committee", Kind::Agency)
+        );
+    }
+
+    #[test]
+    fn a_plural_owner_before_a_prefix_head_is_no_part_of_the_name() {
+        assert_eq!(
+            names("members of the Representatives' Committee on Agriculture said"),
+            [("Committee on Agriculture", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Federal Committee on Agriculture said"),
+            [("Federal Committee on Agriculture", Kind::Agency)]
         );
     }
 
