@@ -474,6 +474,21 @@ mod tests {
     }
 
     #[test]
+    fn a_force_a_guard_or_a_centre_is_asked_for_by_its_head() {
+        let text = "The Kestrel Border Force seized it. The Force said so.";
+        let found = linked(text, "Kestrel Border Force", Kind::Agency);
+        assert_eq!(found.len(), 2);
+        let text = "The Kestrel Anticorruption Centre said so. The Centre agreed.";
+        assert_eq!(
+            linked(text, "Kestrel Anticorruption Centre", Kind::Agency).len(),
+            2
+        );
+        // Without a body named with that head before, "the Centre" is none.
+        let text = "The Kestrel Border Force seized it. The Centre agreed.";
+        assert_eq!(linked(text, "Kestrel Border Force", Kind::Agency).len(), 1);
+    }
+
+    #[test]
     fn a_head_that_starts_a_longer_name_is_left_alone() {
         let text = "the European Commission; the Commission Vice-President spoke";
         let found = linked(text, "European Commission", Kind::Agency);
