@@ -84,3 +84,16 @@ fn second_held_out_set_meets_the_targets_but_for_agencies() {
     assert!(labelled >= 300, "{labelled} labelled mentions");
     assert_floors("tests/heldout2", &scores, [0.94, 0.92, 0.93]);
 }
+
+#[test]
+fn a_seat_of_government_named_for_the_government_is_no_agency() {
+    let recogniser = Recogniser::builtin().expect("the built-in gazetteer builds");
+    let text = "The Kremlin said talks would go on, Downing Street said they would not, \
+                and at Holyrood the Scottish Parliament debated it.";
+    let found: Vec<&str> = recogniser
+        .recognise(text)
+        .iter()
+        .map(|m| &text[m.range.clone()])
+        .collect();
+    assert_eq!(found, ["Scottish Parliament"]);
+}
