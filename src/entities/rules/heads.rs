@@ -170,7 +170,8 @@ fn push_suffix_name(
     if head_start == i && weak_head(word) {
         let modifiers: Vec<&str> = (start..i).map(|m| tokens.word(m)).collect();
         let official = modifiers.iter().any(|m| official_modifier(m))
-            || local_council(tokens, start, i, speaks_of_councils);
+            || local_council(tokens, start, i, speaks_of_councils)
+            || owned_by_a_body(tokens, start);
         // A list of fields ("Youth and Sports", "Culture, Sports and
         // Tourism") is a public body's remit, whatever its words.
         let listed = (start..i).any(|m| tokens.words[m].comma_after);
@@ -190,6 +191,26 @@ fn push_suffix_name(
         found.pop();
     }
     found.push(RuleMatch { range, kind });
+}
+
+/// Whether the name starting at word `start` is a unit of a body named
+/// just before it in the possessive: an acronym ("UNICEF's Supply
+/// Division", "the FBI's Cyber Division") or a name ending in an agency's
+/// head ("the Interior Ministry's Border Division").
+fn owned_by_a_body(tokens: &Tokens<'_>, start: usize) -> bool {
+    let Some(owner) = start.checked_sub(1).filter(|&o| tokens.joined(o)) else {
+        return false;
+    };
+    if !tokens.ends_possessive(owner) {
+        return false;
+    }
+    let stem = super::super::tokens::without_possessive(tokens.word(owner));
+    let acronym = stem.len() >= 2
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && stem.bytes().filter(u8::is_ascii_uppercase).count() >= 2;
+    acronym || super::super::lexicon::class(stem) & class::SUFFIX_AGENCY != 0
 }
 
 /// Whether words `start..=i` are a place's council ("Hackney Council") in a
@@ -709,6 +730,24 @@ mod tests {
             names("the Federal Committee on Agriculture said"),
             [("Federal Committee on Agriculture", Kind::Agency)]
         );
+    }
+
+    #[test]
+    fn a_unit_of_a_body_named_in_the_possessive_needs_one_word() {
+        assert_eq!(
+            names("UNICEF's Supply Division said"),
+            [("Supply Division", Kind::Agency)]
+        );
+        assert_eq!(
+            names("the Interior Ministry's Border Division said"),
+            [
+                ("Interior Ministry", Kind::Agency),
+                ("Border Division", Kind::Agency)
+            ]
+        );
+        assert!(names("Kestrel's Supply Division said").is_empty());
+        assert!(names("the Supply Division said").is_empty());
+        assert!(names("IBM's Research Division said").is_empty());
     }
 
     #[test]
