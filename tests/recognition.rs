@@ -67,22 +67,21 @@ fn assert_floors(set: &str, scores: &Scores, floors: [f64; 3]) {
 #[test]
 fn held_out_set_meets_the_targets() {
     // Never tuned on. The targets of issue 12: agency 0.95, outlet 0.92,
-    // both 0.93; measured 0.962, 0.927 and 0.948.
+    // both 0.93; measured 0.969, 0.939 and 0.957.
     let (scores, _) = score("tests/heldout");
     assert_floors("tests/heldout", &scores, [0.95, 0.92, 0.93]);
 }
 
 #[test]
-fn second_held_out_set_meets_the_targets_but_for_agencies() {
+fn second_held_out_set_meets_the_targets() {
     // Written before any rule change (tests/heldout2/README.md), never
-    // tuned on. Outlets (0.961) and both kinds (0.955) meet their targets
-    // of 0.92 and 0.93; agencies reach 0.945, short of 0.95, so their floor
-    // is the measured level less a small margin: only a regression fails.
+    // tuned on. The same targets; measured 0.951 for agencies (one
+    // labelled agency above the floor), 0.960 for outlets, 0.957 for both.
     let (scores, words) = score("tests/heldout2");
     assert!(words >= 18_000, "{words} words");
     let labelled = scores.all().labelled;
     assert!(labelled >= 300, "{labelled} labelled mentions");
-    assert_floors("tests/heldout2", &scores, [0.94, 0.92, 0.93]);
+    assert_floors("tests/heldout2", &scores, [0.95, 0.92, 0.93]);
 }
 
 #[test]
