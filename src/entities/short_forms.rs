@@ -95,7 +95,7 @@ pub fn repeat_rule_names(
         };
         let mention = &mentions[at];
         let surface = &text[range.clone()];
-        if mention.range == *range && distinctive_name(surface) {
+        if mention.range == *range && distinctive_name(surface) && !names_itself(surface) {
             forms.push((surface, mention.kind, mention.name.as_str()));
         }
     }
@@ -117,6 +117,28 @@ pub fn repeat_rule_names(
         }
     }
     super::acronyms::add_disjoint(mentions, added);
+}
+
+/// Whether a rule finds `name` wherever it is written, with no help from
+/// the words around it: it ends in a head or a body noun ("Roswell
+/// Gazette", "Dutch police") or opens with one ("Ministry of Coastal
+/// Affairs", "Radio Andalus"). Only the others need seeking again.
+fn names_itself(name: &str) -> bool {
+    let first = name.split(' ').next().unwrap_or_default();
+    let last = without_possessive(name.rsplit(' ').next().unwrap_or_default());
+    super::lexicon::class(last)
+        & (class::SUFFIX_AGENCY
+            | class::SUFFIX_OUTLET
+            | class::TWO_WORD_TAIL
+            | class::BODY_NOUN
+            | class::MODIFIED_BODY_NOUN)
+        != 0
+        || super::lexicon::class(first)
+            & (class::PREFIX_AGENCY
+                | class::PREFIX_OUTLET
+                | class::OUTLET_PREFIX
+                | class::BARE_PREFIX)
+            != 0
 }
 
 /// Whether a name is distinctive enough to be sought alone: four letters

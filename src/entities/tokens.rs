@@ -238,11 +238,18 @@ impl<'t> Tokens<'t> {
     fn inner_words(&self) -> &HashSet<&'t str, foldhash::fast::RandomState> {
         self.inner_words.get_or_init(|| {
             let bytes = self.text.as_bytes();
-            self.words
-                .iter()
-                .filter(|w| !w.sentence_start && !bytes[w.range.start].is_ascii_uppercase())
-                .map(|w| &self.text[w.range.clone()])
-                .collect()
+            // Sized for every word at once: growing it rehashes each time.
+            let mut set = HashSet::with_capacity_and_hasher(
+                self.words.len(),
+                foldhash::fast::RandomState::default(),
+            );
+            set.extend(
+                self.words
+                    .iter()
+                    .filter(|w| !w.sentence_start && !bytes[w.range.start].is_ascii_uppercase())
+                    .map(|w| &self.text[w.range.clone()]),
+            );
+            set
         })
     }
 }
