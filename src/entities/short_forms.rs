@@ -489,6 +489,18 @@ mod tests {
         repeat_rule_names(&Tokens::new(text), &mut mentions, &named);
         let found: Vec<usize> = mentions.iter().map(|m| m.range.start).collect();
         assert_eq!(found, [0, text.find("Later").unwrap() + 6]);
+        // A name with a head is found by its rule wherever it is written:
+        // it is not sought here.
+        let text = "Roswell Gazette said so. Later Roswell Gazette agreed.";
+        let mut mentions = vec![mention(
+            text,
+            "Roswell Gazette",
+            Kind::Outlet,
+            "Roswell Gazette",
+        )];
+        let named = vec![mentions[0].range.clone()];
+        repeat_rule_names(&Tokens::new(text), &mut mentions, &named);
+        assert_eq!(mentions.len(), 1);
         // A name no rule read is not sought.
         let mut mentions = vec![mention(text, "Pampa Play", Kind::Outlet, "Pampa Play")];
         repeat_rule_names(&Tokens::new(text), &mut mentions, &[]);
