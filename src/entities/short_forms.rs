@@ -491,15 +491,15 @@ mod tests {
         assert_eq!(found, [0, text.find("Later").unwrap() + 6]);
         // A name with a head is found by its rule wherever it is written:
         // it is not sought here.
-        let text = "Roswell Gazette said so. Later Roswell Gazette agreed.";
+        let headed = "Roswell Gazette said so. Later Roswell Gazette agreed.";
         let mut mentions = vec![mention(
-            text,
+            headed,
             "Roswell Gazette",
             Kind::Outlet,
             "Roswell Gazette",
         )];
         let named = vec![mentions[0].range.clone()];
-        repeat_rule_names(&Tokens::new(text), &mut mentions, &named);
+        repeat_rule_names(&Tokens::new(headed), &mut mentions, &named);
         assert_eq!(mentions.len(), 1);
         // A name no rule read is not sought.
         let mut mentions = vec![mention(text, "Pampa Play", Kind::Outlet, "Pampa Play")];
