@@ -234,20 +234,41 @@ impl<'t> Tokens<'t> {
 
 impl<'t> Tokens<'t> {
     /// The words not at a sentence start, as written, that can equal a
-    /// word in lower case: those whose first byte is no capital.
+    /// sentence-opening word in lower case: those whose first byte is no
+    /// capital and whose bit in the lower-case filter some sentence-opening
+    /// word sets too. An article opens a few dozen sentences and has a
+    /// thousand words or more: most are passed over with a load and a
+    /// multiplication, not hashed.
     fn inner_words(&self) -> &HashSet<&'t str, foldhash::fast::RandomState> {
         self.inner_words.get_or_init(|| {
+            let mut openers = vec![0u64; LOWER_FILTER_BITS / 64];
+            let mut buffer = [0u8; 32];
+            for word in self.words.iter().filter(|w| w.sentence_start) {
+                let word = &self.text[word.range.clone()];
+                let bit = match buffer.get_mut(..word.len()) {
+                    Some(lower) if word.is_ascii() => {
+                        lower.copy_from_slice(word.as_bytes());
+                        lower.make_ascii_lowercase();
+                        lower_filter_bit(super::hash::load(lower), lower.len())
+                    }
+                    _ => {
+                        let lower = word.to_lowercase();
+                        lower_filter_bit(super::hash::load(lower.as_bytes()), lower.len())
+                    }
+                };
+                openers[bit / 64] |= 1 << (bit % 64);
+            }
             let bytes = self.text.as_bytes();
-            // Sized for every word at once: growing it rehashes each time.
-            let mut set = HashSet::with_capacity_and_hasher(
-                self.words.len(),
-                foldhash::fast::RandomState::default(),
-            );
+            let mut set = HashSet::with_hasher(foldhash::fast::RandomState::default());
             set.extend(
                 self.words
                     .iter()
                     .filter(|w| !w.sentence_start && !bytes[w.range.start].is_ascii_uppercase())
-                    .map(|w| &self.text[w.range.clone()]),
+                    .map(|w| &self.text[w.range.clone()])
+                    .filter(|word| {
+                        let bit = lower_filter_bit(super::hash::load(word.as_bytes()), word.len());
+                        openers[bit / 64] & (1 << (bit % 64)) != 0
+                    }),
             );
             set
         })
