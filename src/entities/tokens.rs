@@ -443,6 +443,31 @@ mod tests {
         assert!(!tokens.is_ordinary_sentence_start(1));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn ordinary_sentence_starts_are_those_a_scan_finds(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Local", "local", "Kestrel", "News", "news", "Élan", "élan", "the", "The",
+                    "police.", "Police", "officials.", "Officials", "LOCAL",
+                ]),
+                1..40,
+            )
+        ) {
+            let text = words.join(" ");
+            let tokens = Tokens::new(&text);
+            for i in 0..tokens.words.len() {
+                let word = tokens.word(i);
+                let lower = word.to_lowercase();
+                let expected = tokens.words[i].sentence_start
+                    && word.chars().next().is_some_and(char::is_uppercase)
+                    && (0..tokens.words.len())
+                        .any(|j| !tokens.words[j].sentence_start && tokens.word(j) == lower);
+                proptest::prop_assert_eq!(tokens.is_ordinary_sentence_start(i), expected, "{}", word);
+            }
+        }
+    }
+
     #[test]
     fn possessives_are_read_from_the_bytes() {
         let tokens = Tokens::new("police's police’s Police s’s bus");
