@@ -96,3 +96,25 @@ fn a_seat_of_government_named_for_the_government_is_no_agency() {
         .collect();
     assert_eq!(found, ["Scottish Parliament"]);
 }
+
+#[test]
+fn a_given_name_written_before_a_surname_is_that_person_elsewhere() {
+    let recogniser = Recogniser::builtin().expect("the built-in gazetteer builds");
+    let outlets = |text: &str| -> Vec<String> {
+        recogniser
+            .recognise(text)
+            .iter()
+            .map(|m| text[m.range.clone()].to_owned())
+            .collect()
+    };
+    let text = "Max Ranjit is a reporter for the Roswell Gazette. \
+                Max got an internship at a radio station and worked as a reporter.";
+    assert!(!outlets(text).iter().any(|m| m == "Max"), "{:?}", outlets(text));
+    let text = "The streaming service Max reported record subscribers. Max aired the final.";
+    assert_eq!(
+        outlets(text).iter().filter(|m| *m == "Max").count(),
+        2,
+        "{:?}",
+        outlets(text)
+    );
+}

@@ -86,6 +86,29 @@ pub(super) fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Ve
                     || context::has_cue(tokens, &c.range, c.kind))
         })
         .collect();
+    // "Max Ranjit is a reporter … Max got an internship": an ambiguous
+    // name that is a given name, written once before a surname, is that
+    // person's wherever the text uses it.
+    let mut persons: Vec<&str> = candidates
+        .iter()
+        .zip(&glued)
+        .filter(|(c, glued)| {
+            **glued && c.needs_context && is_given_name_before_a_surname(tokens, c)
+        })
+        .map(|(c, _)| &text[c.range.clone()])
+        .collect();
+    persons.sort_unstable();
+    if !persons.is_empty() {
+        for (candidate, supported) in candidates.iter().zip(&mut supported) {
+            if candidate.needs_context
+                && persons
+                    .binary_search(&&text[candidate.range.clone()])
+                    .is_ok()
+            {
+                *supported = false;
+            }
+        }
+    }
     let mut backed: Vec<&str> = candidates
         .iter()
         .zip(&supported)
@@ -94,10 +117,27 @@ pub(super) fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Ve
         .collect();
     backed.sort_unstable();
     for ((candidate, supported), glued) in candidates.iter().zip(&mut supported).zip(glued) {
-        *supported =
-            *supported || (!glued && backed.binary_search(&candidate.name.as_ref()).is_ok());
+        *supported = *supported
+            || (!glued
+                && backed.binary_search(&candidate.name.as_ref()).is_ok()
+                && persons
+                    .binary_search(&&text[candidate.range.clone()])
+                    .is_err());
     }
     supported
+}
+
+/// Whether candidate `c` is one word, a common given name, followed by a
+/// capitalised word ("Max Ranjit").
+fn is_given_name_before_a_surname(tokens: &Tokens<'_>, c: &Candidate<'_>) -> bool {
+    let words = &tokens.words;
+    let at = words.partition_point(|w| w.range.start < c.range.start);
+    at + 1 < words.len()
+        && words[at].range == c.range
+        && tokens.is(at, super::super::lexicon::class::GIVEN_NAME)
+        && tokens.joined(at)
+        && tokens.is_capitalised(at + 1)
+        && !tokens.is(at + 1, super::super::lexicon::class::STOP)
 }
 
 /// The plain names of a text by kind, sorted by where they start and by
