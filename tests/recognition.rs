@@ -109,7 +109,11 @@ fn a_given_name_written_before_a_surname_is_that_person_elsewhere() {
     };
     let text = "Max Ranjit is a reporter for the Roswell Gazette. \
                 Max got an internship at a radio station and worked as a reporter.";
-    assert!(!outlets(text).iter().any(|m| m == "Max"), "{:?}", outlets(text));
+    assert!(
+        !outlets(text).iter().any(|m| m == "Max"),
+        "{:?}",
+        outlets(text)
+    );
     let text = "The streaming service Max reported record subscribers. Max aired the final.";
     assert_eq!(
         outlets(text).iter().filter(|m| *m == "Max").count(),

@@ -52,6 +52,11 @@ fn seed_lists_its_agencies_and_outlets() {
             "{outlet} not an outlet in {listed:?}"
         );
     }
+    // The reporter Max Ranjit is a person, not the streaming service.
+    assert!(
+        !named.iter().any(|n| n.name == "Max"),
+        "Max listed in {listed:?}"
+    );
 }
 
 #[test]
