@@ -87,6 +87,11 @@ pub mod class {
     /// A head that begins an agency's name without a connector, in a
     /// language that puts the noun first ("Direzione", "Finanzamt").
     pub const BARE_PREFIX: u32 = 1 << 31;
+
+    /// Any head that ends a name ("Gazette", "Police", "Guard").
+    pub const SUFFIX_HEAD: u32 = SUFFIX_OUTLET | SUFFIX_AGENCY | TWO_WORD_TAIL;
+    /// Any head that begins a name ("Ministry", "Voice", "Direzione").
+    pub const PREFIX_HEAD: u32 = PREFIX_AGENCY | PREFIX_OUTLET | BARE_PREFIX;
 }
 
 /// The plain word lists and the class bit each one sets.
@@ -212,6 +217,11 @@ const LISTS: &[(&str, u32)] = &[
 /// Lower-case endings that describe an outlet rather than name it.
 const OUTLET_NAME_TAILS: &str = include_str!("../../assets/lexicon/outlet-name-tails.txt");
 
+/// Words near a call sign that say it is a station.
+const STATION_WORDS: &str = include_str!("../../assets/lexicon/station-words.txt");
+/// Nouns an outlet noun can describe ("radio station").
+const COMPOUND_OUTLET_TAILS: &str = include_str!("../../assets/lexicon/compound-outlet-tails.txt");
+
 /// Two-word heads: "kind First Second" a line.
 const TWO_WORD_HEADS: &str = include_str!("../../assets/lexicon/heads-two-word.txt");
 /// Nouns that need a modifier: "noun: modifier modifier" or "noun: *".
@@ -224,6 +234,8 @@ const DESCRIPTORS: &str = include_str!("../../assets/lexicon/descriptors.txt");
 pub fn texts() -> impl Iterator<Item = &'static str> {
     LISTS.iter().map(|&(text, _)| text).chain([
         OUTLET_NAME_TAILS,
+        STATION_WORDS,
+        COMPOUND_OUTLET_TAILS,
         TWO_WORD_HEADS,
         MODIFIED_BODY_NOUNS,
         DESCRIPTORS,
@@ -525,6 +537,19 @@ pub fn common_capitals(word: &str) -> bool {
 /// agency", "radio"), longest first.
 pub fn outlet_name_tails() -> impl Iterator<Item = &'static str> {
     entries(OUTLET_NAME_TAILS)
+}
+
+/// Whether `word`, in any case, speaks of broadcasting beside a call sign
+/// ("station", "affiliate", "reported"). The list is short and asked only
+/// beside the rare call sign, so it is scanned.
+pub fn station_word(word: &str) -> bool {
+    entries(STATION_WORDS).any(|entry| entry.eq_ignore_ascii_case(word))
+}
+
+/// Whether `word` is a noun an outlet noun can describe ("station" after
+/// "radio", "group" after "TV"). Asked only after an outlet noun.
+pub fn compound_outlet_tail(word: &str) -> bool {
+    entries(COMPOUND_OUTLET_TAILS).any(|entry| entry == word)
 }
 
 /// Whether `word` (in lower case) near an ambiguous name says it is of `kind`.

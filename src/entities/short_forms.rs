@@ -108,7 +108,7 @@ pub fn repeat_rule_names(
     for (at, form) in search::uses(text, &tokens.starts, &surfaces) {
         let (surface, kind, name) = forms[form];
         let range = at..at + surface.len();
-        if !glued_to_a_name(tokens, &range) {
+        if !super::context::glued(tokens, &range) {
             added.push(Mention {
                 range,
                 kind,
@@ -127,18 +127,9 @@ fn names_itself(name: &str) -> bool {
     let first = name.split(' ').next().unwrap_or_default();
     let last = without_possessive(name.rsplit(' ').next().unwrap_or_default());
     super::lexicon::class(last)
-        & (class::SUFFIX_AGENCY
-            | class::SUFFIX_OUTLET
-            | class::TWO_WORD_TAIL
-            | class::BODY_NOUN
-            | class::MODIFIED_BODY_NOUN)
+        & (class::SUFFIX_HEAD | class::BODY_NOUN | class::MODIFIED_BODY_NOUN)
         != 0
-        || super::lexicon::class(first)
-            & (class::PREFIX_AGENCY
-                | class::PREFIX_OUTLET
-                | class::OUTLET_PREFIX
-                | class::BARE_PREFIX)
-            != 0
+        || super::lexicon::class(first) & (class::PREFIX_HEAD | class::OUTLET_PREFIX) != 0
 }
 
 /// Whether a name is distinctive enough to be sought alone: four letters
@@ -149,22 +140,6 @@ fn distinctive_name(name: &str) -> bool {
         && !super::lexicon::nationality(name)
         && !super::lexicon::generic_modifier(name)
         && !super::lexicon::stop_word(name)
-}
-
-/// Whether a capitalised word stands right before or after `range`
-/// ("Pampa Play Holdings", "New Pampa Play"), other than a stop word ("The").
-fn glued_to_a_name(tokens: &Tokens<'_>, range: &std::ops::Range<usize>) -> bool {
-    let words = &tokens.words;
-    let first = words.partition_point(|w| w.range.end <= range.start);
-    let last = words.partition_point(|w| w.range.start < range.end);
-    let name_word = |i: usize| tokens.is_capitalised(i) && !tokens.is(i, class::STOP);
-    let before = first > 0 && tokens.joined(first - 1) && name_word(first - 1);
-    let after = last > first
-        && last < words.len()
-        && words[last - 1].range.end == range.end
-        && tokens.joined(last - 1)
-        && name_word(last);
-    before || after
 }
 
 /// The head a short form of `name` would use: its last word ("European
@@ -372,12 +347,7 @@ fn short_forms(mentions: &[Mention]) -> Vec<(String, String)> {
             continue;
         }
         let short = words[skipped..kept].join(" ");
-        let distinctive = short.chars().count() >= 4
-            && short.chars().next().is_some_and(char::is_uppercase)
-            && !super::lexicon::nationality(&short)
-            && !super::lexicon::generic_modifier(&short)
-            && !super::lexicon::stop_word(&short);
-        if distinctive {
+        if distinctive_name(&short) {
             forms.push((short, name.to_owned()));
         }
     }

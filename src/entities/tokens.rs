@@ -234,41 +234,20 @@ impl<'t> Tokens<'t> {
 
 impl<'t> Tokens<'t> {
     /// The words not at a sentence start, as written, that can equal a
-    /// sentence-opening word in lower case: those whose first byte is no
-    /// capital and whose bit in the lower-case filter some sentence-opening
-    /// word sets too. An article opens a few dozen sentences and has a
-    /// thousand words or more: most are passed over with a load and a
-    /// multiplication, not hashed.
+    /// word in lower case: those whose first byte is no capital.
     fn inner_words(&self) -> &HashSet<&'t str, foldhash::fast::RandomState> {
         self.inner_words.get_or_init(|| {
-            let mut openers = vec![0u64; LOWER_FILTER_BITS / 64];
-            let mut buffer = [0u8; 32];
-            for word in self.words.iter().filter(|w| w.sentence_start) {
-                let word = &self.text[word.range.clone()];
-                let bit = match buffer.get_mut(..word.len()) {
-                    Some(lower) if word.is_ascii() => {
-                        lower.copy_from_slice(word.as_bytes());
-                        lower.make_ascii_lowercase();
-                        lower_filter_bit(super::hash::load(lower), lower.len())
-                    }
-                    _ => {
-                        let lower = word.to_lowercase();
-                        lower_filter_bit(super::hash::load(lower.as_bytes()), lower.len())
-                    }
-                };
-                openers[bit / 64] |= 1 << (bit % 64);
-            }
             let bytes = self.text.as_bytes();
-            let mut set = HashSet::with_hasher(foldhash::fast::RandomState::default());
+            // Sized for every word at once: growing it rehashes each time.
+            let mut set = HashSet::with_capacity_and_hasher(
+                self.words.len(),
+                foldhash::fast::RandomState::default(),
+            );
             set.extend(
                 self.words
                     .iter()
                     .filter(|w| !w.sentence_start && !bytes[w.range.start].is_ascii_uppercase())
-                    .map(|w| &self.text[w.range.clone()])
-                    .filter(|word| {
-                        let bit = lower_filter_bit(super::hash::load(word.as_bytes()), word.len());
-                        openers[bit / 64] & (1 << (bit % 64)) != 0
-                    }),
+                    .map(|w| &self.text[w.range.clone()]),
             );
             set
         })
@@ -337,6 +316,13 @@ fn gaps(previous: &mut Word, bytes: &[u8], next: usize) {
         };
         previous.joined = !gap.is_empty() && gap.iter().all(|&b| b == b' ');
     }
+}
+
+/// Whether `word` is written in capitals: two ASCII capitals or more and
+/// no lower-case letter ("KTA", "RAB-3", "AT&T", a headline's "WINS").
+pub fn is_in_capitals(word: &str) -> bool {
+    word.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && !word.chars().any(char::is_lowercase)
 }
 
 /// Whether `word` begins with a capital letter, after an Arabic article if

@@ -169,34 +169,6 @@ fn names_follow(tokens: &Tokens<'_>, i: usize) -> bool {
     super::name_word(tokens, next)
 }
 
-/// Nouns that an outlet noun can describe ("radio station", "TV group").
-fn is_compound_tail(word: &str) -> bool {
-    matches!(
-        word,
-        "station"
-            | "stations"
-            | "group"
-            | "groups"
-            | "network"
-            | "networks"
-            | "market"
-            | "industry"
-            | "sector"
-            | "licence"
-            | "license"
-            | "licences"
-            | "licenses"
-            | "frequency"
-            | "frequencies"
-            | "audience"
-            | "audiences"
-            | "ratings"
-            | "advertising"
-            | "company"
-            | "companies"
-    )
-}
-
 /// Words that end a noun phrase.
 fn is_preposition(word: &str) -> bool {
     matches!(
@@ -241,7 +213,7 @@ fn coordinated_names(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) 
     if !plural
         && i + 1 < tokens.words.len()
         && tokens.joined(i)
-        && is_compound_tail(tokens.word(i + 1))
+        && super::super::lexicon::compound_outlet_tail(tokens.word(i + 1))
     {
         return;
     }

@@ -125,13 +125,24 @@ fn national_capital_noun(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
     {
         return None;
     }
-    let before = (i - 1).checked_sub(1).filter(|&b| tokens.joined(b));
-    match before {
-        Some(b) if matches!(tokens.word(b), "South" | "North" | "Sri" | "Sierra" | "New") => {
-            Some(b)
+    let start = nationality_start(tokens, i - 1);
+    let before = (start == i - 1)
+        .then(|| start.checked_sub(1).filter(|&b| tokens.joined(b)))
+        .flatten();
+    (!before.is_some_and(|b| name_word(tokens, b))).then_some(start)
+}
+
+/// Where the nationality at word `nationality` begins: a word before it
+/// when the two make one ("South African", "Sri Lankan").
+fn nationality_start(tokens: &Tokens<'_>, nationality: usize) -> usize {
+    match nationality.checked_sub(1) {
+        Some(o)
+            if tokens.joined(o)
+                && matches!(tokens.word(o), "South" | "North" | "Sri" | "Sierra" | "New") =>
+        {
+            o
         }
-        Some(b) if name_word(tokens, b) => None,
-        _ => Some(i - 1),
+        _ => nationality,
     }
 }
 
@@ -143,15 +154,7 @@ fn owner(tokens: &Tokens<'_>, start: usize, noun: usize, word: &str) -> Option<u
     let owner = start.checked_sub(1).filter(|&o| tokens.joined(o))?;
     if tokens.is(owner, class::NATIONALITY) {
         // "South African police", "Sri Lankan navy".
-        return Some(match owner.checked_sub(1) {
-            Some(o)
-                if tokens.joined(o)
-                    && matches!(tokens.word(o), "South" | "North" | "Sri" | "Sierra" | "New") =>
-            {
-                o
-            }
-            _ => owner,
-        });
+        return Some(nationality_start(tokens, owner));
     }
     // A place's body: police, prosecutors and coast guards stand alone
     // after it; offices, courts and services need a modifier ("Vicenza

@@ -38,7 +38,7 @@ pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
             && tokens.ends_possessive(i)
         {
             super::super::lexicon::class(super::super::tokens::without_possessive(tokens.word(i)))
-                & (class::SUFFIX_OUTLET | class::SUFFIX_AGENCY | class::TWO_WORD_TAIL)
+                & class::SUFFIX_HEAD
         } else {
             tokens.words[i].class
         };
@@ -46,12 +46,10 @@ pub(super) fn find(tokens: &Tokens<'_>, found: &mut Vec<RuleMatch>) {
             && tokens.word(i) == "office"
             && i > 0
             && super::super::tokens::is_possessive(tokens.word(i - 1));
-        if word_class & (class::SUFFIX_OUTLET | class::SUFFIX_AGENCY | class::TWO_WORD_TAIL) != 0
-            || possessive_office
-        {
+        if word_class & class::SUFFIX_HEAD != 0 || possessive_office {
             suffix_name(tokens, i, &speaks_of_councils, found);
         }
-        if word_class & (class::PREFIX_AGENCY | class::PREFIX_OUTLET | class::BARE_PREFIX) != 0 {
+        if word_class & class::PREFIX_HEAD != 0 {
             prefix_name(tokens, i, found);
         }
         if word_class & class::OUTLET_PREFIX != 0 {
@@ -89,10 +87,7 @@ fn suffix_name(
                 && m > 0
                 && tokens.joined(m - 1)
                 && name_word(tokens, m - 1)
-                && !tokens.is(
-                    m - 1,
-                    class::SUFFIX_AGENCY | class::SUFFIX_OUTLET | class::TWO_WORD_TAIL,
-                ) =>
+                && !tokens.is(m - 1, class::SUFFIX_HEAD) =>
         {
             Some(m - 1)
         }
@@ -205,12 +200,8 @@ fn owned_by_a_body(tokens: &Tokens<'_>, start: usize) -> bool {
         return false;
     }
     let stem = super::super::tokens::without_possessive(tokens.word(owner));
-    let acronym = stem.len() >= 2
-        && stem
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-        && stem.bytes().filter(u8::is_ascii_uppercase).count() >= 2;
-    acronym || super::super::lexicon::class(stem) & class::SUFFIX_AGENCY != 0
+    super::super::tokens::is_in_capitals(stem)
+        || super::super::lexicon::class(stem) & class::SUFFIX_AGENCY != 0
 }
 
 /// Whether words `start..=i` are a place's council ("Hackney Council") in a
@@ -276,14 +267,7 @@ fn modifier_run_back(tokens: &Tokens<'_>, end: usize) -> Option<usize> {
 
 /// Whether word `w` is a head of a name of its own.
 fn is_head(tokens: &Tokens<'_>, w: usize) -> bool {
-    tokens.is(
-        w,
-        class::SUFFIX_AGENCY
-            | class::SUFFIX_OUTLET
-            | class::PREFIX_AGENCY
-            | class::PREFIX_OUTLET
-            | class::TWO_WORD_TAIL,
-    )
+    tokens.is(w, class::SUFFIX_HEAD | class::PREFIX_HEAD)
 }
 
 /// "Ministry of Coastal Affairs", "Federal Bureau of Investigation",
@@ -320,10 +304,7 @@ fn prefix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
             let stem = super::super::tokens::without_possessive(word);
             // "… Inspector General and KTA's Office of Audit": an acronym
             // after "and" is another body, not the rest of this name.
-            if tokens.word(next - 1) == "and"
-                && stem.chars().filter(char::is_ascii_uppercase).count() >= 2
-                && !stem.chars().any(char::is_lowercase)
-            {
+            if tokens.word(next - 1) == "and" && super::super::tokens::is_in_capitals(stem) {
                 break;
             }
             last = Some(next);

@@ -13,33 +13,11 @@
 //! broadcasting within a few words of the same sentence.
 
 use super::super::Kind;
-use super::super::tokens::{Tokens, is_possessive, without_possessive};
+use super::super::tokens::{Tokens, is_in_capitals, is_possessive, without_possessive};
 use super::{RuleMatch, name_run_back};
 
 /// How many words either side are searched for a word of broadcasting.
 const WINDOW: usize = 4;
-
-/// Lower-case words that say a call sign is a station.
-const STATION_WORDS: &[&str] = &[
-    "station",
-    "stations",
-    "affiliate",
-    "tv",
-    "television",
-    "radio",
-    "channel",
-    "broadcast",
-    "broadcasts",
-    "aired",
-    "airs",
-    "newscast",
-    "reported",
-    "reports",
-    "reporter",
-    "reporters",
-    "anchor",
-    "told",
-];
 
 /// Suffixes a call sign may carry ("WFAA-TV", "KUOW-FM").
 const SUFFIXES: &[&str] = &["TV", "FM", "AM", "DT", "LP", "CD", "HD"];
@@ -151,22 +129,13 @@ fn is_channel_number(word: &str) -> bool {
 /// Whether word `i` exists and is written in capitals (two letters or
 /// more): then its neighbour is part of a line in capitals, a headline.
 fn all_capitals(tokens: &Tokens<'_>, i: usize) -> bool {
-    i < tokens.words.len() && {
-        let word = tokens.word(i);
-        word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !word.chars().any(char::is_lowercase)
-    }
+    i < tokens.words.len() && is_in_capitals(tokens.word(i))
 }
 
 /// Whether a word of broadcasting stands within [`WINDOW`] words of words
 /// `first..=last`, in the same sentence.
 fn near_station_word(tokens: &Tokens<'_>, first: usize, last: usize) -> bool {
-    let is_station_word = |i: usize| {
-        let word = tokens.word(i);
-        STATION_WORDS
-            .iter()
-            .any(|station| station.eq_ignore_ascii_case(word))
-    };
+    let is_station_word = |i: usize| super::super::lexicon::station_word(tokens.word(i));
     let mut before = first;
     while before > 0 && first - before < WINDOW && !tokens.words[before].sentence_start {
         before -= 1;
