@@ -59,44 +59,50 @@ pub fn finish(hash: u64) -> u64 {
     hash ^ (hash >> 29)
 }
 
-/// A Bloom filter over the keys of words (already well-mixed 64-bit
-/// hashes): answers "certainly not one of ours" for most words, with two
-/// bits a key in 2^17, so that a few thousand keys leave under one word in
-/// a hundred to check further.
+/// Bloom filters over the keys of words (already well-mixed 64-bit
+/// hashes), `N` sets side by side: each answers "certainly not one of
+/// ours" for most words. A key's bits lie in one 64-bit block (chosen by
+/// its top bits), and the blocks of the `N` sets for the same key lie
+/// together, so that asking about a word reads one cache line however
+/// many sets are asked. With 2^17 bits a set and three bits a key, a few
+/// thousand keys leave under one word in a hundred to check further.
 #[derive(Debug, Clone)]
-pub struct KeyFilter(Vec<u64>);
+pub struct KeyFilter<const N: usize = 1>(Vec<[u64; N]>);
 
-/// log2 of the number of bits in a [`KeyFilter`].
-const FILTER_BITS: u32 = 17;
+/// log2 of the number of 64-bit blocks of each set of a [`KeyFilter`].
+const FILTER_BLOCKS: u32 = 11;
 
-impl Default for KeyFilter {
+impl<const N: usize> Default for KeyFilter<N> {
     fn default() -> Self {
-        Self(vec![0; 1 << (FILTER_BITS - 6)])
+        Self(vec![[0; N]; 1 << FILTER_BLOCKS])
     }
 }
 
-impl KeyFilter {
-    /// The two bits of `key`.
-    fn bits(key: u64) -> [usize; 2] {
-        let mask = (1 << FILTER_BITS) - 1;
-        [
-            usize::try_from(key & mask).unwrap_or(0),
-            usize::try_from((key >> 32) & mask).unwrap_or(0),
-        ]
+impl<const N: usize> KeyFilter<N> {
+    /// The block of `key` and its bits in the block.
+    fn place(key: u64) -> (usize, u64) {
+        let block = usize::try_from(key >> (64 - FILTER_BLOCKS)).unwrap_or(0);
+        let bits = (1 << (key & 63)) | (1 << ((key >> 6) & 63)) | (1 << ((key >> 12) & 63));
+        (block, bits)
     }
 
-    /// Adds a key.
-    pub fn insert(&mut self, key: u64) {
-        for bit in Self::bits(key) {
-            self.0[bit / 64] |= 1 << (bit % 64);
-        }
+    /// Adds a key to set `set`.
+    pub fn insert(&mut self, set: usize, key: u64) {
+        let (block, bits) = Self::place(key);
+        self.0[block][set] |= bits;
     }
 
-    /// Whether the key may be in the set.
-    pub fn may_contain(&self, key: u64) -> bool {
-        Self::bits(key)
-            .iter()
-            .all(|&bit| self.0[bit / 64] & (1 << (bit % 64)) != 0)
+    /// Whether the key may be in set `set`.
+    pub fn may_contain(&self, set: usize, key: u64) -> bool {
+        let (block, bits) = Self::place(key);
+        self.0[block][set] & bits == bits
+    }
+
+    /// Which of the sets may hold the key, one bit a set.
+    pub fn sets_of(&self, key: u64) -> [bool; N] {
+        let (block, bits) = Self::place(key);
+        let found = &self.0[block];
+        std::array::from_fn(|set| found[set] & bits == bits)
     }
 }
 
@@ -131,10 +137,17 @@ pub fn prefix_at(text: &[u8], range: std::ops::Range<usize>) -> u64 {
 /// A fixed table from words to class bits, for the lexicon: open
 /// addressing keyed by a word's first eight bytes and length, so that most
 /// lookups cost one multiplication and one or two comparisons of numbers.
+///
+/// Most words of a text are in no list, and a lookup for them should touch
+/// as little memory as possible: each slot has a one-byte tag, from bits of
+/// the hash its slot does not use, in an array of its own (a few KB, which
+/// stays in the nearest cache), and the slot itself is read only when its
+/// tag matches.
 #[derive(Debug, Clone)]
 pub struct WordTable {
-    /// (first eight bytes, length, bits); a length of zero marks a free
-    /// slot.
+    /// Per slot, the word's tag; 0 marks a free slot.
+    tags: Vec<u8>,
+    /// (first eight bytes, length, bits).
     slots: Vec<(u64, u32, u32)>,
     /// The word in each slot, for words longer than eight bytes.
     words: Vec<&'static str>,
@@ -148,6 +161,7 @@ impl WordTable {
     pub fn new(entries: &[(&'static str, u32)]) -> Self {
         let size = (entries.len() * 2).next_power_of_two().max(16);
         let mut table = Self {
+            tags: vec![0; size],
             slots: vec![(0, 0, 0); size],
             words: vec![""; size],
             mask: size - 1,
@@ -156,39 +170,54 @@ impl WordTable {
             if word.is_empty() {
                 continue;
             }
-            let slot = table.find(word.as_bytes());
-            let (_, len, old) = table.slots[slot];
+            let key = prefix(word.as_bytes());
+            let (slot, tag) = table.find_keyed(key, word.as_bytes());
+            let (_, _, old) = table.slots[slot];
+            let free = table.tags[slot] == 0;
+            table.tags[slot] = tag;
             table.slots[slot] = (
-                prefix(word.as_bytes()),
+                key,
                 u32::try_from(word.len()).unwrap_or(u32::MAX),
-                if len == 0 { bits } else { old | bits },
+                if free { bits } else { old | bits },
             );
             table.words[slot] = word;
         }
         table
     }
 
-    /// The slot that holds `word`, or the free slot where it would go.
-    fn find(&self, word: &[u8]) -> usize {
-        self.find_keyed(prefix(word), word)
-    }
-
-    /// [`Self::find`], given the word's [`prefix`].
-    fn find_keyed(&self, key: u64, word: &[u8]) -> usize {
+    /// The slot that holds the word `word`, whose [`prefix`] is `key`, or
+    /// the free slot where it would go; and the word's tag.
+    fn find_keyed(&self, key: u64, word: &[u8]) -> (usize, u8) {
         let len = u32::try_from(word.len()).unwrap_or(u32::MAX);
         let hash = (key ^ u64::from(len).wrapping_mul(MULTIPLIER)).wrapping_mul(MULTIPLIER);
-        // The high bits mix best; the table is far smaller than 2^32.
+        // The high bits mix best; the table is far smaller than 2^32. The
+        // tag comes from the next bits down, never 0.
         let mut slot = usize::try_from(hash >> 40).unwrap_or(0) & self.mask;
+        let tag = u8::try_from((hash >> 32) & 0x7f).unwrap_or(0) | 0x80;
         loop {
-            let (found, found_len, _) = self.slots[slot];
-            if found_len == 0
-                || (found == key
+            let found_tag = self.tags[slot];
+            if found_tag == 0 {
+                return (slot, tag);
+            }
+            if found_tag == tag {
+                let (found, found_len, _) = self.slots[slot];
+                if found == key
                     && found_len == len
-                    && (word.len() <= 8 || self.words[slot].as_bytes()[8..] == word[8..]))
-            {
-                return slot;
+                    && (word.len() <= 8 || self.words[slot].as_bytes()[8..] == word[8..])
+                {
+                    return (slot, tag);
+                }
             }
             slot = (slot + 1) & self.mask;
+        }
+    }
+
+    /// The bits of the slot `slot`, 0 if it is free.
+    fn bits(&self, slot: usize) -> u32 {
+        if self.tags[slot] == 0 {
+            0
+        } else {
+            self.slots[slot].2
         }
     }
 
@@ -197,7 +226,7 @@ impl WordTable {
         if word.is_empty() {
             return 0;
         }
-        self.slots[self.find(word.as_bytes())].2
+        self.bits(self.find_keyed(prefix(word.as_bytes()), word.as_bytes()).0)
     }
 
     /// The bits of the word at `range` of `text`, whose [`prefix_at`] is
@@ -206,7 +235,7 @@ impl WordTable {
         if range.is_empty() {
             return 0;
         }
-        self.slots[self.find_keyed(key, &text[range])].2
+        self.bits(self.find_keyed(key, &text[range]).0)
     }
 }
 
@@ -223,11 +252,13 @@ mod tests {
 
     #[test]
     fn a_key_filter_holds_what_was_put_in() {
-        let mut filter = KeyFilter::default();
+        let mut filter = KeyFilter::<2>::default();
         let key = finish(mix(0, b"europol"));
-        filter.insert(key);
-        assert!(filter.may_contain(key));
-        assert!(!filter.may_contain(finish(mix(0, b"europa"))));
+        filter.insert(1, key);
+        assert!(filter.may_contain(1, key));
+        assert!(!filter.may_contain(0, key), "each set holds its own keys");
+        assert_eq!(filter.sets_of(key), [false, true]);
+        assert!(!filter.may_contain(1, finish(mix(0, b"europa"))));
     }
 
     #[test]

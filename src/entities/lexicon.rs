@@ -286,6 +286,11 @@ struct Lexicon {
     /// Per description noun, (kind, words allowed before it), outlet
     /// readings first.
     readings: Vec<Vec<(Kind, Before)>>,
+    /// The short lists asked seldom, each read once: scanned, as they
+    /// hold a few dozen words.
+    outlet_name_tails: Vec<&'static str>,
+    station_words: Vec<&'static str>,
+    compound_outlet_tails: Vec<&'static str>,
 }
 
 fn kind_named(word: &str) -> Option<Kind> {
@@ -361,6 +366,9 @@ impl Lexicon {
             modified,
             descriptors: WordTable::new(&descriptors),
             readings,
+            outlet_name_tails: entries(OUTLET_NAME_TAILS).collect(),
+            station_words: entries(STATION_WORDS).collect(),
+            compound_outlet_tails: entries(COMPOUND_OUTLET_TAILS).collect(),
         }
     }
 }
@@ -536,20 +544,22 @@ pub fn common_capitals(word: &str) -> bool {
 /// Lower-case endings that describe an outlet rather than name it ("news
 /// agency", "radio"), longest first.
 pub fn outlet_name_tails() -> impl Iterator<Item = &'static str> {
-    entries(OUTLET_NAME_TAILS)
+    lexicon().outlet_name_tails.iter().copied()
 }
 
 /// Whether `word`, in any case, speaks of broadcasting beside a call sign
-/// ("station", "affiliate", "reported"). The list is short and asked only
-/// beside the rare call sign, so it is scanned.
+/// ("station", "affiliate", "reported").
 pub fn station_word(word: &str) -> bool {
-    entries(STATION_WORDS).any(|entry| entry.eq_ignore_ascii_case(word))
+    lexicon()
+        .station_words
+        .iter()
+        .any(|entry| entry.eq_ignore_ascii_case(word))
 }
 
 /// Whether `word` is a noun an outlet noun can describe ("station" after
 /// "radio", "group" after "TV"). Asked only after an outlet noun.
 pub fn compound_outlet_tail(word: &str) -> bool {
-    entries(COMPOUND_OUTLET_TAILS).any(|entry| entry == word)
+    lexicon().compound_outlet_tails.contains(&word)
 }
 
 /// Whether `word` (in lower case) near an ambiguous name says it is of `kind`.

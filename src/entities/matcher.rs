@@ -113,12 +113,11 @@ pub struct Matcher {
     patterns: Vec<Pattern>,
     /// Every alias's text, one after the other.
     texts: String,
-    /// Keys of the one-word aliases: most words are none, and this says so
-    /// before a table is looked at.
-    single_words: KeyFilter,
-    /// Keys of the first words of longer aliases: most words begin none,
-    /// and this says so before the next word is read.
-    first_words: KeyFilter,
+    /// Keys of the one-word aliases (set [`SINGLE`]; most words are none,
+    /// and this says so before a table is looked at) and of the first words
+    /// of longer aliases (set [`FIRST`]; most words begin none, and this
+    /// says so before the next word is read): one read answers both.
+    words: KeyFilter<2>,
     /// Keys of the first two words of longer aliases: most pairs that
     /// begin with a first word ("the court") begin no alias, and this says
     /// so before the large table is touched.
@@ -130,17 +129,33 @@ pub struct Matcher {
     others_ascii: [bool; 128],
 }
 
+/// The set of [`Matcher::words`] that holds one-word aliases.
+const SINGLE: usize = 0;
+/// The set of [`Matcher::words`] that holds the first words of longer
+/// aliases.
+const FIRST: usize = 1;
+
 /// Folds the run of ASCII letters and digits at `at` into `seed`, case
 /// folded (setting bit 5 lower-cases a letter and leaves a digit as it is),
 /// eight bytes at a time; returns the hash and where the run ends.
 fn fold_run(bytes: &[u8], at: usize, seed: u64) -> (u64, usize) {
-    let rest = &bytes[at..];
-    let len = rest
+    let end = run_end(bytes, at);
+    (fold(&bytes[at..end], seed), end)
+}
+
+/// Where the run of ASCII letters and digits at `at` ends.
+fn run_end(bytes: &[u8], at: usize) -> usize {
+    at + bytes[at..]
         .iter()
         .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(rest.len());
+        .unwrap_or(bytes.len() - at)
+}
+
+/// [`fold_run`] of a run whose end is known.
+fn fold(run: &[u8], seed: u64) -> u64 {
+    let len = run.len();
     let mut hash = seed;
-    let mut chunks = rest[..len].chunks_exact(8);
+    let mut chunks = run.chunks_exact(8);
     for chunk in &mut chunks {
         hash = (hash ^ (load(chunk) | CASE_BITS))
             .wrapping_mul(MULTIPLIER)
@@ -154,7 +169,7 @@ fn fold_run(bytes: &[u8], at: usize, seed: u64) -> (u64, usize) {
             .wrapping_mul(MULTIPLIER)
             .rotate_left(29);
     }
-    (hash ^ len as u64, at + len)
+    hash ^ len as u64
 }
 
 /// Bit 5 of every byte: lower case for letters, no change for digits.
@@ -192,8 +207,7 @@ impl Matcher {
     /// A matcher for every alias of `organisations`.
     pub fn new(organisations: &[Organisation]) -> Self {
         let mut buckets: HashMap<u64, Vec<Pattern>, WordHash> = HashMap::default();
-        let mut single_words = KeyFilter::default();
-        let mut first_words = KeyFilter::default();
+        let mut words = KeyFilter::default();
         let mut pairs = KeyFilter::default();
         let mut others: HashMap<char, Vec<Pattern>, WordHash> = HashMap::default();
         let mut texts = String::new();
@@ -212,13 +226,13 @@ impl Matcher {
                     let (first, first_end) = fold_run(bytes, 0, 0);
                     let key = match second_run(bytes, first_end) {
                         Some(second) if has_second_word(bytes) => {
-                            first_words.insert(single_key(first));
+                            words.insert(FIRST, single_key(first));
                             let key = pair_key(first, fold_run(bytes, second, 0).0);
-                            pairs.insert(key);
+                            pairs.insert(0, key);
                             key
                         }
                         _ => {
-                            single_words.insert(single_key(first));
+                            words.insert(SINGLE, single_key(first));
                             single_key(first)
                         }
                     };
@@ -253,8 +267,7 @@ impl Matcher {
             table,
             patterns,
             texts,
-            single_words,
-            first_words,
+            words,
             pairs,
             others,
             others_ascii,
@@ -263,8 +276,9 @@ impl Matcher {
 
     /// Every acceptable alias occurrence in `text`, overlapping ones
     /// included, sorted by start. `starts` are the places a name can begin
-    /// ([`super::tokens::Tokens::starts`]).
-    pub fn hits(&self, text: &str, starts: &[usize]) -> Vec<Hit> {
+    /// and `run_ends` where the ASCII letters and digits from each end
+    /// ([`super::tokens::Tokens::starts`], [`super::tokens::Tokens::run_ends`]).
+    pub fn hits(&self, text: &str, starts: &[usize], run_ends: &[usize]) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let mut hits = Vec::new();
         let accept = |hits: &mut Vec<Hit>, patterns: Range<usize>, at: usize| {
@@ -289,31 +303,34 @@ impl Matcher {
         };
         // The hash of the run a pair was last looked up with: it begins
         // the next word, so each run is read once.
-        let mut next_run: Option<(usize, u64, usize)> = None;
-        for &at in starts {
+        let mut next_run: Option<(usize, u64)> = None;
+        for (k, &at) in starts.iter().enumerate() {
             let byte = bytes[at];
             if byte.is_ascii() {
-                let (first, first_end) = match next_run.take() {
-                    Some((run_at, hash, end)) if run_at == at => (hash, end),
-                    _ => fold_run(bytes, at, 0),
+                let first_end = run_ends[k];
+                let first = match next_run.take() {
+                    Some((run_at, hash)) if run_at == at => hash,
+                    _ => fold(&bytes[at..first_end], 0),
                 };
                 let single = single_key(first);
                 // Most words begin no alias: the filters say so.
-                if self.first_words.may_contain(single)
-                    && let Some(second) = second_run(bytes, first_end)
-                {
-                    let (hash, end) = fold_run(bytes, second, 0);
-                    next_run = Some((second, hash, end));
+                let [is_single, is_first] = self.words.sets_of(single);
+                if is_first && let Some(second) = second_run(bytes, first_end) {
+                    // The second run is most often the next start.
+                    let end = match starts.get(k + 1) {
+                        Some(&next) if next == second => run_ends[k + 1],
+                        _ => run_end(bytes, second),
+                    };
+                    let hash = fold(&bytes[second..end], 0);
+                    next_run = Some((second, hash));
                     let pair = pair_key(first, hash);
-                    if self.pairs.may_contain(pair)
+                    if self.pairs.may_contain(0, pair)
                         && let Some(patterns) = self.table.get(pair)
                     {
                         accept(&mut hits, patterns, at);
                     }
                 }
-                if self.single_words.may_contain(single)
-                    && let Some(patterns) = self.table.get(single)
-                {
+                if is_single && let Some(patterns) = self.table.get(single) {
                     accept(&mut hits, patterns, at);
                 }
             } else if let Some(c) = text[at..].chars().next()
@@ -418,7 +435,7 @@ mod tests {
 
     fn hits(text: &str) -> Vec<Hit> {
         let tokens = super::super::tokens::Tokens::new(text);
-        matcher().hits(text, &tokens.starts)
+        matcher().hits(text, &tokens.starts, &tokens.run_ends)
     }
 
     #[test]

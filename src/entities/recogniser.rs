@@ -104,7 +104,7 @@ impl Recogniser {
         let tokens = Tokens::new(text);
         let mut candidates: Vec<Candidate> = self
             .matcher
-            .hits(text, &tokens.starts)
+            .hits(text, &tokens.starts, &tokens.run_ends)
             .into_iter()
             .map(|hit| {
                 let organisation = &self.organisations[hit.org];

@@ -1,7 +1,7 @@
 //! Words of a text with their byte ranges, for the rules that read names
 //! off the text itself.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -33,53 +33,54 @@ pub struct Tokens<'t> {
     /// neither (nor `_`): the places where a name can begin, inside words
     /// too ("Europol" in "pro-Europol").
     pub starts: Vec<usize>,
+    /// For each of `starts`, where the run of ASCII letters and digits
+    /// that begins there ends (the start itself where the first character
+    /// is no ASCII letter or digit): what the gazetteer's matcher hashes.
+    pub run_ends: Vec<usize>,
     /// A filter of the words written in lower case (not at a sentence
     /// start), for [`Self::is_ordinary_sentence_start`].
     lower_words: Vec<u64>,
-    /// The words not at a sentence start, as written: built the first
-    /// time the filter lets a word through, so that a long text with many
-    /// sentences is answered by lookups rather than a scan per sentence.
-    /// Keyed with a per-process seed: article text is untrusted.
+    /// How many words the scans for lower-case words have read: the
+    /// first few words the filter lets through are looked for by a scan,
+    /// which usually stops early ("the" comes soon), and past
+    /// [`Self::scan_budget`] the set below is built instead.
+    scanned: Cell<usize>,
+    /// The words not at a sentence start, as written: built once the scans
+    /// have read their budget, so that a long text with many sentences is
+    /// answered by lookups rather than a scan per sentence. Keyed with a
+    /// per-process seed: article text is untrusted.
     inner_words: OnceCell<HashSet<&'t str, foldhash::fast::RandomState>>,
 }
 
 impl<'t> Tokens<'t> {
     /// Splits `text` into words, each looked up once in the lexicon.
     pub fn new(text: &'t str) -> Self {
-        let mut words: Vec<Word> = Vec::with_capacity(text.len() / 6);
-        let mut lower_words = vec![0u64; LOWER_FILTER_BITS / 64];
+        let mut split = Split::new(text);
         let bytes = text.as_bytes();
         let mut start: Option<usize> = None;
-        let mut sentence_start = true;
-        let mut starts = Vec::with_capacity(text.len() / 5);
         let mut previous_is_word = false;
         let mut at = 0;
         while at < bytes.len() {
             // ASCII letters and digits: a word starts or goes on, a whole
             // run at a time.
             if bytes[at].is_ascii_alphanumeric() {
-                if !previous_is_word {
-                    starts.push(at);
-                    previous_is_word = true;
-                }
+                let run_start = at;
                 start.get_or_insert(at);
                 at += 1;
                 while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
                     at += 1;
+                }
+                if !previous_is_word {
+                    split.starts.push(run_start);
+                    split.run_ends.push(at);
+                    previous_is_word = true;
                 }
                 continue;
             }
             // A space ends a word and nothing else.
             if bytes[at] == b' ' {
                 if let Some(begin) = start.take() {
-                    push_word(
-                        &mut words,
-                        &mut lower_words,
-                        text,
-                        begin..at,
-                        sentence_start,
-                    );
-                    sentence_start = false;
+                    split.push_word(begin..at);
                 }
                 previous_is_word = false;
                 at += 1;
@@ -98,7 +99,9 @@ impl<'t> Tokens<'t> {
                 c.is_alphanumeric()
             };
             if word_char && !previous_is_word {
-                starts.push(at);
+                // Not an ASCII letter or digit (those are read above).
+                split.starts.push(at);
+                split.run_ends.push(at);
             }
             previous_is_word = word_char || c == '_';
             let joiner = start.is_some()
@@ -113,40 +116,29 @@ impl<'t> Tokens<'t> {
                 continue;
             }
             if let Some(begin) = start.take() {
-                push_word(
-                    &mut words,
-                    &mut lower_words,
-                    text,
-                    begin..at,
-                    sentence_start,
-                );
-                sentence_start = false;
+                split.push_word(begin..at);
             }
             let after_abbreviation = c == '.'
-                && words.last().is_some_and(|w| {
+                && split.words.last().is_some_and(|w| {
                     w.range.end == at
                         && (w.class & super::lexicon::class::ABBREVIATION != 0
                             || text[w.range.clone()].chars().nth(1).is_none())
                 });
             if ends_sentence(c, bytes, at) && !after_abbreviation {
-                sentence_start = true;
+                split.sentence_start = true;
             }
             at += len;
         }
         if let Some(begin) = start {
-            push_word(
-                &mut words,
-                &mut lower_words,
-                text,
-                begin..text.len(),
-                sentence_start,
-            );
+            split.push_word(begin..text.len());
         }
         Self {
             text,
-            words,
-            starts,
-            lower_words,
+            words: split.words,
+            starts: split.starts,
+            run_ends: split.run_ends,
+            lower_words: split.lower_words,
+            scanned: Cell::new(0),
             inner_words: OnceCell::new(),
         }
     }
@@ -217,7 +209,7 @@ impl<'t> Tokens<'t> {
         let filter = &self.lower_words;
         let found = |lower: &str| {
             let bit = lower_filter_bit(super::hash::load(lower.as_bytes()), lower.len());
-            filter[bit / 64] & (1 << (bit % 64)) != 0 && self.inner_words().contains(lower)
+            filter[bit / 64] & (1 << (bit % 64)) != 0 && self.has_inner_word(lower)
         };
         // Short ASCII words are lower-cased on the stack.
         let mut buffer = [0u8; 32];
@@ -233,6 +225,36 @@ impl<'t> Tokens<'t> {
 }
 
 impl<'t> Tokens<'t> {
+    /// Whether `lower` is written somewhere not at a sentence start: by a
+    /// scan while the scans have read fewer than [`Self::scan_budget`]
+    /// words, then by the set of such words, built once. Building the set
+    /// costs about as much as a few scans, and most texts ask for a few
+    /// common words that a scan meets early.
+    fn has_inner_word(&self, lower: &str) -> bool {
+        if let Some(set) = self.inner_words.get() {
+            return set.contains(lower);
+        }
+        if self.scanned.get() >= self.scan_budget() {
+            return self.inner_words().contains(lower);
+        }
+        let bytes = self.text.as_bytes();
+        let found = self.words.iter().position(|w| {
+            w.range.len() == lower.len()
+                && !w.sentence_start
+                && bytes[w.range.clone()] == *lower.as_bytes()
+        });
+        self.scanned
+            .set(self.scanned.get() + found.map_or(self.words.len(), |at| at + 1));
+        found.is_some()
+    }
+
+    /// How many words the scans of [`Self::has_inner_word`] may read
+    /// before the set is built: twice the text, so that the scans never
+    /// cost more than building the set a few times over.
+    fn scan_budget(&self) -> usize {
+        2 * self.words.len() + 64
+    }
+
     /// The words not at a sentence start, as written, that can equal a
     /// word in lower case: those whose first byte is no capital.
     fn inner_words(&self) -> &HashSet<&'t str, foldhash::fast::RandomState> {
@@ -264,41 +286,60 @@ fn lower_filter_bit(prefix: u64, len: usize) -> usize {
     usize::try_from(key.wrapping_mul(super::hash::MULTIPLIER) >> 50).unwrap_or(0)
 }
 
-/// Adds the word at `range`, looked up in the lexicon, and records what
-/// separates it from the word before: each word is read once more, here,
-/// after the scan that found its end.
-fn push_word(
-    words: &mut Vec<Word>,
-    lower_words: &mut [u64],
-    text: &str,
-    range: Range<usize>,
+/// What [`Tokens::new`] builds as it reads a text.
+struct Split<'t> {
+    text: &'t str,
+    words: Vec<Word>,
+    lower_words: Vec<u64>,
+    starts: Vec<usize>,
+    run_ends: Vec<usize>,
+    /// Whether the next word starts a sentence.
     sentence_start: bool,
-) {
-    let bytes = text.as_bytes();
-    let prefix = super::hash::prefix_at(bytes, range.clone());
-    if !sentence_start
-        && (bytes[range.start].is_ascii_lowercase() || !bytes[range.start].is_ascii())
-    {
-        let bit = lower_filter_bit(prefix, range.len());
-        lower_words[bit / 64] |= 1 << (bit % 64);
-    }
-    if let Some(previous) = words.last_mut() {
-        // Most words are one space apart.
-        let single_space =
-            range.start == previous.range.end + 1 && bytes[previous.range.end] == b' ';
-        if single_space {
-            previous.joined = true;
-        } else {
-            gaps(previous, bytes, range.start);
+}
+
+impl<'t> Split<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            words: Vec::with_capacity(text.len() / 6),
+            lower_words: vec![0u64; LOWER_FILTER_BITS / 64],
+            starts: Vec::with_capacity(text.len() / 5),
+            run_ends: Vec::with_capacity(text.len() / 5),
+            sentence_start: true,
         }
     }
-    words.push(Word {
-        class: super::lexicon::class_keyed(prefix, text, range.clone()),
-        range,
-        sentence_start,
-        joined: false,
-        comma_after: false,
-    });
+
+    /// Adds the word at `range`, looked up in the lexicon, and records
+    /// what separates it from the word before: each word is read once
+    /// more, here, after the scan that found its end.
+    fn push_word(&mut self, range: Range<usize>) {
+        let bytes = self.text.as_bytes();
+        let sentence_start = std::mem::replace(&mut self.sentence_start, false);
+        let prefix = super::hash::prefix_at(bytes, range.clone());
+        if !sentence_start
+            && (bytes[range.start].is_ascii_lowercase() || !bytes[range.start].is_ascii())
+        {
+            let bit = lower_filter_bit(prefix, range.len());
+            self.lower_words[bit / 64] |= 1 << (bit % 64);
+        }
+        if let Some(previous) = self.words.last_mut() {
+            // Most words are one space apart.
+            let single_space =
+                range.start == previous.range.end + 1 && bytes[previous.range.end] == b' ';
+            if single_space {
+                previous.joined = true;
+            } else {
+                gaps(previous, bytes, range.start);
+            }
+        }
+        self.words.push(Word {
+            class: super::lexicon::class_keyed(prefix, self.text, range.clone()),
+            range,
+            sentence_start,
+            joined: false,
+            comma_after: false,
+        });
+    }
 }
 
 /// Records what separates `previous` from a word starting at `next`.
@@ -429,6 +470,29 @@ mod tests {
         assert!(!tokens.is_ordinary_sentence_start(1));
     }
 
+    #[test]
+    fn many_sentence_starts_are_answered_alike_by_scans_and_by_the_set() {
+        // Each "Kestrel" is sought to the end of the text, where its lower
+        // case stands: the scans spend their budget and the set is built.
+        let text = format!("{}Osprey left. the kestrel", "Kestrel said. ".repeat(50));
+        let tokens = Tokens::new(&text);
+        let kestrels: Vec<usize> = (0..tokens.words.len())
+            .filter(|&i| tokens.word(i) == "Kestrel")
+            .collect();
+        assert_eq!(kestrels.len(), 50);
+        assert!(tokens.is_ordinary_sentence_start(kestrels[0]));
+        assert!(tokens.inner_words.get().is_none(), "one scan is in budget");
+        assert!(
+            kestrels
+                .iter()
+                .all(|&i| tokens.is_ordinary_sentence_start(i))
+        );
+        assert!(tokens.inner_words.get().is_some(), "the set was built");
+        let osprey = tokens.words.len() - 4;
+        assert_eq!(tokens.word(osprey), "Osprey");
+        assert!(!tokens.is_ordinary_sentence_start(osprey));
+    }
+
     proptest::proptest! {
         #[test]
         fn ordinary_sentence_starts_are_those_a_scan_finds(
@@ -437,7 +501,7 @@ mod tests {
                     "Local", "local", "Kestrel", "News", "news", "Élan", "élan", "the", "The",
                     "police.", "Police", "officials.", "Officials", "LOCAL",
                 ]),
-                1..40,
+                1..160,
             )
         ) {
             let text = words.join(" ");
@@ -451,6 +515,34 @@ mod tests {
                         .any(|j| !tokens.words[j].sentence_start && tokens.word(j) == lower);
                 proptest::prop_assert_eq!(tokens.is_ordinary_sentence_start(i), expected, "{}", word);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn starts_and_run_ends_are_what_a_scan_finds(text in "[aZ9é_ .'’-]{0,40}") {
+            let tokens = Tokens::new(&text);
+            let word_char = |c: char| c.is_alphanumeric() || c == '_';
+            let mut expected = Vec::new();
+            let mut previous: Option<char> = None;
+            for (at, c) in text.char_indices() {
+                if c.is_alphanumeric() && !previous.is_some_and(word_char) {
+                    let run = text[at..]
+                        .bytes()
+                        .take_while(u8::is_ascii_alphanumeric)
+                        .count();
+                    expected.push((at, at + run));
+                }
+                previous = Some(c);
+            }
+            let found: Vec<(usize, usize)> = tokens
+                .starts
+                .iter()
+                .copied()
+                .zip(tokens.run_ends.iter().copied())
+                .collect();
+            proptest::prop_assert_eq!(tokens.starts.len(), tokens.run_ends.len());
+            proptest::prop_assert_eq!(found, expected);
         }
     }
 
