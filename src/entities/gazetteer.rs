@@ -59,11 +59,17 @@ impl CaseRule {
             Self::Exact => name == found,
             Self::Ignore => true,
             // Word by word: "Amaq News Agency" is not "Amaq news agency",
-            // where "news agency" only describes.
-            Self::Capitalised => name.split(' ').zip(found.split(' ')).all(|(want, got)| {
-                let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-                !capital(want) || capital(got)
-            }),
+            // where "news agency" only describes. As `found` is `name` up
+            // to ASCII case, their words line up byte by byte, and only an
+            // ASCII capital can be missing.
+            Self::Capitalised => {
+                let (want, got) = (name.as_bytes(), found.as_bytes());
+                want.iter().enumerate().all(|(at, &byte)| {
+                    let word_start = at == 0 || want[at - 1] == b' ';
+                    !(word_start && byte.is_ascii_uppercase())
+                        || got.get(at).is_some_and(u8::is_ascii_uppercase)
+                })
+            }
         }
     }
 }
@@ -325,6 +331,31 @@ mod tests {
         );
         assert!(!CaseRule::Capitalised.accepts("Amaq News Agency", "Amaq news agency"));
         assert!(CaseRule::Ignore.accepts("Halumu", "halumu"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn capitalised_names_are_read_word_by_word(
+            name in "[AaZzÉé ]{0,16}",
+            flips in proptest::collection::vec(proptest::bool::ANY, 16),
+        ) {
+            // The name in another ASCII case, as the matcher finds it.
+            let found: String = name
+                .chars()
+                .zip(flips.iter().chain(std::iter::repeat(&false)))
+                .map(|(c, &flip)| match (flip, c.is_ascii_uppercase()) {
+                    (false, _) => c,
+                    (true, true) => c.to_ascii_lowercase(),
+                    (true, false) => c.to_ascii_uppercase(),
+                })
+                .collect();
+            let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+            let expected = name
+                .split(' ')
+                .zip(found.split(' '))
+                .all(|(want, got)| !capital(want) || capital(got));
+            proptest::prop_assert_eq!(CaseRule::Capitalised.accepts(&name, &found), expected);
+        }
     }
 
     #[test]

@@ -21,11 +21,7 @@ use super::{Kind, Mention};
 /// → "AFP", "Pakistan Tehreek-e-Insaf" → "PTI", "Agence France-Presse" →
 /// "AFP".
 pub fn initials(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '-')
-        .filter_map(|part| part.chars().next())
-        .filter(|c| c.is_uppercase())
-        .flat_map(char::to_uppercase)
-        .collect()
+    initial_letters(name).collect()
 }
 
 /// The letters of an acronym, upper case: "PML-N" → "PMLN".
@@ -175,7 +171,7 @@ pub fn follow_named_bodies(text: &str, mentions: &mut [Mention]) {
         .iter()
         .enumerate()
         .filter(|(_, m)| surface(m).contains(' '))
-        .filter_map(|(at, m)| Some((packed(initial_letters(surface(m)))?, m.range.start, at)))
+        .filter_map(|(at, m)| Some((packed_initials(surface(m))?, m.range.start, at)))
         .filter(|(initials, _, _)| letters.binary_search(initials).is_ok())
         .collect();
     if named.is_empty() {
@@ -223,6 +219,29 @@ fn initial_letters(name: &str) -> impl Iterator<Item = char> + '_ {
         .flat_map(char::to_uppercase)
 }
 
+/// [`packed`] of the [`initial_letters`] of `name`, read from the bytes
+/// where the name is ASCII, as most are.
+fn packed_initials(name: &str) -> Option<u128> {
+    if !name.is_ascii() {
+        return packed(initial_letters(name));
+    }
+    let bytes = name.as_bytes();
+    let mut value: u128 = 0;
+    let mut count = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        // A part begins the name or follows white space or a hyphen.
+        let part_start = at == 0 || matches!(bytes[at - 1], b'\t'..=b'\r' | b' ' | b'-');
+        if part_start && byte.is_ascii_uppercase() {
+            if count == 16 {
+                return None;
+            }
+            value |= u128::from(byte) << (8 * count);
+            count += 1;
+        }
+    }
+    Some(value)
+}
+
 /// [`letters`] without building a string.
 fn acronym_letters(acronym: &str) -> impl Iterator<Item = char> + '_ {
     acronym
@@ -234,6 +253,15 @@ fn acronym_letters(acronym: &str) -> impl Iterator<Item = char> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn initials_are_packed_alike_from_bytes_and_chars(
+            name in "[AaZé\t\x0b\r -]{0,40}",
+        ) {
+            proptest::prop_assert_eq!(packed_initials(&name), packed(initial_letters(&name)));
+        }
+    }
 
     #[test]
     fn initials_take_capitalised_words_and_hyphen_parts() {
