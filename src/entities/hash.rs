@@ -64,44 +64,56 @@ pub fn finish(hash: u64) -> u64 {
 /// ours" for most words. A key's bits lie in one 64-bit block (chosen by
 /// its top bits), and the blocks of the `N` sets for the same key lie
 /// together, so that asking about a word reads one cache line however
-/// many sets are asked. With 2^17 bits a set and three bits a key, a few
-/// thousand keys leave under one word in a hundred to check further.
+/// many sets are asked. With the default 2^17 bits a set and three bits a
+/// key, a few thousand keys leave under one word in a hundred to check
+/// further.
 #[derive(Debug, Clone)]
-pub struct KeyFilter<const N: usize = 1>(Vec<[u64; N]>);
-
-/// log2 of the number of 64-bit blocks of each set of a [`KeyFilter`].
-const FILTER_BLOCKS: u32 = 11;
+pub struct KeyFilter<const N: usize = 1> {
+    blocks: Vec<[u64; N]>,
+    /// 64 less log2 of the number of blocks: the shift that takes a key's
+    /// top bits as its block.
+    shift: u32,
+}
 
 impl<const N: usize> Default for KeyFilter<N> {
     fn default() -> Self {
-        Self(vec![[0; N]; 1 << FILTER_BLOCKS])
+        Self::with_blocks(11)
     }
 }
 
 impl<const N: usize> KeyFilter<N> {
+    /// Filters of 2^`log2` blocks of 64 bits a set: 11 for thousands of
+    /// keys, fewer for a few hundred.
+    pub fn with_blocks(log2: u32) -> Self {
+        Self {
+            blocks: vec![[0; N]; 1 << log2],
+            shift: 64 - log2,
+        }
+    }
+
     /// The block of `key` and its bits in the block.
-    fn place(key: u64) -> (usize, u64) {
-        let block = usize::try_from(key >> (64 - FILTER_BLOCKS)).unwrap_or(0);
+    fn place(&self, key: u64) -> (usize, u64) {
+        let block = usize::try_from(key >> self.shift).unwrap_or(0);
         let bits = (1 << (key & 63)) | (1 << ((key >> 6) & 63)) | (1 << ((key >> 12) & 63));
         (block, bits)
     }
 
     /// Adds a key to set `set`.
     pub fn insert(&mut self, set: usize, key: u64) {
-        let (block, bits) = Self::place(key);
-        self.0[block][set] |= bits;
+        let (block, bits) = self.place(key);
+        self.blocks[block][set] |= bits;
     }
 
     /// Whether the key may be in set `set`.
     pub fn may_contain(&self, set: usize, key: u64) -> bool {
-        let (block, bits) = Self::place(key);
-        self.0[block][set] & bits == bits
+        let (block, bits) = self.place(key);
+        self.blocks[block][set] & bits == bits
     }
 
-    /// Which of the sets may hold the key, one bit a set.
+    /// Whether each of the sets may hold the key.
     pub fn sets_of(&self, key: u64) -> [bool; N] {
-        let (block, bits) = Self::place(key);
-        let found = &self.0[block];
+        let (block, bits) = self.place(key);
+        let found = &self.blocks[block];
         std::array::from_fn(|set| found[set] & bits == bits)
     }
 }
@@ -259,6 +271,10 @@ mod tests {
         assert!(!filter.may_contain(0, key), "each set holds its own keys");
         assert_eq!(filter.sets_of(key), [false, true]);
         assert!(!filter.may_contain(1, finish(mix(0, b"europa"))));
+        let mut small = KeyFilter::<1>::with_blocks(4);
+        small.insert(0, key);
+        assert!(small.may_contain(0, key));
+        assert!(!small.may_contain(0, finish(mix(0, b"europa"))));
     }
 
     #[test]

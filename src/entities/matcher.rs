@@ -122,6 +122,13 @@ pub struct Matcher {
     /// begin with a first word ("the court") begin no alias, and this says
     /// so before the large table is touched.
     pairs: KeyFilter,
+    /// The same three sets ([`SINGLE`], [`FIRST`], [`PAIR`]) for the few
+    /// aliases that can match where a word begins in lower case: those
+    /// whose case rule is [`CaseRule::Ignore`] or whose first letter is no
+    /// capital ("fedpol", "al-Bayan", "the FA"). Most words of a text are
+    /// in lower case, and would otherwise pass as "federal", "national"
+    /// and "police" begin hundreds of capitalised names.
+    lower: KeyFilter<3>,
     /// Aliases that begin with something other than an ASCII letter or
     /// digit, by their first character: ranges of `patterns`.
     others: HashMap<char, Range<usize>, WordHash>,
@@ -134,6 +141,8 @@ const SINGLE: usize = 0;
 /// The set of [`Matcher::words`] that holds the first words of longer
 /// aliases.
 const FIRST: usize = 1;
+/// The set of [`Matcher::lower`] that holds the keys of first two words.
+const PAIR: usize = 2;
 
 /// Folds the run of ASCII letters and digits at `at` into `seed`, case
 /// folded (setting bit 5 lower-cases a letter and leaves a digit as it is),
@@ -209,6 +218,7 @@ impl Matcher {
         let mut buckets: HashMap<u64, Vec<Pattern>, WordHash> = HashMap::default();
         let mut words = KeyFilter::default();
         let mut pairs = KeyFilter::default();
+        let mut lower = KeyFilter::with_blocks(8);
         let mut others: HashMap<char, Vec<Pattern>, WordHash> = HashMap::default();
         let mut texts = String::new();
         for (org, organisation) in organisations.iter().enumerate() {
@@ -223,16 +233,27 @@ impl Matcher {
                 texts.push_str(&entry.text);
                 let bytes = entry.text.as_bytes();
                 if bytes.first().is_some_and(u8::is_ascii_alphanumeric) {
+                    // Only these can match a word that begins in lower
+                    // case (see `CaseRule::accepts`).
+                    let lower_case =
+                        entry.case == CaseRule::Ignore || !bytes[0].is_ascii_uppercase();
                     let (first, first_end) = fold_run(bytes, 0, 0);
                     let key = match second_run(bytes, first_end) {
                         Some(second) if has_second_word(bytes) => {
-                            words.insert(FIRST, single_key(first));
                             let key = pair_key(first, fold_run(bytes, second, 0).0);
+                            words.insert(FIRST, single_key(first));
                             pairs.insert(0, key);
+                            if lower_case {
+                                lower.insert(FIRST, single_key(first));
+                                lower.insert(PAIR, key);
+                            }
                             key
                         }
                         _ => {
                             words.insert(SINGLE, single_key(first));
+                            if lower_case {
+                                lower.insert(SINGLE, single_key(first));
+                            }
                             single_key(first)
                         }
                     };
@@ -269,6 +290,7 @@ impl Matcher {
             texts,
             words,
             pairs,
+            lower,
             others,
             others_ascii,
         }
@@ -313,8 +335,15 @@ impl Matcher {
                     _ => fold(&bytes[at..first_end], 0),
                 };
                 let single = single_key(first);
-                // Most words begin no alias: the filters say so.
-                let [is_single, is_first] = self.words.sets_of(single);
+                // Most words begin no alias: the filters say so. A word in
+                // lower case is asked of the aliases that can match it.
+                let lower_case = byte.is_ascii_lowercase();
+                let [is_single, is_first] = if lower_case {
+                    let [single, first, _] = self.lower.sets_of(single);
+                    [single, first]
+                } else {
+                    self.words.sets_of(single)
+                };
                 if is_first && let Some(second) = second_run(bytes, first_end) {
                     // The second run is most often the next start.
                     let end = match starts.get(k + 1) {
@@ -324,9 +353,12 @@ impl Matcher {
                     let hash = fold(&bytes[second..end], 0);
                     next_run = Some((second, hash));
                     let pair = pair_key(first, hash);
-                    if self.pairs.may_contain(0, pair)
-                        && let Some(patterns) = self.table.get(pair)
-                    {
+                    let may_be_pair = if lower_case {
+                        self.lower.may_contain(PAIR, pair)
+                    } else {
+                        self.pairs.may_contain(0, pair)
+                    };
+                    if may_be_pair && let Some(patterns) = self.table.get(pair) {
                         accept(&mut hits, patterns, at);
                     }
                 }
@@ -471,6 +503,27 @@ mod tests {
                     Just("AP".to_owned()),
                     Just("é".to_owned()),
                     "[ -~]{1,3}",
+                    // Names from the gazetteer, in any case: most words
+                    // in lower case are turned away by their own filters.
+                    (any::<proptest::sample::Index>(), any::<u64>()).prop_map(|(index, flips)| {
+                        let names: Vec<&str> = gazetteer()
+                            .iter()
+                            .flat_map(|o| o.aliases.iter().map(|a| a.text.as_str()))
+                            .collect();
+                        index
+                            .get(&names)
+                            .chars()
+                            .enumerate()
+                            .map(|(at, c)| if flips >> (at % 64) & 1 == 1 {
+                                c.to_ascii_lowercase()
+                            } else {
+                                c.to_ascii_uppercase()
+                            })
+                            .collect::<String>()
+                    }),
+                    Just("the FA".to_owned()),
+                    Just("fedpol".to_owned()),
+                    Just("i newspaper".to_owned()),
                 ],
                 0..30,
             ),
