@@ -20,7 +20,7 @@ use std::ops::Range;
 
 use super::Organisation;
 use super::gazetteer::CaseRule;
-use super::hash::{KeyFilter, MULTIPLIER, WordHash, finish, load};
+use super::hash::{KeyFilter, MULTIPLIER, WordHash, finish, prefix_at};
 
 /// A gazetteer alias found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,7 +149,7 @@ const PAIR: usize = 2;
 /// eight bytes at a time; returns the hash and where the run ends.
 fn fold_run(bytes: &[u8], at: usize, seed: u64) -> (u64, usize) {
     let end = run_end(bytes, at);
-    (fold(&bytes[at..end], seed), end)
+    (fold(bytes, at..end, seed), end)
 }
 
 /// Where the run of ASCII letters and digits at `at` ends.
@@ -160,25 +160,22 @@ fn run_end(bytes: &[u8], at: usize) -> usize {
         .unwrap_or(bytes.len() - at)
 }
 
-/// [`fold_run`] of a run whose end is known.
-fn fold(run: &[u8], seed: u64) -> u64 {
-    let len = run.len();
+/// [`fold_run`] of the run at `run` of `bytes`, whose end is known. Each
+/// eight bytes are one load where the text goes on for eight more (most
+/// words are shorter: their bytes are a masked load, not a loop).
+fn fold(bytes: &[u8], run: Range<usize>, seed: u64) -> u64 {
     let mut hash = seed;
-    let mut chunks = run.chunks_exact(8);
-    for chunk in &mut chunks {
-        hash = (hash ^ (load(chunk) | CASE_BITS))
+    let mut at = run.start;
+    while at < run.end {
+        let len = (run.end - at).min(8);
+        // Only the run's own bytes take the case bit.
+        let case = CASE_BITS >> (8 * (8 - len));
+        hash = (hash ^ (prefix_at(bytes, at..at + len) | case))
             .wrapping_mul(MULTIPLIER)
             .rotate_left(29);
+        at += len;
     }
-    let tail = chunks.remainder();
-    if !tail.is_empty() {
-        // Only the tail's own bytes take the case bit.
-        let case = CASE_BITS >> (8 * (8 - tail.len()));
-        hash = (hash ^ (load(tail) | case))
-            .wrapping_mul(MULTIPLIER)
-            .rotate_left(29);
-    }
-    hash ^ len as u64
+    hash ^ run.len() as u64
 }
 
 /// Bit 5 of every byte: lower case for letters, no change for digits.
@@ -332,7 +329,7 @@ impl Matcher {
                 let first_end = run_ends[k];
                 let first = match next_run.take() {
                     Some((run_at, hash)) if run_at == at => hash,
-                    _ => fold(&bytes[at..first_end], 0),
+                    _ => fold(bytes, at..first_end, 0),
                 };
                 let single = single_key(first);
                 // Most words begin no alias: the filters say so. A word in
@@ -350,7 +347,7 @@ impl Matcher {
                         Some(&next) if next == second => run_ends[k + 1],
                         _ => run_end(bytes, second),
                     };
-                    let hash = fold(&bytes[second..end], 0);
+                    let hash = fold(bytes, second..end, 0);
                     next_run = Some((second, hash));
                     let pair = pair_key(first, hash);
                     let may_be_pair = if lower_case {
