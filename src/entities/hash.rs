@@ -118,6 +118,48 @@ impl<const N: usize> KeyFilter<N> {
     }
 }
 
+/// Where the run of ASCII letters and digits at `at` of `bytes` ends,
+/// eight bytes at a time: each byte of a word of the text is otherwise a
+/// branch, and the one that ends the word is mispredicted.
+pub fn alphanumeric_run_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let stops = !alphanumeric_bytes(u64::from_le_bytes(*chunk)) & HIGH_BITS;
+        if stops != 0 {
+            // Little-endian: the lowest set bit is the first byte.
+            return at + (stops.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len() - at)
+}
+
+/// The high bit of each byte.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// `byte` in every byte of a number.
+const fn splat(byte: u8) -> u64 {
+    0x0101_0101_0101_0101 * byte as u64
+}
+
+/// The high bit of each byte of `chunk` that is an ASCII letter or digit.
+/// Byte by byte, on the low seven bits (so that no sum carries into the
+/// next byte): at least `low` when adding `0x80 - low` sets the high bit,
+/// at most `high` when adding `0x7f - high` leaves it clear.
+fn alphanumeric_bytes(chunk: u64) -> u64 {
+    let ascii = !chunk & HIGH_BITS;
+    let low_bits = chunk & !HIGH_BITS;
+    let within = |value: u64, low: u8, high: u8| {
+        (value + splat(0x80 - low)) & !(value + splat(0x7f - high)) & HIGH_BITS
+    };
+    let digit = within(low_bits, b'0', b'9');
+    // Setting bit 5 lower-cases a capital and leaves a small letter as it is.
+    let letter = within(low_bits | splat(0x20), b'a', b'z');
+    (digit | letter) & ascii
+}
+
 /// Up to eight bytes of a word as a number, little-endian (padded with
 /// zeros): one load where the word is long enough.
 pub fn load(word: &[u8]) -> u64 {
@@ -303,6 +345,42 @@ mod tests {
         assert_eq!(at(19..31), 4);
         assert_eq!(at(32..52), 32, "near the end of the text");
         assert_eq!(at(0..3), 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn alphanumeric_runs_end_where_a_scan_says(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..40),
+            at in 0usize..40,
+        ) {
+            let at = at.min(bytes.len());
+            let expected = at + bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            proptest::prop_assert_eq!(alphanumeric_run_end(&bytes, at), expected);
+        }
+    }
+
+    #[test]
+    fn every_byte_is_told_alphanumeric_or_not() {
+        for byte in 0..=255u8 {
+            let chunk = u64::from_le_bytes([b'a', byte, b'Z', byte, b'5', b'-', byte, 0xC3]);
+            let expected = [
+                true,
+                byte.is_ascii_alphanumeric(),
+                true,
+                byte.is_ascii_alphanumeric(),
+                true,
+                false,
+                byte.is_ascii_alphanumeric(),
+                false,
+            ];
+            let found: Vec<bool> = (0..8)
+                .map(|i| alphanumeric_bytes(chunk) >> (8 * i + 7) & 1 == 1)
+                .collect();
+            assert_eq!(found, expected, "byte {byte:#x}");
+        }
     }
 
     #[test]

@@ -20,7 +20,7 @@ use std::ops::Range;
 
 use super::Organisation;
 use super::gazetteer::CaseRule;
-use super::hash::{KeyFilter, MULTIPLIER, WordHash, finish, prefix_at};
+use super::hash::{KeyFilter, MULTIPLIER, WordHash, alphanumeric_run_end, finish, prefix_at};
 
 /// A gazetteer alias found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,16 +148,8 @@ const PAIR: usize = 2;
 /// folded (setting bit 5 lower-cases a letter and leaves a digit as it is),
 /// eight bytes at a time; returns the hash and where the run ends.
 fn fold_run(bytes: &[u8], at: usize, seed: u64) -> (u64, usize) {
-    let end = run_end(bytes, at);
+    let end = alphanumeric_run_end(bytes, at);
     (fold(bytes, at..end, seed), end)
-}
-
-/// Where the run of ASCII letters and digits at `at` ends.
-fn run_end(bytes: &[u8], at: usize) -> usize {
-    at + bytes[at..]
-        .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(bytes.len() - at)
 }
 
 /// [`fold_run`] of the run at `run` of `bytes`, whose end is known. Each
@@ -345,7 +337,7 @@ impl Matcher {
                     // The second run is most often the next start.
                     let end = match starts.get(k + 1) {
                         Some(&next) if next == second => run_ends[k + 1],
-                        _ => run_end(bytes, second),
+                        _ => alphanumeric_run_end(bytes, second),
                     };
                     let hash = fold(bytes, second..end, 0);
                     next_run = Some((second, hash));

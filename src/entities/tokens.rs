@@ -66,10 +66,7 @@ impl<'t> Tokens<'t> {
             if bytes[at].is_ascii_alphanumeric() {
                 let run_start = at;
                 start.get_or_insert(at);
-                at += 1;
-                while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
-                    at += 1;
-                }
+                at = super::hash::alphanumeric_run_end(bytes, at + 1);
                 if !previous_is_word {
                     split.starts.push(run_start);
                     split.run_ends.push(at);
