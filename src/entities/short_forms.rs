@@ -31,7 +31,14 @@ pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
     let mut latest: HashMap<&str, usize, RandomState> = HashMap::default();
     let mut passed = 0;
     for i in 1..tokens.words.len() {
-        // "the Commission", "The Commission's", "a Commission spokesman".
+        // "the Commission", "The Commission's", "a Commission spokesman":
+        // most words follow no article, and that is the cheapest to ask.
+        if tokens.words[i - 1].range.len() > 3
+            || !tokens.joined(i - 1)
+            || !matches!(tokens.word(i - 1), "the" | "The" | "a" | "A")
+        {
+            continue;
+        }
         let head = if tokens.is(i, class::ANAPHORIC_HEAD) {
             tokens.word(i)
         } else if tokens.ends_possessive(i) && anaphoric_head(without_possessive(tokens.word(i))) {
@@ -39,9 +46,6 @@ pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
         } else {
             continue;
         };
-        if !matches!(tokens.word(i - 1), "the" | "The" | "a" | "A") || !tokens.joined(i - 1) {
-            continue;
-        }
         let word = head;
         let range = tokens.words[i].range.start..tokens.words[i].range.start + word.len();
         // Part of a longer capitalised name: not a short form. A possessive
