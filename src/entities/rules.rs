@@ -40,9 +40,50 @@ pub fn find(tokens: &Tokens<'_>) -> Vec<RuleMatch> {
     described::find(tokens, &mut found);
     apposition::find(tokens, &mut found);
     stations::find(tokens, &mut found);
+    // In a line written in capitals, capitals say nothing of names.
+    found.retain(|m| !in_capitals_line(tokens.text, &m.range));
     found.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
     found.dedup_by(|later, earlier| later.range == earlier.range);
     found
+}
+
+/// How far either side of a name [`in_capitals_line`] looks for a
+/// lower-case letter, in bytes: a headline is short, and a long line in
+/// capitals must not be read again for each name in it.
+const HEADLINE_REACH: usize = 80;
+
+/// Whether `range` is written in capitals in a line written in capitals,
+/// a headline ("TV STAR WINS KING OF THE JUNGLE"): no lower-case letter in
+/// the name, nor in its line within [`HEADLINE_REACH`] bytes either side,
+/// and three words or more there in capitals.
+fn in_capitals_line(text: &str, range: &Range<usize>) -> bool {
+    if text[range.clone()].chars().any(char::is_lowercase) {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let mut start = range.start.saturating_sub(HEADLINE_REACH);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (range.end + HEADLINE_REACH).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let start = bytes[start..range.start]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(start, |at| start + at + 1);
+    let end = bytes[range.end..end]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(end, |at| range.end + at);
+    let line = &text[start..end];
+    !line.chars().any(char::is_lowercase)
+        && line
+            .split_whitespace()
+            .filter(|word| super::tokens::is_in_capitals(word))
+            .count()
+            >= 3
 }
 
 /// Whether word `i` can be part of a name: capitalised, not a stop word,
@@ -142,6 +183,26 @@ mod tests {
                 ("Dutch police", Kind::Agency)
             ]
         );
+    }
+
+    #[test]
+    fn a_headline_in_capitals_names_nothing_by_its_capitals() {
+        assert!(names("TV STAR WINS KING OF THE JUNGLE\n\nThe actor said.").is_empty());
+        assert!(names("Body text.\nRADIO TAMARIND HOST QUITS\nMore text.").is_empty());
+        // The same words in a line of ordinary case are read.
+        assert_eq!(
+            names("She hosts a show on TV STAR WINS, a channel."),
+            [("TV STAR WINS", Kind::Outlet)]
+        );
+    }
+
+    #[test]
+    fn a_long_line_in_capitals_is_read_once_near_each_name() {
+        // Each name looks at most HEADLINE_REACH bytes either side.
+        let line = "RADIO TAMARIND SAID ".repeat(2_000);
+        assert!(names(&line).is_empty());
+        let text = format!("{}x said Radio Tamarind", "TALKS ".repeat(40));
+        assert_eq!(names(&text), [("Radio Tamarind", Kind::Outlet)]);
     }
 
     #[test]
