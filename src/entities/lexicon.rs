@@ -219,6 +219,10 @@ const OUTLET_NAME_TAILS: &str = include_str!("../../assets/lexicon/outlet-name-t
 
 /// Words near a call sign that say it is a station.
 const STATION_WORDS: &str = include_str!("../../assets/lexicon/station-words.txt");
+/// Words of a faith ("Muslim", "Churches") and heads of associations
+/// ("Council", "Assembly"): together they name a religious body.
+const FAITH_WORDS: &str = include_str!("../../assets/lexicon/faith-words.txt");
+const COMMUNITY_HEADS: &str = include_str!("../../assets/lexicon/community-heads.txt");
 /// Nouns an outlet noun can describe ("radio station").
 const COMPOUND_OUTLET_TAILS: &str = include_str!("../../assets/lexicon/compound-outlet-tails.txt");
 
@@ -236,6 +240,8 @@ pub fn texts() -> impl Iterator<Item = &'static str> {
         OUTLET_NAME_TAILS,
         STATION_WORDS,
         COMPOUND_OUTLET_TAILS,
+        FAITH_WORDS,
+        COMMUNITY_HEADS,
         TWO_WORD_HEADS,
         MODIFIED_BODY_NOUNS,
         DESCRIPTORS,
@@ -291,6 +297,8 @@ struct Lexicon {
     outlet_name_tails: Vec<&'static str>,
     station_words: Vec<&'static str>,
     compound_outlet_tails: Vec<&'static str>,
+    faith_words: Vec<&'static str>,
+    community_heads: Vec<&'static str>,
 }
 
 fn kind_named(word: &str) -> Option<Kind> {
@@ -369,6 +377,8 @@ impl Lexicon {
             outlet_name_tails: entries(OUTLET_NAME_TAILS).collect(),
             station_words: entries(STATION_WORDS).collect(),
             compound_outlet_tails: entries(COMPOUND_OUTLET_TAILS).collect(),
+            faith_words: entries(FAITH_WORDS).collect(),
+            community_heads: entries(COMMUNITY_HEADS).collect(),
         }
     }
 }
@@ -562,6 +572,23 @@ pub fn compound_outlet_tail(word: &str) -> bool {
     lexicon().compound_outlet_tails.contains(&word)
 }
 
+/// Whether `name` is a religious or community body: among its words (and
+/// the parts of hyphenated ones) a word of a faith and a head of an
+/// association ("Muslim Council of Britain", "World Council of Churches").
+/// Asked only of the few names the rules read as agencies.
+pub fn religious_body(name: &str) -> bool {
+    let lexicon = lexicon();
+    let mut words = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .map(super::tokens::without_possessive);
+    let (mut faith, mut head) = (false, false);
+    words.any(|word| {
+        faith |= lexicon.faith_words.contains(&word);
+        head |= lexicon.community_heads.contains(&word);
+        faith && head
+    })
+}
+
 /// Whether `word` (in lower case) near an ambiguous name says it is of `kind`.
 pub fn cue(kind: Kind, word: &str) -> bool {
     match kind {
@@ -596,6 +623,37 @@ mod tests {
                 assert!(seen.insert(word), "{word} is listed twice");
             }
         }
+    }
+
+    #[test]
+    fn short_lists_hold_one_word_a_line_without_repeats() {
+        for file in [
+            STATION_WORDS,
+            COMPOUND_OUTLET_TAILS,
+            FAITH_WORDS,
+            COMMUNITY_HEADS,
+        ] {
+            let mut seen = std::collections::HashSet::new();
+            for word in entries(file) {
+                assert!(!word.contains(char::is_whitespace), "{word:?}");
+                assert!(seen.insert(word), "{word} is listed twice");
+            }
+        }
+    }
+
+    #[test]
+    fn a_faith_and_an_association_name_a_religious_body() {
+        assert!(religious_body("Muslim Council of Britain"));
+        assert!(religious_body("World Council of Churches"));
+        assert!(religious_body("Council on American-Islamic Relations"));
+        assert!(religious_body("Catholic Bishops' Conference"));
+        assert!(
+            !religious_body("Ministry of Islamic Affairs"),
+            "no association"
+        );
+        assert!(!religious_body("Islamic Revolutionary Guard Corps"));
+        assert!(!religious_body("Council of Europe"), "no faith");
+        assert!(!religious_body("Muslim"));
     }
 
     #[test]

@@ -42,6 +42,22 @@ pub fn find(tokens: &Tokens<'_>) -> Vec<RuleMatch> {
     stations::find(tokens, &mut found);
     // In a line written in capitals, capitals say nothing of names.
     found.retain(|m| !in_capitals_line(tokens.text, &m.range));
+    // A council of a faith is no agency, nor any part of its name
+    // ("Nigerian Supreme Council" of "… for Islamic Affairs").
+    let religious: Vec<Range<usize>> = found
+        .iter()
+        .filter(|m| {
+            m.kind == Kind::Agency && super::lexicon::religious_body(&tokens.text[m.range.clone()])
+        })
+        .map(|m| m.range.clone())
+        .collect();
+    if !religious.is_empty() {
+        found.retain(|m| {
+            !religious
+                .iter()
+                .any(|r| r.start <= m.range.start && m.range.end <= r.end)
+        });
+    }
     found.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
     found.dedup_by(|later, earlier| later.range == earlier.range);
     found
@@ -203,6 +219,24 @@ mod tests {
         assert!(names(&line).is_empty());
         let text = format!("{}x said Radio Tamarind", "TALKS ".repeat(40));
         assert_eq!(names(&text), [("Radio Tamarind", Kind::Outlet)]);
+    }
+
+    #[test]
+    fn a_council_of_a_faith_is_no_agency() {
+        assert!(
+            names("The Muslim Council of Britain and the Pakistan Ulema Council met.").is_empty()
+        );
+        assert!(names("a service of the World Council of Churches").is_empty());
+        assert!(names("the Nigerian Supreme Council for Islamic Affairs spoke").is_empty());
+        // Bodies of a state keep their reading, and outlets theirs.
+        assert_eq!(
+            names("a letter to the Ministry of Islamic Affairs"),
+            [("Ministry of Islamic Affairs", Kind::Agency)]
+        );
+        assert_eq!(
+            names("said the Catholic News Agency"),
+            [("Catholic News Agency", Kind::Outlet)]
+        );
     }
 
     #[test]

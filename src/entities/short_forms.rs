@@ -57,6 +57,18 @@ pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
         {
             continue;
         }
+        // The head of a longer name joined by a connector: "the Council on
+        // American-Islamic Relations" is no short form of an earlier Council.
+        if !tokens.ends_possessive(i)
+            && i + 2 < tokens.words.len()
+            && tokens.joined(i)
+            && tokens.joined(i + 1)
+            && tokens.is(i + 1, class::CONNECTOR)
+            && !matches!(tokens.word(i + 1), "and" | "the")
+            && tokens.is_capitalised(i + 2)
+        {
+            continue;
+        }
         while let Some(mention) = mentions_so_far
             .get(passed)
             .filter(|m| m.range.end <= range.start)
@@ -422,6 +434,23 @@ mod tests {
         let found = linked(text, "European Commission", Kind::Agency);
         assert_eq!(found.len(), 3, "{found:?}");
         assert_eq!(found[1].0, "Commission");
+    }
+
+    #[test]
+    fn a_head_joined_to_a_name_by_a_connector_is_no_short_form() {
+        let text = "The Council of Europe met. Later the Council on American-Islamic \
+                    Relations wrote, and the Council of Europe replied; the Council of the \
+                    two spoke, as did the Council and Europol.";
+        let found = linked(text, "Council of Europe", Kind::Agency);
+        let surfaces: Vec<&str> = found.iter().map(|(surface, _)| *surface).collect();
+        // "the Council of the two" and "the Council and Europol" still
+        // stand for it; "the Council on …" and "the Council of Europe" are
+        // longer names, the latter found by the gazetteer.
+        assert_eq!(
+            surfaces,
+            ["Council of Europe", "Council", "Council"],
+            "{found:?}"
+        );
     }
 
     #[test]
