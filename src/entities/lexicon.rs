@@ -297,9 +297,15 @@ struct Lexicon {
     outlet_name_tails: Vec<&'static str>,
     station_words: Vec<&'static str>,
     compound_outlet_tails: Vec<&'static str>,
-    faith_words: Vec<&'static str>,
-    community_heads: Vec<&'static str>,
+    /// Words of a faith and heads of associations, by [`FAITH`] and
+    /// [`COMMUNITY_HEAD`] bits: asked of every word of a rule's agency.
+    faith: WordTable,
 }
+
+/// The bit of [`Lexicon::faith`] that marks a word of a faith.
+const FAITH: u32 = 1;
+/// The bit of [`Lexicon::faith`] that marks a head of an association.
+const COMMUNITY_HEAD: u32 = 2;
 
 fn kind_named(word: &str) -> Option<Kind> {
     match word {
@@ -377,8 +383,12 @@ impl Lexicon {
             outlet_name_tails: entries(OUTLET_NAME_TAILS).collect(),
             station_words: entries(STATION_WORDS).collect(),
             compound_outlet_tails: entries(COMPOUND_OUTLET_TAILS).collect(),
-            faith_words: entries(FAITH_WORDS).collect(),
-            community_heads: entries(COMMUNITY_HEADS).collect(),
+            faith: WordTable::new(
+                &entries(FAITH_WORDS)
+                    .map(|word| (word, FAITH))
+                    .chain(entries(COMMUNITY_HEADS).map(|word| (word, COMMUNITY_HEAD)))
+                    .collect::<Vec<_>>(),
+            ),
         }
     }
 }
@@ -577,16 +587,20 @@ pub fn compound_outlet_tail(word: &str) -> bool {
 /// association ("Muslim Council of Britain", "World Council of Churches").
 /// Asked only of the few names the rules read as agencies.
 pub fn religious_body(name: &str) -> bool {
-    let lexicon = lexicon();
-    let mut words = name
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .map(super::tokens::without_possessive);
-    let (mut faith, mut head) = (false, false);
-    words.any(|word| {
-        faith |= lexicon.faith_words.contains(&word);
-        head |= lexicon.community_heads.contains(&word);
-        faith && head
-    })
+    let table = &lexicon().faith;
+    // Split at ASCII bytes (always between characters), without decoding.
+    let bits = name
+        .as_bytes()
+        .split(|&b| b == b'-' || b.is_ascii_whitespace())
+        .scan(0, |start, part| {
+            let word = &name[*start..*start + part.len()];
+            *start += part.len() + 1;
+            Some(word)
+        })
+        .fold(0, |bits, word| {
+            bits | table.get(super::tokens::without_possessive(word))
+        });
+    bits == FAITH | COMMUNITY_HEAD
 }
 
 /// Whether `word` (in lower case) near an ambiguous name says it is of `kind`.
@@ -654,6 +668,10 @@ mod tests {
         assert!(!religious_body("Islamic Revolutionary Guard Corps"));
         assert!(!religious_body("Council of Europe"), "no faith");
         assert!(!religious_body("Muslim"));
+        assert!(
+            religious_body("Église Council of Churches"),
+            "after a letter of two bytes"
+        );
     }
 
     #[test]
