@@ -85,6 +85,7 @@ impl<const N: usize> KeyFilter<N> {
     /// Filters of 2^`log2` blocks of 64 bits a set: 11 for thousands of
     /// keys, fewer for a few hundred.
     pub fn with_blocks(log2: u32) -> Self {
+        debug_assert!((1..=32).contains(&log2), "{log2} is no size for a filter");
         Self {
             blocks: vec![[0; N]; 1 << log2],
             shift: 64 - log2,

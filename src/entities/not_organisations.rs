@@ -51,6 +51,8 @@ enum What {
     Party,
     #[serde(rename = "company")]
     Company,
+    #[serde(rename = "religious body")]
+    ReligiousBody,
 }
 
 /// Parses a list of non-organisations. Each comes back as an

@@ -66,6 +66,7 @@ pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
             && tokens.is(i + 1, class::CONNECTOR)
             && !matches!(tokens.word(i + 1), "and" | "the")
             && tokens.is_capitalised(i + 2)
+            && !tokens.is(i + 2, class::CALENDAR | class::STOP)
         {
             continue;
         }
@@ -440,15 +441,16 @@ mod tests {
     fn a_head_joined_to_a_name_by_a_connector_is_no_short_form() {
         let text = "The Council of Europe met. Later the Council on American-Islamic \
                     Relations wrote, and the Council of Europe replied; the Council of the \
-                    two spoke, as did the Council and Europol.";
+                    two spoke, as did the Council and Europol, and the Council on Monday.";
         let found = linked(text, "Council of Europe", Kind::Agency);
         let surfaces: Vec<&str> = found.iter().map(|(surface, _)| *surface).collect();
-        // "the Council of the two" and "the Council and Europol" still
-        // stand for it; "the Council on …" and "the Council of Europe" are
-        // longer names, the latter found by the gazetteer.
+        // "the Council of the two", "the Council and Europol" and "the
+        // Council on Monday" still stand for it; "the Council on …" and
+        // "the Council of Europe" are longer names, the latter found by
+        // the gazetteer.
         assert_eq!(
             surfaces,
-            ["Council of Europe", "Council", "Council"],
+            ["Council of Europe", "Council", "Council", "Council"],
             "{found:?}"
         );
     }
