@@ -20,6 +20,8 @@
 mod format;
 mod identity;
 mod records;
+#[cfg(test)]
+mod source_digest;
 
 use std::ffi::OsString;
 use std::fs::{self, File};
@@ -303,10 +305,14 @@ impl Key {
 /// from a store (the gazetteer and its additions, the known
 /// non-organisations, the recogniser's word lists, the shapes of other
 /// tools' JSON): a newsdesk with other lists makes its own caches. The
-/// recogniser's rules are code and change with newsdesk's version, which
-/// the key holds too.
+/// recogniser's rules are code: a digest of their source, made when
+/// newsdesk is built (`build.rs`), is part of it too.
+/// The digest of the recogniser's source ([`source_digest`]), as hex.
+const RECOGNISER_DIGEST: &str = env!("NEWSDESK_RECOGNISER_DIGEST");
+
 fn built_in() -> u32 {
     let mut crc = crc32fast::Hasher::new();
+    crc.update(RECOGNISER_DIGEST.as_bytes());
     crc.update(crate::entities::gazetteer::BUILTIN_JSON.as_bytes());
     crc.update(crate::entities::gazetteer::ADDITIONS_JSON.as_bytes());
     crc.update(crate::entities::not_organisations::BUILTIN_JSON.as_bytes());

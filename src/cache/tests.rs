@@ -473,3 +473,12 @@ fn appended_lines_read_as_another_shape_make_the_cache_a_miss() {
     }
     assert_eq!(cold.files[0].shape, "newspaper4k");
 }
+
+#[test]
+fn the_key_holds_the_digest_of_the_recogniser_source_as_it_is_now() {
+    // Tests run from the crate's root: a stale digest (or one that missed
+    // a file of the rules) would differ from the source read here.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let now = super::source_digest::digest(root).expect("the source is readable");
+    assert_eq!(RECOGNISER_DIGEST, format!("{now:016x}"));
+}
