@@ -6,8 +6,8 @@
 //! A cache is used only for the very files it was made from: each store
 //! file's [`Identity`] (path, size, modification time, a checksum of
 //! samples of its content) must match, and so must everything else that
-//! shapes what is derived (newsdesk's version and built-in lists, the load
-//! options, the user's gazetteer). A cache that is damaged, cut short, of another
+//! shapes what is derived (newsdesk's version, built-in lists and a digest
+//! of the recogniser's source, the load options, the user's gazetteer). A cache that is damaged, cut short, of another
 //! version, or half-written is refused and made again. Caches are written
 //! under a temporary name and renamed into place, so that two readers
 //! writing the same cache each put a whole file there, and the least
