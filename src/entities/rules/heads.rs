@@ -162,6 +162,9 @@ fn push_suffix_name(
     if (start..head_start).all(|m| generic_modifier(tokens.word(m))) && start < head_start {
         return;
     }
+    if ranked_officer(tokens, start..head_start, i) {
+        return;
+    }
     if head_start == i && weak_head(word) {
         let modifiers: Vec<&str> = (start..i).map(|m| tokens.word(m)).collect();
         let official = modifiers.iter().any(|m| official_modifier(m))
@@ -186,6 +189,25 @@ fn push_suffix_name(
         found.pop();
     }
     found.push(RuleMatch { range, kind });
+}
+
+/// Whether modifiers `modifiers`, all ranks, and the head at word `i`
+/// make an officer's title with the word after it ("Chief Police Officer",
+/// "the Association of Chief Police Officers"): no body is named by a rank.
+fn ranked_officer(tokens: &Tokens<'_>, modifiers: std::ops::Range<usize>, i: usize) -> bool {
+    !modifiers.is_empty()
+        && modifiers.clone().all(|m| {
+            matches!(
+                tokens.word(m),
+                "Chief" | "Deputy" | "Assistant" | "Senior" | "Principal"
+            )
+        })
+        && i + 1 < tokens.words.len()
+        && tokens.joined(i)
+        && matches!(
+            tokens.word(i + 1),
+            "Officer" | "Officers" | "officer" | "officers"
+        )
 }
 
 /// Whether the name starting at word `start` is a unit of a body named
@@ -950,6 +972,17 @@ mod tests {
         assert!(
             names("the Ministry Building of Kestrel").is_empty(),
             "English connectors follow the head directly"
+        );
+    }
+
+    #[test]
+    fn a_rank_before_a_head_and_an_officer_is_a_title() {
+        assert!(names("the Association of Chief Police Officers was replaced").is_empty());
+        assert!(names("Jersey's Chief Police Officer said so").is_empty());
+        // A place's force keeps its name before the same words.
+        assert_eq!(
+            names("then Kestrel Police Officers arrived"),
+            [("Kestrel Police", Kind::Agency)]
         );
     }
 
