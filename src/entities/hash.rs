@@ -202,7 +202,7 @@ pub fn prefix_at(text: &[u8], range: std::ops::Range<usize>) -> u64 {
 pub struct WordTable {
     /// Per slot, the word's tag; 0 marks a free slot.
     tags: Vec<u8>,
-    /// (first eight bytes, length, bits).
+    /// (first eight bytes, length, bits); all 0 in a free slot.
     slots: Vec<(u64, u32, u32)>,
     /// The word in each slot, for words longer than eight bytes.
     words: Vec<&'static str>,
@@ -227,13 +227,13 @@ impl WordTable {
             }
             let key = prefix(word.as_bytes());
             let (slot, tag) = table.find_keyed(key, word.as_bytes());
+            // A free slot's bits are 0.
             let (_, _, old) = table.slots[slot];
-            let free = table.tags[slot] == 0;
             table.tags[slot] = tag;
             table.slots[slot] = (
                 key,
                 u32::try_from(word.len()).unwrap_or(u32::MAX),
-                if free { bits } else { old | bits },
+                old | bits,
             );
             table.words[slot] = word;
         }
@@ -267,21 +267,12 @@ impl WordTable {
         }
     }
 
-    /// The bits of the slot `slot`, 0 if it is free.
-    fn bits(&self, slot: usize) -> u32 {
-        if self.tags[slot] == 0 {
-            0
-        } else {
-            self.slots[slot].2
-        }
-    }
-
     /// The bits of `word`, 0 if it is not in the table.
     pub fn get(&self, word: &str) -> u32 {
         if word.is_empty() {
             return 0;
         }
-        self.bits(self.find_keyed(prefix(word.as_bytes()), word.as_bytes()).0)
+        self.slots[self.find_keyed(prefix(word.as_bytes()), word.as_bytes()).0].2
     }
 
     /// The bits of the word at `range` of `text`, whose [`prefix_at`] is
@@ -290,7 +281,7 @@ impl WordTable {
         if range.is_empty() {
             return 0;
         }
-        self.bits(self.find_keyed(key, &text[range]).0)
+        self.slots[self.find_keyed(key, &text[range]).0].2
     }
 }
 

@@ -292,20 +292,24 @@ struct Lexicon {
     /// Per description noun, (kind, words allowed before it), outlet
     /// readings first.
     readings: Vec<Vec<(Kind, Before)>>,
-    /// The short lists asked seldom, each read once: scanned, as they
-    /// hold a few dozen words.
+    /// Outlet name tails, longest first, and station words, matched in
+    /// any case: short lists read once and scanned.
     outlet_name_tails: Vec<&'static str>,
     station_words: Vec<&'static str>,
-    compound_outlet_tails: Vec<&'static str>,
-    /// Words of a faith and heads of associations, by [`FAITH`] and
-    /// [`COMMUNITY_HEAD`] bits: asked of every word of a rule's agency.
-    faith: WordTable,
+    /// The lists beyond the 32 bits of [`class`], matched as written, by
+    /// their bits in [`short_list`].
+    short_lists: WordTable,
 }
 
-/// The bit of [`Lexicon::faith`] that marks a word of a faith.
-const FAITH: u32 = 1;
-/// The bit of [`Lexicon::faith`] that marks a head of an association.
-const COMMUNITY_HEAD: u32 = 2;
+/// The bits of [`Lexicon::short_lists`].
+mod short_list {
+    /// A noun an outlet noun can describe ("station" after "radio").
+    pub const COMPOUND_OUTLET_TAIL: u32 = 1;
+    /// A word of a faith ("Muslim", "Churches").
+    pub const FAITH: u32 = 2;
+    /// A head of an association ("Council", "Assembly").
+    pub const COMMUNITY_HEAD: u32 = 4;
+}
 
 fn kind_named(word: &str) -> Option<Kind> {
     match word {
@@ -382,12 +386,15 @@ impl Lexicon {
             readings,
             outlet_name_tails: entries(OUTLET_NAME_TAILS).collect(),
             station_words: entries(STATION_WORDS).collect(),
-            compound_outlet_tails: entries(COMPOUND_OUTLET_TAILS).collect(),
-            faith: WordTable::new(
-                &entries(FAITH_WORDS)
-                    .map(|word| (word, FAITH))
-                    .chain(entries(COMMUNITY_HEADS).map(|word| (word, COMMUNITY_HEAD)))
-                    .collect::<Vec<_>>(),
+            short_lists: WordTable::new(
+                &[
+                    (COMPOUND_OUTLET_TAILS, short_list::COMPOUND_OUTLET_TAIL),
+                    (FAITH_WORDS, short_list::FAITH),
+                    (COMMUNITY_HEADS, short_list::COMMUNITY_HEAD),
+                ]
+                .into_iter()
+                .flat_map(|(file, bit)| entries(file).map(move |word| (word, bit)))
+                .collect::<Vec<_>>(),
             ),
         }
     }
@@ -485,6 +492,19 @@ pub fn connector(word: &str) -> bool {
     is(word, class::CONNECTOR)
 }
 
+/// Whether `word` joins a prefix head to the rest of its name ("Ministry
+/// of …", "Policía Nacional del …"): a connector other than "and" and the
+/// articles.
+pub fn head_connector(word: &str) -> bool {
+    connector(word) && !matches!(word, "and" | "the" | "la")
+}
+
+/// Whether `word` is an English connector, which follows its head directly
+/// ("Ministry of …", "Commission on …").
+pub fn english_connector(word: &str) -> bool {
+    matches!(word, "of" | "for" | "on")
+}
+
 /// Whether a capitalised word never begins a name.
 pub fn stop_word(word: &str) -> bool {
     is(word, class::STOP)
@@ -579,7 +599,7 @@ pub fn station_word(word: &str) -> bool {
 /// Whether `word` is a noun an outlet noun can describe ("station" after
 /// "radio", "group" after "TV"). Asked only after an outlet noun.
 pub fn compound_outlet_tail(word: &str) -> bool {
-    lexicon().compound_outlet_tails.contains(&word)
+    lexicon().short_lists.get(word) & short_list::COMPOUND_OUTLET_TAIL != 0
 }
 
 /// Whether `name` is a religious or community body: among its words (and
@@ -587,7 +607,8 @@ pub fn compound_outlet_tail(word: &str) -> bool {
 /// association ("Muslim Council of Britain", "World Council of Churches").
 /// Asked only of the few names the rules read as agencies.
 pub fn religious_body(name: &str) -> bool {
-    let table = &lexicon().faith;
+    let table = &lexicon().short_lists;
+    let both = short_list::FAITH | short_list::COMMUNITY_HEAD;
     // Split at ASCII bytes (always between characters), without decoding.
     let bits = name
         .as_bytes()
@@ -600,7 +621,7 @@ pub fn religious_body(name: &str) -> bool {
         .fold(0, |bits, word| {
             bits | table.get(super::tokens::without_possessive(word))
         });
-    bits == FAITH | COMMUNITY_HEAD
+    bits & both == both
 }
 
 /// Whether `word` (in lower case) near an ambiguous name says it is of `kind`.

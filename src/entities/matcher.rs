@@ -113,21 +113,20 @@ pub struct Matcher {
     patterns: Vec<Pattern>,
     /// Every alias's text, one after the other.
     texts: String,
-    /// Keys of the one-word aliases (set [`SINGLE`]; most words are none,
-    /// and this says so before a table is looked at) and of the first words
-    /// of longer aliases (set [`FIRST`]; most words begin none, and this
-    /// says so before the next word is read): one read answers both.
-    words: KeyFilter<2>,
-    /// Keys of the first two words of longer aliases: most pairs that
-    /// begin with a first word ("the court") begin no alias, and this says
-    /// so before the large table is touched.
-    pairs: KeyFilter,
-    /// The same three sets ([`SINGLE`], [`FIRST`], [`PAIR`]) for the few
-    /// aliases that can match where a word begins in lower case: those
-    /// whose case rule is [`CaseRule::Ignore`] or whose first letter is no
-    /// capital ("fedpol", "al-Bayan", "the FA"). Most words of a text are
-    /// in lower case, and would otherwise pass as "federal", "national"
-    /// and "police" begin hundreds of capitalised names.
+    /// Filters of every alias's keys, in three sets: the one-word aliases
+    /// ([`SINGLE`]: most words are none, and this says so before a table
+    /// is looked at), the first words of longer aliases ([`FIRST`]: most
+    /// words begin none, and this says so before the next word is read),
+    /// and their first two words ([`PAIR`]: most pairs that begin with a
+    /// first word, "the court", begin no alias, and this says so before the
+    /// large table is touched). One read answers the first two.
+    all: KeyFilter<3>,
+    /// The same for the few aliases that can match where a word begins in
+    /// lower case: those whose case rule is [`CaseRule::Ignore`] or whose
+    /// first letter is no capital ("fedpol", "al-Bayan", "the FA"). Most
+    /// words of a text are in lower case, and would otherwise pass as
+    /// "federal", "national" and "police" begin hundreds of capitalised
+    /// names.
     lower: KeyFilter<3>,
     /// Aliases that begin with something other than an ASCII letter or
     /// digit, by their first character: ranges of `patterns`.
@@ -136,12 +135,11 @@ pub struct Matcher {
     others_ascii: [bool; 128],
 }
 
-/// The set of [`Matcher::words`] that holds one-word aliases.
+/// The set of a [`Matcher`]'s filters that holds one-word aliases.
 const SINGLE: usize = 0;
-/// The set of [`Matcher::words`] that holds the first words of longer
-/// aliases.
+/// The set that holds the first words of longer aliases.
 const FIRST: usize = 1;
-/// The set of [`Matcher::lower`] that holds the keys of first two words.
+/// The set that holds the first two words of longer aliases.
 const PAIR: usize = 2;
 
 /// Folds the run of ASCII letters and digits at `at` into `seed`, case
@@ -205,8 +203,7 @@ impl Matcher {
     /// A matcher for every alias of `organisations`.
     pub fn new(organisations: &[Organisation]) -> Self {
         let mut buckets: HashMap<u64, Vec<Pattern>, WordHash> = HashMap::default();
-        let mut words = KeyFilter::default();
-        let mut pairs = KeyFilter::default();
+        let mut all = KeyFilter::default();
         let mut lower = KeyFilter::with_blocks(8);
         let mut others: HashMap<char, Vec<Pattern>, WordHash> = HashMap::default();
         let mut texts = String::new();
@@ -226,23 +223,22 @@ impl Matcher {
                     // case (see `CaseRule::accepts`).
                     let lower_case =
                         entry.case == CaseRule::Ignore || !bytes[0].is_ascii_uppercase();
+                    let mut insert = |set: usize, key: u64| {
+                        all.insert(set, key);
+                        if lower_case {
+                            lower.insert(set, key);
+                        }
+                    };
                     let (first, first_end) = fold_run(bytes, 0, 0);
                     let key = match second_run(bytes, first_end) {
                         Some(second) if has_second_word(bytes) => {
                             let key = pair_key(first, fold_run(bytes, second, 0).0);
-                            words.insert(FIRST, single_key(first));
-                            pairs.insert(0, key);
-                            if lower_case {
-                                lower.insert(FIRST, single_key(first));
-                                lower.insert(PAIR, key);
-                            }
+                            insert(FIRST, single_key(first));
+                            insert(PAIR, key);
                             key
                         }
                         _ => {
-                            words.insert(SINGLE, single_key(first));
-                            if lower_case {
-                                lower.insert(SINGLE, single_key(first));
-                            }
+                            insert(SINGLE, single_key(first));
                             single_key(first)
                         }
                     };
@@ -277,8 +273,7 @@ impl Matcher {
             table,
             patterns,
             texts,
-            words,
-            pairs,
+            all,
             lower,
             others,
             others_ascii,
@@ -326,13 +321,12 @@ impl Matcher {
                 let single = single_key(first);
                 // Most words begin no alias: the filters say so. A word in
                 // lower case is asked of the aliases that can match it.
-                let lower_case = byte.is_ascii_lowercase();
-                let [is_single, is_first] = if lower_case {
-                    let [single, first, _] = self.lower.sets_of(single);
-                    [single, first]
+                let filters = if byte.is_ascii_lowercase() {
+                    &self.lower
                 } else {
-                    self.words.sets_of(single)
+                    &self.all
                 };
+                let [is_single, is_first, _] = filters.sets_of(single);
                 if is_first && let Some(second) = second_run(bytes, first_end) {
                     // The second run is most often the next start.
                     let end = match starts.get(k + 1) {
@@ -342,12 +336,9 @@ impl Matcher {
                     let hash = fold(bytes, second..end, 0);
                     next_run = Some((second, hash));
                     let pair = pair_key(first, hash);
-                    let may_be_pair = if lower_case {
-                        self.lower.may_contain(PAIR, pair)
-                    } else {
-                        self.pairs.may_contain(0, pair)
-                    };
-                    if may_be_pair && let Some(patterns) = self.table.get(pair) {
+                    if filters.may_contain(PAIR, pair)
+                        && let Some(patterns) = self.table.get(pair)
+                    {
                         accept(&mut hits, patterns, at);
                     }
                 }

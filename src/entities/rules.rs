@@ -42,32 +42,37 @@ pub fn find(tokens: &Tokens<'_>) -> Vec<RuleMatch> {
     stations::find(tokens, &mut found);
     // In a line written in capitals, capitals say nothing of names.
     found.retain(|m| !in_capitals_line(tokens.text, &m.range));
-    // A council of a faith is no agency, nor any part of its name
-    // ("Nigerian Supreme Council" of "… for Islamic Affairs").
-    let mut religious: Vec<Range<usize>> = found
-        .iter()
-        .filter(|m| {
-            m.kind == Kind::Agency && super::lexicon::religious_body(&tokens.text[m.range.clone()])
-        })
-        .map(|m| m.range.clone())
-        .collect();
-    if !religious.is_empty() {
-        // By start, each with the furthest end of those starting no later:
-        // a name lies inside one of them when that end reaches its own.
-        religious.sort_unstable_by_key(|r| r.start);
-        let mut furthest = 0;
-        for range in &mut religious {
-            furthest = furthest.max(range.end);
-            range.end = furthest;
-        }
-        found.retain(|m| {
-            let before = religious.partition_point(|r| r.start <= m.range.start);
-            before == 0 || religious[before - 1].end < m.range.end
-        });
-    }
+    drop_religious_bodies(tokens.text, &mut found);
     found.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
     found.dedup_by(|later, earlier| later.range == earlier.range);
     found
+}
+
+/// Drops the agencies that are councils of a faith, and every name inside
+/// one ("Nigerian Supreme Council" of "… for Islamic Affairs").
+fn drop_religious_bodies(text: &str, found: &mut Vec<RuleMatch>) {
+    let mut religious: Vec<Range<usize>> = found
+        .iter()
+        .filter(|m| {
+            m.kind == Kind::Agency && super::lexicon::religious_body(&text[m.range.clone()])
+        })
+        .map(|m| m.range.clone())
+        .collect();
+    if religious.is_empty() {
+        return;
+    }
+    // By start, each with the furthest end of those starting no later: a
+    // name lies inside one of them when that end reaches its own.
+    religious.sort_unstable_by_key(|r| r.start);
+    let mut furthest = 0;
+    for range in &mut religious {
+        furthest = furthest.max(range.end);
+        range.end = furthest;
+    }
+    found.retain(|m| {
+        let before = religious.partition_point(|r| r.start <= m.range.start);
+        before == 0 || religious[before - 1].end < m.range.end
+    });
 }
 
 /// How far either side of a name [`in_capitals_line`] looks for a

@@ -48,26 +48,7 @@ pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
         };
         let word = head;
         let range = tokens.words[i].range.start..tokens.words[i].range.start + word.len();
-        // Part of a longer capitalised name: not a short form. A possessive
-        // ends the name: "the Commission's Directorate-General" is two.
-        if !tokens.ends_possessive(i)
-            && i + 1 < tokens.words.len()
-            && tokens.joined(i)
-            && tokens.is_capitalised(i + 1)
-        {
-            continue;
-        }
-        // The head of a longer name joined by a connector: "the Council on
-        // American-Islamic Relations" is no short form of an earlier Council.
-        if !tokens.ends_possessive(i)
-            && i + 2 < tokens.words.len()
-            && tokens.joined(i)
-            && tokens.joined(i + 1)
-            && tokens.is(i + 1, class::CONNECTOR)
-            && !matches!(tokens.word(i + 1), "and" | "the")
-            && tokens.is_capitalised(i + 2)
-            && !tokens.is(i + 2, class::CALENDAR | class::STOP)
-        {
+        if goes_on_as_a_longer_name(tokens, i) {
             continue;
         }
         while let Some(mention) = mentions_so_far
@@ -91,6 +72,24 @@ pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
     }
     added.extend(outlet_short_forms(tokens, mentions));
     super::acronyms::add_disjoint(mentions, added);
+}
+
+/// Whether the head at word `i` goes on as a longer name, and so is no
+/// short form: before a capitalised word ("the Commission Vice-President"),
+/// or a connector and a capitalised word that is no day, month or stop
+/// word ("the Council on American-Islamic Relations", not "the Council on
+/// Monday"). A possessive ends the name: "the Commission's
+/// Directorate-General" is two.
+fn goes_on_as_a_longer_name(tokens: &Tokens<'_>, i: usize) -> bool {
+    if tokens.ends_possessive(i) || i + 1 >= tokens.words.len() || !tokens.joined(i) {
+        return false;
+    }
+    tokens.is_capitalised(i + 1)
+        || (i + 2 < tokens.words.len()
+            && tokens.joined(i + 1)
+            && super::lexicon::head_connector(tokens.word(i + 1))
+            && tokens.is_capitalised(i + 2)
+            && !tokens.is(i + 2, class::CALENDAR | class::STOP))
 }
 
 /// Adds the other uses of names the rules read off the text at one place:
@@ -172,7 +171,7 @@ fn head_of(name: &str) -> Option<&str> {
         if anaphoric_head(word) {
             return words
                 .next()
-                .is_some_and(|next| matches!(next, "of" | "for" | "on"))
+                .is_some_and(super::lexicon::english_connector)
                 .then_some(word);
         }
     }
@@ -619,12 +618,7 @@ mod tests {
             }
             let word = head;
             let range = tokens.words[i].range.start..tokens.words[i].range.start + word.len();
-            // Part of a longer capitalised name: not a short form.
-            if !tokens.ends_possessive(i)
-                && i + 1 < tokens.words.len()
-                && tokens.joined(i)
-                && tokens.is_capitalised(i + 1)
-            {
+            if goes_on_as_a_longer_name(tokens, i) {
                 continue;
             }
             let earlier = mentions

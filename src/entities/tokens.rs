@@ -228,10 +228,7 @@ impl<'t> Tokens<'t> {
     /// costs about as much as a few scans, and most texts ask for a few
     /// common words that a scan meets early.
     fn has_inner_word(&self, lower: &str) -> bool {
-        if let Some(set) = self.inner_words.get() {
-            return set.contains(lower);
-        }
-        if self.scanned.get() >= self.scan_budget() {
+        if self.inner_words.get().is_some() || self.scanned.get() >= self.scan_budget() {
             return self.inner_words().contains(lower);
         }
         let bytes = self.text.as_bytes();

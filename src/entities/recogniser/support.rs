@@ -98,13 +98,10 @@ pub(super) fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Ve
         .map(|(c, _)| &text[c.range.clone()])
         .collect();
     persons.sort_unstable();
+    let is_person = |c: &Candidate<'_>| persons.binary_search(&&text[c.range.clone()]).is_ok();
     if !persons.is_empty() {
         for (candidate, supported) in candidates.iter().zip(&mut supported) {
-            if candidate.needs_context
-                && persons
-                    .binary_search(&&text[candidate.range.clone()])
-                    .is_ok()
-            {
+            if candidate.needs_context && is_person(candidate) {
                 *supported = false;
             }
         }
@@ -120,9 +117,7 @@ pub(super) fn supported(candidates: &[Candidate<'_>], tokens: &Tokens<'_>) -> Ve
         *supported = *supported
             || (!glued
                 && backed.binary_search(&candidate.name.as_ref()).is_ok()
-                && persons
-                    .binary_search(&&text[candidate.range.clone()])
-                    .is_err());
+                && !is_person(candidate));
     }
     supported
 }

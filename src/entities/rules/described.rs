@@ -126,10 +126,12 @@ fn national_capital_noun(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
         return None;
     }
     let start = nationality_start(tokens, i - 1);
-    let before = (start == i - 1)
-        .then(|| start.checked_sub(1).filter(|&b| tokens.joined(b)))
-        .flatten();
-    (!before.is_some_and(|b| name_word(tokens, b))).then_some(start)
+    // "Free Syrian Army": a name word glued before a one-word nationality.
+    let ends_a_longer_name = start == i - 1
+        && start
+            .checked_sub(1)
+            .is_some_and(|b| tokens.joined(b) && name_word(tokens, b));
+    (!ends_a_longer_name).then_some(start)
 }
 
 /// Where the nationality at word `nationality` begins: a word before it

@@ -7,8 +7,8 @@ use std::cell::OnceCell;
 
 use super::super::Kind;
 use super::super::lexicon::{
-    class, generic_modifier, non_official_modifier, official_modifier, prefix_head, suffix_head,
-    two_word_head, weak_head,
+    class, english_connector, generic_modifier, head_connector, non_official_modifier,
+    official_modifier, prefix_head, suffix_head, two_word_head, weak_head,
 };
 use super::super::tokens::Tokens;
 use super::{RuleMatch, name_run_back, name_run_forward, name_word, span};
@@ -144,7 +144,7 @@ fn owned_prefix_name(tokens: &Tokens<'_>, i: usize) -> bool {
         && i + 2 < tokens.words.len()
         && tokens.joined(i)
         && tokens.joined(i + 1)
-        && is_english(tokens.word(i + 1))
+        && english_connector(tokens.word(i + 1))
         && name_word(tokens, i + 2)
 }
 
@@ -309,8 +309,8 @@ fn prefix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
         .take_while(|&c| tokens.joined(c - 1))
         .find(|&c| !name_word(tokens, c))
         .filter(|&c| {
-            is_head_connector(tokens.word(c))
-                && (c == i + 1 || !is_english(tokens.word(c)) || general(c))
+            head_connector(tokens.word(c))
+                && (c == i + 1 || !english_connector(tokens.word(c)) || general(c))
         })
     else {
         if bare {
@@ -339,7 +339,7 @@ fn prefix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
             // "Office of the Director", but not "Department of
             // Investigation and the NYPD": after "and" comes another name.
             || matches!(tokens.word(next), "the" | "la" | "las" | "los" | "le" | "les")
-                && is_head_connector(tokens.word(next - 1)))
+                && head_connector(tokens.word(next - 1)))
         {
             break;
         }
@@ -417,35 +417,6 @@ fn bare_prefix_name(tokens: &Tokens<'_>, i: usize, found: &mut Vec<RuleMatch>) {
             kind: Kind::Agency,
         });
     }
-}
-
-/// Words that join a prefix head to the rest of its name.
-fn is_head_connector(word: &str) -> bool {
-    matches!(
-        word,
-        "of" | "for"
-            | "on"
-            | "de"
-            | "do"
-            | "da"
-            | "dos"
-            | "das"
-            | "del"
-            | "della"
-            | "dello"
-            | "delle"
-            | "dei"
-            | "degli"
-            | "di"
-            | "du"
-            | "des"
-            | "d'"
-    )
-}
-
-/// The English connectors, which follow the head directly.
-fn is_english(word: &str) -> bool {
-    matches!(word, "of" | "for" | "on")
 }
 
 /// "Radio Andalus", "Radio Free Europe".
